@@ -1,0 +1,56 @@
+// Why the model predicts what it does for a page: each active feature's effect is the change
+// in a prediction when that one feature is left out (in the prediction's own units:
+// probability of engagement, seconds of active time, probability of the most likely next site).
+import type { Contribution } from '../extension/contract-types';
+import { EncodedInput, encodeTokens } from './encoded-input';
+import { featureName } from './feature-names';
+import { visitTokens } from './features';
+import { secondsOfTarget } from './labels';
+import type { Explanation, Learner } from './learner';
+import { sigmoid } from './losses';
+import { SLOT_NUMBERS } from './site-vocabulary';
+import type { PageFeatures } from './visit';
+
+/** The three predictions for one input. */
+export interface Outputs {
+  engaged: number;
+  activeSeconds: number;
+  /** Probability of each occupied vocabulary slot. */
+  next: Float64Array;
+}
+
+export function outputsOf(learner: Learner, input: EncodedInput): Outputs {
+  const h = learner.net.body(input);
+  const { logit, logSeconds } = learner.net.visitHeads(h);
+  const next = learner.net.next.forward(h, SLOT_NUMBERS, learner.vocabulary.occupied).slice(0, learner.vocabulary.occupied);
+  return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next };
+}
+
+export function explain(learner: Learner, page: PageFeatures, at: number): Explanation {
+  const tokens = visitTokens({ ...page, startedAt: at }, learner.contextAt(at));
+  const full = encodeTokens(tokens, learner.hasher, learner.config.buckets, new EncodedInput());
+  const all = outputsOf(learner, full);
+  const topSlot = mostLikely(all.next);
+  const reduced = new EncodedInput();
+  const explanation: Explanation = { engaged: [], activeTime: [], next: [] };
+  for (let k = 0; k < full.count; k++) {
+    const without = outputsOf(learner, full.without(k, reduced));
+    const feature = featureName(tokens[k]);
+    explanation.engaged.push({ feature, effect: all.engaged - without.engaged });
+    explanation.activeTime.push({ feature, effect: all.activeSeconds - without.activeSeconds });
+    if (topSlot >= 0) explanation.next.push({ feature, effect: all.next[topSlot] - without.next[topSlot] });
+  }
+  return { engaged: bySize(explanation.engaged), activeTime: bySize(explanation.activeTime), next: bySize(explanation.next) };
+}
+
+/** Largest effects first, whatever their sign (ties: by name, so the order is stable). */
+export function bySize(contributions: Contribution[]): Contribution[] {
+  return contributions.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect) || a.feature.localeCompare(b.feature));
+}
+
+/** Slot of the highest probability (ties: the lower slot), -1 when there are no slots. */
+export function mostLikely(probs: Float64Array): number {
+  let best = -1;
+  for (let slot = 0; slot < probs.length; slot++) if (best < 0 || probs[slot] > probs[best]) best = slot;
+  return best;
+}

@@ -1,0 +1,107 @@
+// Readers of the parts of a model file that hold state rather than numbers of the net:
+// vocabulary, dictionary, context and metrics. Each checks types, ranges and sizes.
+import type { MetricPoint } from '../extension/contract-types';
+import type { DictionarySnapshot } from './dictionary';
+import { MAX_TOKENS } from './encoded-input';
+import type { Field } from './file-fields';
+import type { LearnerConfig } from './learner-config';
+import type { ContextSnapshot } from './learner-snapshot';
+import { AUC_WINDOW, MAX_HISTORY, type MetricsSnapshot } from './metrics';
+import type { VocabularySnapshot } from './site-vocabulary';
+import { TALLY_FIELDS, type TallySums } from './tally';
+
+const MAX_HOST = 255;
+const MAX_NAME = 400;
+const MAX_COUNT = 2 ** 53;
+const INT32 = [-(2 ** 31), 2 ** 32 - 1] as const;
+
+export function readVocabulary(field: Field, config: LearnerConfig): VocabularySnapshot {
+  field.keys(['hosts', 'counts', 'increment']);
+  const hosts = field.get('hosts').array(config.vocabSize).map((host) => host.string(MAX_HOST));
+  if (new Set(hosts).size !== hosts.length) field.get('hosts').fail('names a site twice');
+  const counts = field.get('counts').numbers(config.vocabSize, 0, Number.MAX_VALUE, hosts.length);
+  const increment = field.get('increment').number(1, 1e160);
+  return { hosts, counts, increment };
+}
+
+export function readDictionary(field: Field, config: LearnerConfig): DictionarySnapshot {
+  field.keys(['maxSize', 'entries']);
+  const maxSize = field.get('maxSize').integer(config.dictionarySize, config.dictionarySize);
+  const seen = new Set<number>();
+  const entries = field.get('entries').array(maxSize).map((entry) => {
+    entry.keys(['bucket', 'hash', 'name', 'lastSeen', 'uses']);
+    const bucket = entry.get('bucket').integer(0, config.buckets - 1);
+    if (seen.has(bucket)) entry.get('bucket').fail('repeats a bucket already named');
+    seen.add(bucket);
+    return {
+      bucket,
+      hash: entry.get('hash').integer(...INT32),
+      name: entry.get('name').string(MAX_NAME),
+      lastSeen: entry.get('lastSeen').integer(0, MAX_COUNT),
+      uses: entry.get('uses').integer(1, MAX_COUNT),
+    };
+  });
+  return { maxSize, entries };
+}
+
+export function readContext(field: Field, config: LearnerConfig): ContextSnapshot {
+  field.keys(['hasLast', 'lastHost', 'lastPrev1', 'lastEndedAt', 'buckets', 'signs', 'hashes']);
+  const buckets = field.get('buckets').numbers(MAX_TOKENS, 0, config.buckets - 1);
+  if (!buckets.every(Number.isInteger)) field.get('buckets').fail('should hold whole numbers');
+  const signs = field.get('signs').numbers(MAX_TOKENS, -1, 1, buckets.length);
+  if (!signs.every((sign) => sign === 1 || sign === -1)) field.get('signs').fail('should hold only 1 and -1');
+  const hashes = field.get('hashes').array(MAX_TOKENS, buckets.length).map((hash) => hash.integer(...INT32));
+  return {
+    hasLast: field.get('hasLast').boolean(),
+    lastHost: field.get('lastHost').string(MAX_HOST),
+    lastPrev1: field.get('lastPrev1').string(MAX_HOST),
+    lastEndedAt: field.get('lastEndedAt').number(),
+    buckets,
+    signs,
+    hashes,
+  };
+}
+
+export function readMetrics(field: Field, history: Field): MetricsSnapshot {
+  field.keys(['total', 'window', 'auc', 'pointEvery', 'targetSum']);
+  const auc = field.get('auc');
+  auc.keys(['predictions', 'labels', 'next', 'filled']);
+  const labels = auc.get('labels').numbers(AUC_WINDOW, 0, 1, AUC_WINDOW);
+  if (!labels.every((label) => label === 0 || label === 1)) auc.get('labels').fail('should hold only 0 and 1');
+  return {
+    total: readTally(field.get('total')),
+    window: readTally(field.get('window')),
+    auc: {
+      predictions: Float64Array.from(auc.get('predictions').numbers(AUC_WINDOW, 0, 1, AUC_WINDOW)),
+      labels: Uint8Array.from(labels),
+      next: auc.get('next').integer(0, AUC_WINDOW - 1),
+      filled: auc.get('filled').integer(0, AUC_WINDOW),
+    },
+    history: history.array(MAX_HISTORY + 1).map(readPoint),
+    pointEvery: field.get('pointEvery').integer(1, MAX_COUNT),
+    targetSum: field.get('targetSum').number(0),
+  };
+}
+
+function readTally(field: Field): TallySums {
+  field.keys([...TALLY_FIELDS]);
+  const tally = {} as TallySums;
+  for (const name of TALLY_FIELDS) tally[name] = field.get(name).number(0);
+  return tally;
+}
+
+function readPoint(field: Field): MetricPoint {
+  field.keys(['at', 'visits', 'engagement', 'activeTime', 'next']);
+  const group = <K extends string>(name: string, keys: K[]): Record<K, number> => {
+    const part = field.get(name);
+    part.keys(keys);
+    return Object.fromEntries(keys.map((key) => [key, part.get(key).number(0)])) as Record<K, number>;
+  };
+  return {
+    visits: field.get('visits').integer(0, MAX_COUNT),
+    engagement: group('engagement', ['logLoss', 'baselineLogLoss', 'accuracy', 'auc', 'calibration']),
+    activeTime: group('activeTime', ['mae', 'baselineMae']),
+    next: group('next', ['transitions', 'top1', 'top3', 'baselineTop3']),
+    at: field.get('at').number(),
+  };
+}

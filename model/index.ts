@@ -1,0 +1,14 @@
+// Tabula's model: the public API (see docs/model-format.md for the file format).
+export { Learner, type Explanation, type Prediction } from './learner';
+export { DEFAULT_CONFIG, LIMITS, SIZE_PRESETS, learnerConfig, type LearnerConfig } from './learner-config';
+export type { LearnerSnapshot } from './learner-snapshot';
+export type { LearnedInsights } from './insights';
+export { decodeModelFile, encodeModelFile, ModelFileError, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './serialize';
+export { SparseMlp, type SparseMlpOptions } from './sparse-mlp';
+export type { OptimizerConfig, OptimizerKind } from './optimizer';
+export { visitTokens, type Token, type VisitContext } from './features';
+export { featureName } from './feature-names';
+export { engagementLabel, activeTimeTarget } from './labels';
+export { murmur3 } from './hash';
+export { Rng } from './rng';
+export { hasInteraction, PAGE_KINDS, type PageFeatures, type PageKind, type Visit } from './visit';

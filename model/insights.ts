@@ -1,0 +1,107 @@
+// What the model has learned, read from its weights: the features with the largest effects
+// on each head, the effect of each hour on engagement, the features that drive the first
+// layer's units, and a picture of the first layer's rows for the most used features.
+// A feature's effect here is its effect alone: the prediction for an input holding only that
+// feature, minus the prediction for an empty input.
+import type { Contribution, HiddenUnit, Insights } from '../extension/contract-types';
+import type { DictionaryEntry } from './dictionary';
+import { EncodedInput } from './encoded-input';
+import { bySize, outputsOf, type Outputs } from './explain';
+import { bucketOf, signOf } from './hash';
+import type { Learner } from './learner';
+
+export type LearnedInsights = Omit<Insights, 'habits'>;
+
+const TOP_FEATURES = 12;
+const HIDDEN_UNITS = 8;
+const FEATURES_PER_UNIT = 5;
+const PICTURE_ROWS = 16;
+
+export function insights(learner: Learner): LearnedInsights {
+  const entries = learner.dictionary.all().sort((a, b) => a.bucket - b.bucket);
+  const input = new EncodedInput();
+  const empty = outputsOf(learner, input);
+  const engaged: Contribution[] = [];
+  const activeTime: Contribution[] = [];
+  const next: Contribution[] = [];
+  for (const entry of entries) {
+    const alone = outputsOf(learner, single(input, entry.bucket, signOf(entry.hash)));
+    engaged.push({ feature: entry.name, effect: alone.engaged - empty.engaged });
+    activeTime.push({ feature: entry.name, effect: alone.activeSeconds - empty.activeSeconds });
+    const pushed = strongestPush(alone, empty);
+    if (pushed.slot >= 0) next.push({ feature: `${entry.name} → ${learner.vocabulary.hostOf(pushed.slot)}`, effect: pushed.effect });
+  }
+  return {
+    topFeatures: {
+      engaged: bySize(engaged).slice(0, TOP_FEATURES),
+      activeTime: bySize(activeTime).slice(0, TOP_FEATURES),
+      next: next.sort((a, b) => b.effect - a.effect || a.feature.localeCompare(b.feature)).slice(0, TOP_FEATURES),
+    },
+    hourEffect: Array.from({ length: 24 }, (_, hour) => {
+      const hash = learner.hasher.hash('hour', String(hour));
+      return outputsOf(learner, single(input, bucketOf(hash, learner.config.buckets), signOf(hash))).engaged - empty.engaged;
+    }),
+    hiddenUnits: hiddenUnits(learner, entries),
+    weights: picture(learner),
+  };
+}
+
+function single(input: EncodedInput, bucket: number, sign: number): EncodedInput {
+  input.count = 1;
+  input.buckets[0] = bucket;
+  input.signs[0] = sign;
+  return input;
+}
+
+/** The site whose probability a feature raises most, and by how much. */
+function strongestPush(alone: Outputs, empty: Outputs): { slot: number; effect: number } {
+  let best = { slot: -1, effect: 0 };
+  for (let slot = 0; slot < alone.next.length; slot++) {
+    const effect = alone.next[slot] - empty.next[slot];
+    if (effect > best.effect) best = { slot, effect };
+  }
+  return best;
+}
+
+/** The first layer's units that weigh most in the heads, each with the features of largest weight into it. */
+function hiddenUnits(learner: Learner, entries: DictionaryEntry[]): HiddenUnit[] {
+  const { embedding } = learner.net;
+  const dim = embedding.dim;
+  const rows = embedding.weight.value;
+  const units = Array.from({ length: dim }, (_, unit) => ({ unit, weight: outgoingWeight(learner, unit) }))
+    .sort((a, b) => b.weight - a.weight || a.unit - b.unit)
+    .slice(0, HIDDEN_UNITS);
+  return units.map(({ unit }) => ({
+    unit,
+    top: bySize(entries.map((entry) => ({ feature: entry.name, effect: signOf(entry.hash) * rows[entry.bucket * dim + unit] })))
+      .slice(0, FEATURES_PER_UNIT),
+  }));
+}
+
+/** Sum of the absolute weights leaving a first-layer unit. */
+function outgoingWeight(learner: Learner, unit: number): number {
+  const { net } = learner;
+  const first = net.layers.length > 0 ? [net.layers[0].dense] : [net.engaged, net.activeTime];
+  let sum = 0;
+  for (const layer of first) {
+    for (let o = 0; o < layer.outputs; o++) sum += Math.abs(layer.weight.value[o * layer.inputs + unit]);
+  }
+  if (net.layers.length === 0) {
+    const next = net.next.weight.value;
+    for (let slot = 0; slot < learner.vocabulary.occupied; slot++) sum += Math.abs(next[slot * net.width + unit]);
+  }
+  return sum;
+}
+
+/** Rows of the first layer (signed as the features use them) for the most used features. */
+function picture(learner: Learner): LearnedInsights['weights'] {
+  const dim = learner.net.embedding.dim;
+  const rows = learner.net.embedding.weight.value;
+  const used = learner.dictionary.mostUsed(PICTURE_ROWS);
+  const values: number[] = [];
+  for (const entry of used) {
+    const sign = signOf(entry.hash);
+    for (let j = 0; j < dim; j++) values.push(sign * rows[entry.bucket * dim + j]);
+  }
+  return { rows: used.map((entry) => entry.name), cols: dim, values };
+}

@@ -1,0 +1,217 @@
+// The learner: the one object that turns visits into learning, used alike by the background
+// worker and the replay command. Each visit is scored before it is learned (progressive
+// validation); the context (previous sites of the session, the last visit's input) lives here.
+import type { Contribution, Metrics, MetricPoint, NextSite } from '../extension/contract-types';
+import { FeatureDictionary } from './dictionary';
+import { EncodedInput, encodeTokens, recordNames } from './encoded-input';
+import { explain } from './explain';
+import { NO_CONTEXT, visitTokens, type VisitContext } from './features';
+import { TokenHasher } from './hash';
+import { activeTimeTarget, engagementLabel, secondsOfTarget } from './labels';
+import { learnerConfig, type LearnerConfig } from './learner-config';
+import { applySnapshot, takeSnapshot, type LearnerSnapshot } from './learner-snapshot';
+import { insights, type LearnedInsights } from './insights';
+import { huberGrad, logLossGrad, sigmoid } from './losses';
+import { ProgressiveMetrics } from './metrics';
+import { TabulaNet } from './net';
+import type { Optimizer } from './optimizer';
+import { createOptimizer } from './optimizers';
+import { Rng } from './rng';
+import { SiteVocabulary, SLOT_NUMBERS } from './site-vocabulary';
+import type { PageFeatures, Visit } from './visit';
+
+/** Huber's delta for active time, in log(1 + seconds): errors beyond a factor e count linearly. */
+const HUBER_DELTA = 1;
+
+export interface Prediction {
+  engaged: number;
+  activeSeconds: number;
+  next: NextSite[];
+}
+
+export interface Explanation {
+  engaged: Contribution[];
+  activeTime: Contribution[];
+  next: Contribution[];
+}
+
+export class Learner {
+  readonly net: TabulaNet;
+  readonly optimizer: Optimizer;
+  readonly vocabulary: SiteVocabulary;
+  dictionary: FeatureDictionary;
+  progress = new ProgressiveMetrics();
+  readonly hasher: TokenHasher;
+  createdAt: number;
+  updatedAt: number;
+  visitsLearned = 0;
+  /** The session so far: the last visit's input, host, end, and the site before it. */
+  readonly last = new EncodedInput();
+  hasLast = false;
+  lastHost = '';
+  lastPrev1 = '';
+  lastEndedAt = 0;
+  private readonly scratch = new EncodedInput();
+
+  private constructor(readonly config: LearnerConfig) {
+    const rng = new Rng(config.seed);
+    this.net = new TabulaNet(config, rng);
+    this.optimizer = createOptimizer(this.net.params(), {
+      kind: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, l2: config.l2, clipNorm: config.clipNorm,
+    });
+    this.vocabulary = new SiteVocabulary(config.vocabSize, config.vocabDecay, (slot) => {
+      this.net.next.resetSlot(slot);
+      for (const param of this.net.next.params()) this.optimizer.resetRow(param, slot);
+    });
+    this.dictionary = new FeatureDictionary(config.dictionarySize);
+    this.hasher = new TokenHasher(config.hashSeed);
+    this.createdAt = Date.now();
+    this.updatedAt = this.createdAt;
+  }
+
+  /** A new, untrained learner (deterministic for a given seed). Throws RangeError for settings out of limits. */
+  static create(settings: Partial<LearnerConfig> = {}): Learner {
+    return new Learner(learnerConfig(settings));
+  }
+
+  /** Learns the next visit in time order (see docs/model-format.md for what this does). */
+  observe(visit: Visit): void {
+    const sameSession = this.inSession(visit.startedAt);
+    if (sameSession) this.learnTransition(visit.host);
+    else this.vocabulary.count(visit.host);
+    const context: VisitContext = sameSession ? { prev1: this.lastHost, prev2: this.lastPrev1 } : NO_CONTEXT;
+    const tokens = visitTokens(visit, context);
+    const input = encodeTokens(tokens, this.hasher, this.config.buckets, this.scratch);
+    recordNames(tokens, input, this.dictionary, this.visitsLearned);
+    const engaged = engagementLabel(visit);
+    const target = activeTimeTarget(visit);
+    if (engaged !== null || target !== null) this.learnVisit(input, engaged, target, 1, true);
+    this.last.copyFrom(input);
+    this.hasLast = true;
+    this.lastHost = visit.host;
+    this.lastPrev1 = context.prev1;
+    this.lastEndedAt = Math.max(visit.startedAt, visit.endedAt);
+    this.visitsLearned++;
+    this.updatedAt = Date.now();
+    this.progress.visitDone(visit.startedAt);
+  }
+
+  /** Predictions for a page opened at `at`, after the visits observed so far. */
+  predict(page: PageFeatures, at: number): Prediction {
+    const h = this.net.body(this.inputOf(page, at, this.scratch));
+    const { logit, logSeconds } = this.net.visitHeads(h);
+    return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next: this.topSites(h, 5) };
+  }
+
+  /** Each active feature's effect on each prediction for a page opened at `at`. */
+  explain(page: PageFeatures, at: number): Explanation {
+    return explain(this, page, at);
+  }
+
+  /** What the model has learned, read from its weights. */
+  insights(): LearnedInsights {
+    return insights(this);
+  }
+
+  /** The whole learner as a structured-cloneable object (see `Learner.restore`). */
+  snapshot(): LearnerSnapshot {
+    return takeSnapshot(this);
+  }
+
+  /** A learner that goes on exactly as the one the snapshot was taken of. Throws on a snapshot of the wrong shape. */
+  static restore(snapshot: LearnerSnapshot): Learner {
+    const learner = new Learner(learnerConfig(snapshot.config));
+    applySnapshot(learner, snapshot);
+    return learner;
+  }
+
+  /** A user's correction: learned as an engagement example worth `feedbackWeight` visits. */
+  learnFeedback(visit: Visit, verdict: 'useful' | 'not-interested'): void {
+    const input = this.inputOf(visit, visit.startedAt, this.scratch);
+    this.learnVisit(input, verdict === 'useful' ? 1 : 0, null, this.config.feedbackWeight, false);
+    this.updatedAt = Date.now();
+  }
+
+  get metrics(): Metrics {
+    return this.progress.current;
+  }
+
+  get history(): MetricPoint[] {
+    return this.progress.history;
+  }
+
+  /** Sites the next-site head knows. */
+  get sites(): number {
+    return this.vocabulary.occupied;
+  }
+
+  /** The context of a visit starting at `at`: the session's previous sites, if it goes on. */
+  contextAt(at: number): VisitContext {
+    return this.inSession(at) ? { prev1: this.lastHost, prev2: this.lastPrev1 } : NO_CONTEXT;
+  }
+
+  /** Encodes a page opened at `at` in the current context. */
+  inputOf(page: PageFeatures, at: number, into: EncodedInput): EncodedInput {
+    return encodeTokens(visitTokens({ ...page, startedAt: at }, this.contextAt(at)), this.hasher, this.config.buckets, into);
+  }
+
+  /** The most likely next sites after the page whose body output is `h`. */
+  topSites(h: Float32Array, count: number): NextSite[] {
+    const occupied = this.vocabulary.occupied;
+    const probs = this.net.next.forward(h, SLOT_NUMBERS, occupied);
+    const order = Array.from({ length: occupied }, (_, slot) => slot).sort((a, b) => probs[b] - probs[a] || a - b);
+    return order.slice(0, count).map((slot) => ({ host: this.vocabulary.hostOf(slot), probability: probs[slot] }));
+  }
+
+  private inSession(at: number): boolean {
+    return this.hasLast && at - this.lastEndedAt <= this.config.sessionGapMs;
+  }
+
+  /** Scores, then learns, the next-site head on the last visit's input with `host` as the truth. */
+  private learnTransition(host: string): void {
+    const { net, vocabulary } = this;
+    const h = net.body(this.last);
+    const known = vocabulary.slotOf(host);
+    const probs = net.next.forward(h, SLOT_NUMBERS, vocabulary.occupied);
+    this.progress.scoreNext(known < 0 ? -1 : rankOf(probs, known, vocabulary.occupied), known >= 0 && vocabulary.inTop(known, 3));
+    const slot = vocabulary.count(host);
+    // A new site changed the slots: score them again before learning.
+    if (known < 0) net.next.forward(h, SLOT_NUMBERS, vocabulary.occupied);
+    net.startBackward();
+    net.addToBody(net.next.backward(slot));
+    net.backwardBody();
+    this.optimizer.step();
+  }
+
+  /** Learns engagement and active time of one input (each only when labelled), scoring them first when asked. */
+  private learnVisit(input: EncodedInput, engaged: number | null, target: number | null, weight: number, score: boolean): void {
+    const { net } = this;
+    const h = net.body(input);
+    const { logit, logSeconds } = net.visitHeads(h);
+    if (score && engaged !== null) this.progress.scoreEngagement(sigmoid(logit), engaged);
+    if (score && target !== null) this.progress.scoreActiveTime(secondsOfTarget(logSeconds), target);
+    net.startBackward();
+    if (engaged !== null) {
+      HEAD_GRAD[0] = weight * logLossGrad(logit, engaged);
+      net.addToBody(net.engaged.backward(HEAD_GRAD));
+    }
+    if (target !== null) {
+      HEAD_GRAD[0] = weight * huberGrad(logSeconds, target, HUBER_DELTA);
+      net.addToBody(net.activeTime.backward(HEAD_GRAD));
+    }
+    net.backwardBody();
+    this.optimizer.step();
+  }
+}
+
+const HEAD_GRAD = new Float32Array(1);
+
+/** Rank of `slot` by probability among the first `count` (ties: the lower slot first). */
+function rankOf(probs: Float64Array, slot: number, count: number): number {
+  const mine = probs[slot];
+  let rank = 0;
+  for (let other = 0; other < count; other++) {
+    if (probs[other] > mine || (probs[other] === mine && other < slot)) rank++;
+  }
+  return rank;
+}

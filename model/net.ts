@@ -1,0 +1,107 @@
+// Tabula's net: an embedding bag over hashed features, ReLU, optional dense ReLU layers (the
+// shared body), then three heads trained together: engagement (a logit), active time (log
+// seconds) and next site (softmax over the occupied vocabulary slots).
+import type { EncodedInput } from './encoded-input';
+import { Dense } from './layers/dense';
+import { EmbeddingBag } from './layers/embedding-bag';
+import { Relu } from './layers/relu';
+import { SlotSoftmax } from './layers/slot-softmax';
+import type { Param } from './param';
+import type { Rng } from './rng';
+
+export interface NetShape {
+  buckets: number;
+  embeddingDim: number;
+  hidden: number[];
+  vocabSize: number;
+}
+
+export class TabulaNet {
+  readonly embedding: EmbeddingBag;
+  private readonly embeddingRelu: Relu;
+  readonly layers: { dense: Dense; relu: Relu }[] = [];
+  readonly engaged: Dense;
+  readonly activeTime: Dense;
+  readonly next: SlotSoftmax;
+  /** Width of the body's output, which every head reads. */
+  readonly width: number;
+  private readonly gradBody: Float32Array;
+
+  constructor(shape: NetShape, rng: Rng) {
+    const { buckets, embeddingDim, hidden, vocabSize } = shape;
+    // About 20 features are active at once: rows of ±0.1 give first-layer sums of order 0.5.
+    this.embedding = new EmbeddingBag(buckets, embeddingDim, rng, 'embedding', 0.1);
+    this.embeddingRelu = new Relu(embeddingDim);
+    let width = embeddingDim;
+    hidden.forEach((size, i) => {
+      this.layers.push({ dense: new Dense(width, size, rng, `hidden${i + 1}`), relu: new Relu(size) });
+      width = size;
+    });
+    this.width = width;
+    this.engaged = new Dense(width, 1, rng, 'engaged', 0.01);
+    this.activeTime = new Dense(width, 1, rng, 'activeTime', 0.01);
+    this.next = new SlotSoftmax(vocabSize, width, 'next');
+    this.gradBody = new Float32Array(width);
+  }
+
+  params(): Param[] {
+    return [
+      ...this.embedding.params(),
+      ...this.layers.flatMap((layer) => layer.dense.params()),
+      ...this.engaged.params(),
+      ...this.activeTime.params(),
+      ...this.next.params(),
+    ];
+  }
+
+  /** The body's output for an input; valid until the next forward pass. */
+  body(input: EncodedInput): Float32Array {
+    let x = this.embeddingRelu.forward(this.embedding.forward(input.buckets, input.signs, input.count));
+    for (const layer of this.layers) x = layer.relu.forward(layer.dense.forward(x));
+    return x;
+  }
+
+  /** Engagement logit and active-time output (log(1 + seconds)) of the last body output. */
+  visitHeads(h: Float32Array): { logit: number; logSeconds: number } {
+    return { logit: this.engaged.forward(h)[0], logSeconds: this.activeTime.forward(h)[0] };
+  }
+
+  /** Clears the gradient of the body's output, before the heads add theirs. */
+  startBackward(): void {
+    this.gradBody.fill(0);
+  }
+
+  /** Adds a head's input gradient (what its `backward` returned) to the body's output gradient. */
+  addToBody(gradOfHeadInput: Float32Array): void {
+    for (let i = 0; i < this.width; i++) this.gradBody[i] += gradOfHeadInput[i];
+  }
+
+  /** Back-propagates the body's output gradient down to the embedding rows. */
+  backwardBody(): void {
+    let grad = this.gradBody;
+    for (let i = this.layers.length - 1; i >= 0; i--) grad = this.layers[i].dense.backward(this.layers[i].relu.backward(grad));
+    this.embedding.backward(this.embeddingRelu.backward(grad));
+  }
+}
+
+/** Names and sizes of the net's parameters, in `params()` order, without building the net. */
+export function paramShapes(shape: NetShape): { name: string; size: number }[] {
+  const shapes = [
+    { name: 'embedding.weight', size: shape.buckets * shape.embeddingDim },
+    { name: 'embedding.bias', size: shape.embeddingDim },
+  ];
+  let width = shape.embeddingDim;
+  shape.hidden.forEach((size, i) => {
+    shapes.push({ name: `hidden${i + 1}.weight`, size: width * size }, { name: `hidden${i + 1}.bias`, size });
+    width = size;
+  });
+  shapes.push(
+    { name: 'engaged.weight', size: width },
+    { name: 'engaged.bias', size: 1 },
+    { name: 'activeTime.weight', size: width },
+    { name: 'activeTime.bias', size: 1 },
+    { name: 'next.weight', size: shape.vocabSize * width },
+    { name: 'next.bias', size: shape.vocabSize },
+  );
+  return shapes;
+}

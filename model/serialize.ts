@@ -1,0 +1,141 @@
+// The model file: a documented, versioned JSON format (docs/model-format.md) holding a whole
+// learner. Decoding trusts nothing: it checks every field and size against the architecture
+// before building anything, and fails with a ModelFileError that says what is wrong.
+import { floatsToBase64 } from './base64';
+import { Field, ModelFileError } from './file-fields';
+import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
+import { Learner } from './learner';
+import { checkConfig, LIMITS, SIZE_PRESETS, type LearnerConfig } from './learner-config';
+import type { LearnerSnapshot } from './learner-snapshot';
+import { paramShapes } from './net';
+import { optimizerSlots } from './optimizers';
+
+export { ModelFileError } from './file-fields';
+
+export const MODEL_FORMAT = 'tabula-model';
+export const MODEL_VERSION = 1;
+export const HASH_FUNCTION = 'murmur3_x86_32';
+
+export type ModelFile = Record<string, unknown>;
+
+export function encodeModelFile(learner: Learner): ModelFile {
+  const snapshot = learner.snapshot();
+  const { config } = snapshot;
+  const { metrics } = snapshot;
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    createdAt: snapshot.createdAt,
+    updatedAt: snapshot.updatedAt,
+    architecture: {
+      size: config.size, buckets: config.buckets, embeddingDim: config.embeddingDim, hidden: config.hidden, vocabSize: config.vocabSize,
+    },
+    training: {
+      optimizer: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, l2: config.l2,
+      clipNorm: config.clipNorm, seed: config.seed, vocabDecay: config.vocabDecay, dictionarySize: config.dictionarySize,
+      sessionGapMs: config.sessionGapMs, feedbackWeight: config.feedbackWeight,
+    },
+    hashing: { function: HASH_FUNCTION, seed: config.hashSeed },
+    counters: { visitsLearned: snapshot.visitsLearned },
+    vocabulary: snapshot.vocabulary,
+    dictionary: snapshot.dictionary,
+    context: snapshot.context,
+    weights: mapValues(snapshot.weights, floatsToBase64),
+    optimizer: { steps: snapshot.optimizer.steps, state: mapValues(snapshot.optimizer.state, floatsToBase64) },
+    metrics: {
+      total: metrics.total,
+      window: metrics.window,
+      auc: { ...metrics.auc, predictions: Array.from(metrics.auc.predictions), labels: Array.from(metrics.auc.labels) },
+      pointEvery: metrics.pointEvery,
+      targetSum: metrics.targetSum,
+    },
+    history: metrics.history,
+  };
+}
+
+/** The learner a model file holds. Throws ModelFileError, with a message for people, on anything amiss. */
+export function decodeModelFile(json: unknown): Learner {
+  const file = new Field(json, 'the file');
+  file.object();
+  if (file.get('format').value !== MODEL_FORMAT) {
+    throw new ModelFileError(`This is not a Tabula model file (its "format" should be "${MODEL_FORMAT}").`);
+  }
+  const version = file.get('version').value;
+  if (version !== MODEL_VERSION) {
+    throw new ModelFileError(`This model file is version ${JSON.stringify(version)?.slice(0, 20)}; this Tabula reads version ${MODEL_VERSION}.`);
+  }
+  file.keys([
+    'format', 'version', 'createdAt', 'updatedAt', 'architecture', 'training', 'hashing', 'counters',
+    'vocabulary', 'dictionary', 'context', 'weights', 'optimizer', 'metrics', 'history',
+  ]);
+  const config = readConfig(file);
+  const shapes = paramShapes(config);
+  const weights = file.get('weights');
+  weights.keys(shapes.map((shape) => shape.name));
+  const optimizer = file.get('optimizer');
+  optimizer.keys(['steps', 'state']);
+  const slots = optimizerSlots(config.optimizer, config.momentum);
+  const state = optimizer.get('state');
+  state.keys(shapes.flatMap((shape) => slots.map((slot) => `${shape.name}.${slot}`)));
+  const counters = file.get('counters');
+  counters.keys(['visitsLearned']);
+  const snapshot: LearnerSnapshot = {
+    config,
+    createdAt: file.get('createdAt').number(),
+    updatedAt: file.get('updatedAt').number(),
+    visitsLearned: counters.get('visitsLearned').integer(0, 2 ** 53),
+    vocabulary: readVocabulary(file.get('vocabulary'), config),
+    dictionary: readDictionary(file.get('dictionary'), config),
+    context: readContext(file.get('context'), config),
+    metrics: readMetrics(file.get('metrics'), file.get('history')),
+    weights: Object.fromEntries(shapes.map((shape) => [shape.name, weights.get(shape.name).floats(shape.size)])),
+    optimizer: {
+      steps: optimizer.get('steps').integer(0, 2 ** 53),
+      state: Object.fromEntries(shapes.flatMap((shape) =>
+        slots.map((slot) => [`${shape.name}.${slot}`, state.get(`${shape.name}.${slot}`).floats(shape.size)]))),
+    },
+  };
+  try {
+    return Learner.restore(snapshot);
+  } catch (error) {
+    throw new ModelFileError(`This model file cannot be used: ${(error as Error).message}.`);
+  }
+}
+
+function readConfig(file: Field): LearnerConfig {
+  const architecture = file.get('architecture');
+  architecture.keys(['size', 'buckets', 'embeddingDim', 'hidden', 'vocabSize']);
+  const training = file.get('training');
+  training.keys(['optimizer', 'learningRate', 'momentum', 'l2', 'clipNorm', 'seed', 'vocabDecay', 'dictionarySize', 'sessionGapMs', 'feedbackWeight']);
+  const hashing = file.get('hashing');
+  hashing.keys(['function', 'seed']);
+  hashing.get('function').literal([HASH_FUNCTION]);
+  const config: LearnerConfig = {
+    size: architecture.get('size').literal(Object.keys(SIZE_PRESETS) as (keyof typeof SIZE_PRESETS)[]),
+    buckets: architecture.get('buckets').integer(1, LIMITS.maxBuckets),
+    embeddingDim: architecture.get('embeddingDim').integer(1, LIMITS.maxEmbeddingDim),
+    hidden: architecture.get('hidden').array(LIMITS.maxHiddenLayers).map((size) => size.integer(1, LIMITS.maxHiddenSize)),
+    vocabSize: architecture.get('vocabSize').integer(1, LIMITS.maxVocabSize),
+    optimizer: training.get('optimizer').literal(['sgd', 'adagrad', 'adam'] as const),
+    learningRate: training.get('learningRate').number(),
+    momentum: training.get('momentum').number(),
+    l2: training.get('l2').number(),
+    clipNorm: training.get('clipNorm').number(),
+    seed: training.get('seed').integer(0, 0xffffffff),
+    vocabDecay: training.get('vocabDecay').number(),
+    dictionarySize: training.get('dictionarySize').integer(1, LIMITS.maxDictionarySize),
+    sessionGapMs: training.get('sessionGapMs').number(),
+    feedbackWeight: training.get('feedbackWeight').number(),
+    hashSeed: hashing.get('seed').integer(0, 0xffffffff),
+  };
+  try {
+    checkConfig(config);
+  } catch (error) {
+    throw new ModelFileError(`This model file cannot be used: its settings are out of range (${(error as Error).message}).`);
+  }
+  return config;
+}
+
+function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}

@@ -1,0 +1,87 @@
+// Gradient checks of the three heads through the whole net: engagement (log loss of a
+// sigmoid), active time (Huber loss) and next site (softmax cross-entropy), each back to
+// the embedding rows, against finite differences.
+import { describe, expect, it } from 'vitest';
+import { EncodedInput } from '../../model/encoded-input';
+import { huber, huberGrad, logLossGrad, logLossOfLogit, sigmoid } from '../../model/losses';
+import { TabulaNet } from '../../model/net';
+import { Rng } from '../../model/rng';
+import { SLOT_NUMBERS } from '../../model/site-vocabulary';
+import { closeTo, numericGrad } from './helpers';
+
+function smallNet(hidden: number[]): { net: TabulaNet; input: EncodedInput } {
+  const rng = new Rng(21);
+  const net = new TabulaNet({ buckets: 50, embeddingDim: 6, hidden, vocabSize: 4 }, rng);
+  for (const param of net.params()) if (!param.name.startsWith('embedding.weight')) rng.fillUniform(param.value, 0.6);
+  rng.fillUniform(net.embedding.weight.value, 0.6);
+  const input = new EncodedInput();
+  [3, 17, 42, 8].forEach((bucket, k) => {
+    input.buckets[k] = bucket;
+    input.signs[k] = k % 2 === 0 ? 1 : -1;
+  });
+  input.count = 4;
+  return { net, input };
+}
+
+describe('losses', () => {
+  it('log loss of a logit has the gradient sigmoid(z) - y', () => {
+    for (const z of [-3, -0.2, 0.5, 4]) {
+      for (const y of [0, 1]) {
+        const numeric = (logLossOfLogit(z + 1e-6, y) - logLossOfLogit(z - 1e-6, y)) / 2e-6;
+        expect(logLossGrad(z, y)).toBeCloseTo(numeric, 6);
+      }
+    }
+    expect(logLossOfLogit(-800, 1)).toBeCloseTo(800, 6); // stable far from zero
+    expect(sigmoid(-800)).toBe(0);
+  });
+
+  it('Huber loss is quadratic near the target and linear beyond delta', () => {
+    expect(huber(1.5, 1, 1)).toBeCloseTo(0.125, 12);
+    expect(huber(4, 1, 1)).toBeCloseTo(2.5, 12);
+    for (const prediction of [-2, 0.7, 1.2, 3]) {
+      const numeric = (huber(prediction + 1e-6, 1, 1) - huber(prediction - 1e-6, 1, 1)) / 2e-6;
+      expect(huberGrad(prediction, 1, 1)).toBeCloseTo(numeric, 6);
+    }
+  });
+});
+
+describe.each([[[]], [[5]]])('heads through the net (hidden %j)', (hidden: number[]) => {
+  const heads = {
+    engagement: {
+      loss: (net: TabulaNet, input: EncodedInput) => logLossOfLogit(net.visitHeads(net.body(input)).logit, 1),
+      backward: (net: TabulaNet) => net.addToBody(net.engaged.backward(Float32Array.of(logLossGrad(net.engaged.out[0], 1)))),
+    },
+    activeTime: {
+      loss: (net: TabulaNet, input: EncodedInput) => huber(net.visitHeads(net.body(input)).logSeconds, 0.8, 1),
+      backward: (net: TabulaNet) => net.addToBody(net.activeTime.backward(Float32Array.of(huberGrad(net.activeTime.out[0], 0.8, 1)))),
+    },
+    next: {
+      loss: (net: TabulaNet, input: EncodedInput) => -Math.log(net.next.forward(net.body(input), SLOT_NUMBERS, 3)[2]),
+      backward: (net: TabulaNet) => net.addToBody(net.next.backward(2)),
+    },
+  };
+
+  it.each(Object.keys(heads) as (keyof typeof heads)[])('%s: every parameter gradient matches finite differences', (name) => {
+    const { net, input } = smallNet(hidden);
+    const head = heads[name];
+    const loss = (): number => head.loss(net, input);
+    loss();
+    net.startBackward();
+    head.backward(net);
+    net.backwardBody();
+    let checked = 0;
+    for (const param of net.params()) {
+      if (!param.dirty) continue;
+      const rows = param.sparse ? Array.from(param.touched.subarray(0, param.touchedCount)) : [0];
+      const cols = param.sparse ? param.cols : param.size;
+      rows.forEach((row, k) => {
+        for (let j = 0; j < cols; j++) {
+          const numeric = numericGrad(param.value, row * cols + j, loss, 1e-3);
+          expect(closeTo(param.gradAt(k, j), numeric, 2e-2, 2e-4), `${param.name}[${row * cols + j}]`).toBe(true);
+          checked++;
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});

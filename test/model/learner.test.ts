@@ -1,0 +1,155 @@
+// The learner end to end: it learns each head better than a constant, deterministically,
+// with the session context, corrections, explanations and insights behaving as documented.
+import { describe, expect, it } from 'vitest';
+import { Learner } from '../../model/learner';
+import { expectSameSnapshot, makeVisit, syntheticVisits } from './helpers';
+
+const VISITS = syntheticVisits(3000, 5);
+
+function trained(visits = VISITS, settings = {}): Learner {
+  const learner = Learner.create(settings);
+  for (const visit of visits) learner.observe(visit);
+  return learner;
+}
+
+describe('Learner', () => {
+  const learner = trained();
+
+  it('beats constant predictors on every head, scored before learning each visit', () => {
+    const { engagement, activeTime, next, visits } = learner.metrics;
+    expect(visits).toBe(3000);
+    expect(engagement.logLoss).toBeLessThan(0.85 * engagement.baselineLogLoss);
+    expect(engagement.auc).toBeGreaterThan(0.75);
+    expect(engagement.accuracy).toBeGreaterThan(0.7);
+    expect(activeTime.mae).toBeLessThan(0.9 * activeTime.baselineMae);
+    expect(next.transitions).toBeGreaterThan(2000);
+    expect(next.top1).toBeGreaterThan(0.6);
+    expect(next.top3).toBeGreaterThan(next.baselineTop3);
+  });
+
+  it('improves as it learns (later points of the history are better than the first)', () => {
+    const history = learner.history;
+    expect(history.length).toBeGreaterThan(10);
+    const late = history.slice(-5);
+    const averageTop1 = late.reduce((sum, point) => sum + point.next.top1, 0) / late.length;
+    expect(averageTop1).toBeGreaterThan(history[0].next.top1);
+  });
+
+  it('is deterministic for a seed', () => {
+    const again = trained(VISITS.slice(0, 500), { seed: 3 });
+    const same = trained(VISITS.slice(0, 500), { seed: 3 });
+    const other = trained(VISITS.slice(0, 500), { seed: 4 });
+    expectSameSnapshot(same.snapshot(), again.snapshot(), false);
+    expect(other.snapshot().weights['embedding.weight']).not.toEqual(again.snapshot().weights['embedding.weight']);
+  });
+
+  it('predicts without changing anything', () => {
+    const before = learner.snapshot();
+    const unchanged = (): void => expectSameSnapshot(learner.snapshot(), before);
+    const prediction = learner.predict(makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens' }), VISITS.at(-1)!.endedAt + 60_000);
+    expect(prediction.engaged).toBeGreaterThan(0);
+    expect(prediction.engaged).toBeLessThan(1);
+    expect(prediction.activeSeconds).toBeGreaterThanOrEqual(0);
+    expect(prediction.next.length).toBe(5);
+    expect(prediction.next[0].probability).toBeGreaterThanOrEqual(prediction.next[1].probability);
+    unchanged();
+  });
+
+  it('tells engaging sites from the others', () => {
+    const at = Date.UTC(2024, 5, 1, 20);
+    const blog = learner.predict(makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens', path: '/', kind: 'article' }), at);
+    const video = learner.predict(makeVisit({ host: 'video.example.tv', title: 'Cats compilation', path: '/', kind: 'video' }), at);
+    expect(blog.engaged).toBeGreaterThan(video.engaged + 0.3);
+    expect(blog.activeSeconds).toBeGreaterThan(video.activeSeconds);
+  });
+
+  it('names the next site from where the session is', () => {
+    const fresh = Learner.create();
+    for (const visit of VISITS) fresh.observe(visit);
+    const last = VISITS.at(-1)!;
+    // Going on in the session: the habitual next site of the page.
+    const prediction = fresh.predict(makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens', path: '/', kind: 'article' }), last.endedAt + 1000);
+    expect(prediction.next[0].host).toBe('mail.example.com');
+  });
+
+  it('scores a transition only within a session', () => {
+    const fresh = Learner.create();
+    const start = Date.UTC(2024, 0, 1, 9);
+    fresh.observe(makeVisit({ host: 'a.com', startedAt: start, endedAt: start + 1000 }));
+    fresh.observe(makeVisit({ host: 'b.com', startedAt: start + 20 * 60_000, endedAt: start + 21 * 60_000 }));
+    fresh.observe(makeVisit({ host: 'c.com', startedAt: start + 60 * 60_000, endedAt: start + 61 * 60_000 }));
+    expect(fresh.metrics.next.transitions).toBe(1);
+    expect(fresh.contextAt(start + 62 * 60_000)).toEqual({ prev1: 'c.com', prev2: '' });
+    expect(fresh.contextAt(start + 200 * 60_000)).toEqual({ prev1: '', prev2: '' });
+    expect(fresh.sites).toBe(3);
+  });
+
+  it('learns only the next site from visits without interaction', () => {
+    const fresh = Learner.create();
+    const engagedBefore = fresh.net.engaged.weight.value.slice();
+    for (const visit of VISITS.slice(0, 300)) fresh.observe({ ...visit, source: 'history' });
+    expect(fresh.net.engaged.weight.value).toEqual(engagedBefore);
+    expect(fresh.metrics.engagement.logLoss).toBe(0);
+    expect(fresh.metrics.next.transitions).toBeGreaterThan(200);
+  });
+
+  it('keeps at most vocabSize sites', () => {
+    const fresh = Learner.create({ vocabSize: 4 });
+    const start = Date.UTC(2024, 0, 1, 9);
+    for (let i = 0; i < 20; i++) fresh.observe(makeVisit({ host: `site${i}.com`, startedAt: start + i * 60_000, endedAt: start + i * 60_000 }));
+    expect(fresh.sites).toBe(4);
+  });
+
+  it('learns from a correction', () => {
+    const fresh = trained(VISITS.slice(0, 1000));
+    const page = makeVisit({ host: 'video.example.tv', title: 'Cats compilation', path: '/', kind: 'video' });
+    const at = VISITS[999].endedAt + 60_000;
+    const before = fresh.predict(page, at).engaged;
+    for (let i = 0; i < 3; i++) fresh.learnFeedback({ ...page, startedAt: at }, 'useful');
+    const after = fresh.predict(page, at).engaged;
+    expect(after).toBeGreaterThan(before + 0.1);
+    expect(fresh.metrics).toEqual(trained(VISITS.slice(0, 1000)).metrics); // corrections are not scored
+  });
+
+  it('explains a prediction by the effect of leaving out each feature', () => {
+    const page = makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens', path: '/', kind: 'article' });
+    const at = VISITS.at(-1)!.endedAt + 60_000;
+    const why = learner.explain(page, at);
+    expect(why.engaged.map((c) => c.feature)).toContain('site: blog.example.net');
+    for (const list of [why.engaged, why.activeTime, why.next]) {
+      for (let i = 1; i < list.length; i++) expect(Math.abs(list[i - 1].effect)).toBeGreaterThanOrEqual(Math.abs(list[i].effect));
+    }
+    // The effect of the site: the prediction with it, minus the prediction of the same page on an unknown site.
+    const site = why.engaged.find((c) => c.feature === 'site: blog.example.net')!;
+    expect(site.effect).toBeGreaterThan(0);
+  });
+
+  it('shows what it learned', () => {
+    const insights = learner.insights();
+    expect(insights.hourEffect).toHaveLength(24);
+    expect(insights.hourEffect.every(Number.isFinite)).toBe(true);
+    expect(insights.topFeatures.engaged.length).toBeGreaterThan(5);
+    const sites = insights.topFeatures.engaged.filter((c) => c.feature.startsWith('site: '));
+    expect(sites.length).toBeGreaterThan(0);
+    for (const { feature, effect } of sites) {
+      expect(Math.sign(effect), feature).toBe(/video|mail/.test(feature) ? -1 : 1);
+    }
+    expect(insights.topFeatures.next[0].feature).toMatch(/→ /);
+    expect(insights.hiddenUnits.length).toBeGreaterThan(0);
+    expect(insights.weights.values).toHaveLength(insights.weights.rows.length * insights.weights.cols);
+    const evening = (insights.hourEffect[19] + insights.hourEffect[20] + insights.hourEffect[21]) / 3;
+    const morning = (insights.hourEffect[9] + insights.hourEffect[10] + insights.hourEffect[11]) / 3;
+    expect(evening).toBeGreaterThan(morning);
+  });
+
+  it('fits in 4 MB of weights by default', () => {
+    const weights = Object.values(Learner.create().snapshot().weights).reduce((sum, values) => sum + values.byteLength, 0);
+    expect(weights).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
+  it('refuses settings out of limits', () => {
+    expect(() => Learner.create({ buckets: 0 })).toThrow(RangeError);
+    expect(() => Learner.create({ learningRate: Number.NaN })).toThrow(RangeError);
+    expect(() => Learner.create({ hidden: [1, 2, 3, 4] })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,169 @@
+// Tabula's net against an independent implementation: TensorFlow.js computes the same
+// outputs and gradients from the same weights and inputs, and its optimizers leave the same
+// weights after the same steps.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+// tfjs-core's entry point registers no gradient functions: the union package does, with this module.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EncodedInput } from '../../model/encoded-input';
+import { huberGrad, logLossGrad } from '../../model/losses';
+import { TabulaNet } from '../../model/net';
+import type { OptimizerConfig } from '../../model/optimizer';
+import { createOptimizer } from '../../model/optimizers';
+import { Rng } from '../../model/rng';
+import { SLOT_NUMBERS } from '../../model/site-vocabulary';
+
+const SHAPE = { buckets: 40, embeddingDim: 8, hidden: [6], vocabSize: 5 };
+const SLOTS_USED = 4;
+const ENGAGED = 1;
+const TARGET = 1.7;
+const NEXT = 2;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function setUp(): { net: TabulaNet; input: EncodedInput } {
+  const rng = new Rng(31);
+  const net = new TabulaNet(SHAPE, rng);
+  for (const param of net.params()) rng.fillUniform(param.value, 0.5);
+  const input = new EncodedInput();
+  // Bucket 9 twice: the reference must add the two rows' gradients as well.
+  [9, 2, 33, 9, 17].forEach((bucket, k) => {
+    input.buckets[k] = bucket;
+    input.signs[k] = k === 1 ? -1 : 1;
+  });
+  input.count = 5;
+  return { net, input };
+}
+
+/** TF.js variables holding copies of the net's weights (tf.tensor would share our arrays). */
+function variablesOf(net: TabulaNet): Record<string, tf.Variable> {
+  const shapes: Record<string, number[]> = {};
+  const width = SHAPE.hidden[0];
+  shapes['embedding.weight'] = [SHAPE.buckets, SHAPE.embeddingDim];
+  shapes['embedding.bias'] = [SHAPE.embeddingDim];
+  shapes['hidden1.weight'] = [width, SHAPE.embeddingDim];
+  shapes['hidden1.bias'] = [width];
+  for (const head of ['engaged', 'activeTime']) {
+    shapes[`${head}.weight`] = [1, width];
+    shapes[`${head}.bias`] = [1];
+  }
+  shapes['next.weight'] = [SHAPE.vocabSize, width];
+  shapes['next.bias'] = [SHAPE.vocabSize];
+  return Object.fromEntries(net.params().map((param) => [param.name, tf.variable(tf.tensor(param.value.slice(), shapes[param.name]), true, `${param.name}-${Math.random()}`)]));
+}
+
+/** The reference forward pass, written with TF.js operations. */
+function referenceLosses(v: Record<string, tf.Variable>, input: EncodedInput): { visit: tf.Scalar; next: tf.Scalar; outputs: tf.Tensor[] } {
+  const indices = tf.tensor1d(Array.from(input.buckets.subarray(0, input.count)), 'int32');
+  const signs = tf.tensor2d(Array.from(input.signs.subarray(0, input.count)), [input.count, 1]);
+  const bag = tf.add(tf.sum(tf.mul(tf.gather(v['embedding.weight'], indices), signs), 0), v['embedding.bias']);
+  const first = tf.reshape(tf.relu(bag), [1, SHAPE.embeddingDim]);
+  const h = tf.relu(tf.add(tf.matMul(first, v['hidden1.weight'], false, true), v['hidden1.bias']));
+  const logit = tf.add(tf.matMul(h, v['engaged.weight'], false, true), v['engaged.bias']);
+  const logSeconds = tf.add(tf.matMul(h, v['activeTime.weight'], false, true), v['activeTime.bias']);
+  const slots = tf.tensor1d([0, 1, 2, 3], 'int32');
+  const nextLogits = tf.add(tf.matMul(h, tf.gather(v['next.weight'], slots), false, true), tf.gather(v['next.bias'], slots));
+  const visit = tf.add(
+    tf.losses.sigmoidCrossEntropy(tf.tensor2d([[ENGAGED]]), logit),
+    tf.losses.huberLoss(tf.tensor2d([[TARGET]]), logSeconds, undefined, 1),
+  ) as tf.Scalar;
+  const next = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d([NEXT], 'int32'), SLOTS_USED), nextLogits) as tf.Scalar;
+  return { visit, next, outputs: [logit, logSeconds, tf.softmax(nextLogits)] };
+}
+
+/** Tabula's backward passes for the same two losses. */
+function backwardVisit(net: TabulaNet, input: EncodedInput): void {
+  const { logit, logSeconds } = net.visitHeads(net.body(input));
+  net.startBackward();
+  net.addToBody(net.engaged.backward(Float32Array.of(logLossGrad(logit, ENGAGED))));
+  net.addToBody(net.activeTime.backward(Float32Array.of(huberGrad(logSeconds, TARGET, 1))));
+  net.backwardBody();
+}
+
+function backwardNext(net: TabulaNet, input: EncodedInput): void {
+  net.next.forward(net.body(input), SLOT_NUMBERS, SLOTS_USED);
+  net.startBackward();
+  net.addToBody(net.next.backward(NEXT));
+  net.backwardBody();
+}
+
+/** Our gradient of a parameter laid out densely (untouched sparse rows: zero). */
+function denseGrad(net: TabulaNet, name: string): Float32Array {
+  const param = net.params().find((p) => p.name === name)!;
+  if (!param.dirty) return new Float32Array(param.size);
+  if (!param.sparse) return param.grad.slice(0, param.size);
+  const dense = new Float32Array(param.size);
+  for (let k = 0; k < param.touchedCount; k++) {
+    for (let j = 0; j < param.cols; j++) dense[param.touched[k] * param.cols + j] = param.gradAt(k, j);
+  }
+  return dense;
+}
+
+function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, label: string, tolerance = 1e-5): void {
+  expect(actual.length, label).toBe(expected.length);
+  for (let i = 0; i < actual.length; i++) {
+    const scale = Math.max(1, Math.abs(expected[i]));
+    expect(Math.abs(actual[i] - expected[i]) / scale, `${label}[${i}]: ${actual[i]} vs ${expected[i]}`).toBeLessThan(tolerance);
+  }
+}
+
+describe('against TensorFlow.js', () => {
+  it('computes the same outputs', () => {
+    const { net, input } = setUp();
+    const v = variablesOf(net);
+    const [logit, logSeconds, probs] = referenceLosses(v, input).outputs.map((t) => t.dataSync());
+    const heads = net.visitHeads(net.body(input));
+    expectClose([heads.logit, heads.logSeconds], [logit[0], logSeconds[0]], 'visit heads');
+    expectClose(net.next.forward(net.body(input), SLOT_NUMBERS, SLOTS_USED).slice(0, SLOTS_USED), probs, 'next probabilities');
+  });
+
+  it.each(['visit', 'next'] as const)('computes the same gradients of the %s loss', (loss) => {
+    const { net, input } = setUp();
+    const v = variablesOf(net);
+    const { grads } = tf.variableGrads(() => referenceLosses(v, input)[loss], Object.values(v));
+    if (loss === 'visit') backwardVisit(net, input);
+    else backwardNext(net, input);
+    for (const param of net.params()) {
+      const reference = grads[v[param.name].name];
+      expectClose(denseGrad(net, param.name), reference ? reference.dataSync() : new Float32Array(param.size), param.name);
+    }
+  });
+
+  const optimizers: [string, Partial<OptimizerConfig> & Pick<OptimizerConfig, 'kind'>, () => tf.Optimizer][] = [
+    ['SGD', { kind: 'sgd', learningRate: 0.1 }, () => tf.train.sgd(0.1)],
+    ['SGD with momentum', { kind: 'sgd', learningRate: 0.1, momentum: 0.9 }, () => tf.train.momentum(0.1, 0.9)],
+    ['AdaGrad', { kind: 'adagrad', learningRate: 0.1 }, () => tf.train.adagrad(0.1, 0.1)],
+    ['Adam', { kind: 'adam', learningRate: 0.01 }, () => tf.train.adam(0.01, 0.9, 0.999, 1e-8)],
+  ];
+
+  it.each(optimizers)('%s: three steps leave the same weights', (_, config, reference) => {
+    const { net, input } = setUp();
+    const v = variablesOf(net);
+    const optimizer = createOptimizer(net.params(), config);
+    if (config.kind === 'adagrad') {
+      // TF.js starts AdaGrad's sums of squares at 0.1, Tabula at 0: start both at 0.1.
+      const state = optimizer.state();
+      state.buffers.forEach((slots) => slots[0].fill(0.1));
+      optimizer.restore(state);
+    }
+    const before = net.params().map((param) => param.value.slice());
+    const tfOptimizer = reference();
+    for (let step = 0; step < 3; step++) {
+      const loss = step === 1 ? 'next' : 'visit';
+      if (loss === 'visit') backwardVisit(net, input);
+      else backwardNext(net, input);
+      optimizer.step();
+      tfOptimizer.minimize(() => referenceLosses(v, input)[loss], false, Object.values(v));
+    }
+    // Compare the changes, not the weights: a wrong step would hide in weights much larger than it.
+    net.params().forEach((param, p) => {
+      const ours = param.value.map((value, i) => value - before[p][i]);
+      const theirs = v[param.name].dataSync().map((value, i) => value - before[p][i]);
+      const scale = Math.max(...theirs.map(Math.abs), 1e-3);
+      ours.forEach((change, i) => expect(Math.abs(change - theirs[i]) / scale, `${param.name}[${i}]: ${change} vs ${theirs[i]}`).toBeLessThan(1e-3));
+    });
+  });
+});
