@@ -1,0 +1,82 @@
+// `npm run replay -- FILE` replays a visit log (docs/visit-log.md) through Tabula's learner;
+// `npm run replay -- --msnbc [PATH]` replays the MSNBC page-view sessions (next-site only).
+// Progress goes to stderr; the result, progressive figures per head, is one JSON line on stdout.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LearnerConfig } from '../model/learner-config';
+import { msnbcCounts, msnbcVisits, readMsnbcFile } from './msnbc';
+import { Progress } from './progress';
+import { replay } from './replay-run';
+import { readVisitLog, VisitLogError } from './visit-log';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MSNBC_DEFAULT = path.resolve(repoRoot, '../shared/datasets/msnbc/msnbc990928.seq.gz');
+
+const USAGE = `usage: npm run replay -- FILE.jsonl[.gz] [options]
+       npm run replay -- --msnbc [PATH] [options]
+options: --size small|medium|large  --optimizer sgd|adagrad|adam  --learning-rate N  --seed N`;
+
+interface Command {
+  file?: string;
+  msnbc?: string;
+  settings: Partial<LearnerConfig>;
+}
+
+function parseArguments(args: string[]): Command {
+  const command: Command = { settings: {} };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = (): string => {
+      const next = args[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--msnbc') {
+      command.msnbc = args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? path.resolve(args[++i]) : MSNBC_DEFAULT;
+    } else if (arg === '--size') command.settings.size = value() as LearnerConfig['size'];
+    else if (arg === '--optimizer') command.settings.optimizer = value() as LearnerConfig['optimizer'];
+    else if (arg === '--learning-rate') command.settings.learningRate = Number(value());
+    else if (arg === '--seed') command.settings.seed = Number(value());
+    else if (arg.startsWith('--') || command.file !== undefined) throw new Error(`unexpected argument ${arg}`);
+    else command.file = path.resolve(arg);
+  }
+  if ((command.file === undefined) === (command.msnbc === undefined)) throw new Error('give one visit log, or --msnbc');
+  return command;
+}
+
+async function main(): Promise<void> {
+  let command: Command;
+  try {
+    command = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const progress = new Progress();
+  let run;
+  if (command.msnbc !== undefined) {
+    const data = readMsnbcFile(command.msnbc);
+    const total = msnbcCounts(data).visits;
+    run = await replay(msnbcVisits(data), {
+      source: `msnbc: ${path.basename(command.msnbc)}`,
+      settings: command.settings,
+      onProgress: (visits) => progress.update(visits / total, visits),
+    });
+  } else {
+    let fraction = 0;
+    const visits = readVisitLog(command.file!, (read) => (fraction = read));
+    run = await replay(visits, {
+      source: path.basename(command.file!),
+      settings: command.settings,
+      onProgress: (count) => progress.update(fraction, count),
+    });
+  }
+  progress.done(run.result.visits);
+  process.stdout.write(`${JSON.stringify(run.result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof VisitLogError || (error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof RangeError;
+  process.stderr.write(`replay: ${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+// Reads a visit log: JSON lines (optionally gzipped), one visit per line, in time order
+// (docs/visit-log.md). Missing fields take defaults; a line without any interaction field
+// and without `source` is a page view with no interaction known (`source: 'history'`).
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
+
+const INTERACTION_FIELDS = ['activeMs', 'scrollDepth', 'clicks', 'keys', 'selections', 'mediaMs'] as const;
+const COUNT_FIELDS = ['words', 'links', 'images', 'videos', ...INTERACTION_FIELDS] as const;
+const TEXT_FIELDS = ['url', 'path', 'title', 'description', 'lang', 'referrerHost'] as const;
+
+export class VisitLogError extends Error {
+  override name = 'VisitLogError';
+}
+
+/** One line of a log as a visit; throws VisitLogError naming the line and the field. */
+export function parseVisitLine(line: string, lineNumber: number): Visit {
+  const fail = (problem: string): never => {
+    throw new VisitLogError(`line ${lineNumber}: ${problem}`);
+  };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    fail('is not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('should be a JSON object');
+  const record = raw as Record<string, unknown>;
+  if (typeof record.host !== 'string' || record.host === '') fail('"host" should be a non-empty string');
+  const time = (name: string): number | undefined => {
+    const value = record[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`"${name}" should be a time in ms since 1970`);
+    return value;
+  };
+  const startedAt = time('startedAt') ?? fail('"startedAt" is required');
+  const visit: Visit = {
+    url: '', host: record.host as string, path: '/', title: '', description: '', lang: '', kind: 'other',
+    words: 0, links: 0, images: 0, videos: 0, referrerHost: '',
+    activeMs: 0, scrollDepth: 0, clicks: 0, keys: 0, selections: 0, mediaMs: 0,
+    startedAt, endedAt: time('endedAt') ?? startedAt,
+  };
+  for (const name of TEXT_FIELDS) {
+    const value = record[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') fail(`"${name}" should be a string`);
+    visit[name] = value as string;
+  }
+  for (const name of COUNT_FIELDS) {
+    const value = record[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`"${name}" should be a number ≥ 0`);
+    visit[name] = value as number;
+  }
+  if (record.kind !== undefined) {
+    if (!PAGE_KINDS.includes(record.kind as PageKind)) fail(`"kind" should be one of ${PAGE_KINDS.join(', ')}`);
+    visit.kind = record.kind as PageKind;
+  }
+  if (record.source !== undefined) {
+    if (record.source !== 'page' && record.source !== 'history') fail('"source" should be "page" or "history"');
+    visit.source = record.source as 'page' | 'history';
+  } else if (INTERACTION_FIELDS.every((name) => record[name] === undefined)) {
+    visit.source = 'history';
+  }
+  if (record.feedback !== undefined) {
+    if (record.feedback !== 'useful' && record.feedback !== 'not-interested') fail('"feedback" should be "useful" or "not-interested"');
+    visit.feedback = record.feedback as 'useful' | 'not-interested';
+  }
+  return visit;
+}
+
+/** The visits of a log file, with how far through the file (0..1) reading has got. */
+export async function* readVisitLog(path: string, onProgress?: (fraction: number) => void): AsyncGenerator<Visit> {
+  const size = statSync(path).size;
+  const file = createReadStream(path);
+  let bytesRead = 0;
+  file.on('data', (chunk) => {
+    bytesRead += chunk.length;
+    onProgress?.(size > 0 ? bytesRead / size : 1);
+  });
+  const text = path.endsWith('.gz') ? file.pipe(createGunzip()) : file;
+  const lines = createInterface({ input: text, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    yield parseVisitLine(line, lineNumber);
+  }
+}
