@@ -1,0 +1,71 @@
+// The stored data as the user sees it: browse, forget (with exact unlearning), export; settings.
+import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, VisitPage, VisitQuery } from '../../contract-types';
+import { InvalidRequest } from '../../errors';
+import { database } from '../../storage/db';
+import { countForget, forgetData } from '../../storage/forget';
+import { queryVisits } from '../../storage/query';
+import { getSettings, updateSettings } from '../../storage/settings';
+import { importHistory } from '../history-import';
+import { relearn } from '../learner-service';
+
+export async function onVisits(query: VisitQuery): Promise<VisitPage> {
+  return queryVisits(await database(), checkQuery(query));
+}
+
+export async function onForget(request: ForgetRequest): Promise<ForgetResult> {
+  const removed = await forgetData(await database(), checkForget(request));
+  const relearnedVisits = await relearn();
+  return { removedVisits: removed.visits, removedEvents: removed.events, relearnedVisits };
+}
+
+export async function onForgetPreview(request: ForgetRequest): Promise<{ visits: number; events: number }> {
+  return countForget(await database(), checkForget(request));
+}
+
+export async function onDataExport(): Promise<DataExport> {
+  const db = await database();
+  return {
+    format: 'tabula-data',
+    version: 1,
+    exportedAt: Date.now(),
+    visits: (await db.getAll('visits')) as StoredVisit[],
+    settings: await getSettings(db),
+  };
+}
+
+export async function onSettingsGet(): Promise<Settings> {
+  return getSettings(await database());
+}
+
+export async function onSettingsSet(change: Partial<Settings>): Promise<Settings> {
+  const db = await database();
+  const turnsOnHistory = change?.historyImport === true && !(await getSettings(db)).historyImport;
+  if (turnsOnHistory) await importHistory(); // refuses, changing nothing, without the permission
+  return updateSettings(db, change);
+}
+
+function checkQuery(query: VisitQuery): VisitQuery {
+  const { search, host, limit, offset } = query ?? {};
+  if (search !== undefined && (typeof search !== 'string' || search.length > 200)) throw new InvalidRequest('The search must be text of at most 200 characters.');
+  if (host !== undefined && (typeof host !== 'string' || host.length > 253)) throw new InvalidRequest('The site must be a host name.');
+  for (const n of [limit, offset]) if (n !== undefined && !Number.isFinite(n)) throw new InvalidRequest('Paging takes numbers.');
+  return { search, host, limit, offset };
+}
+
+function checkForget(request: ForgetRequest): ForgetRequest {
+  switch (request?.scope) {
+    case 'all':
+      return { scope: 'all' };
+    case 'visit':
+      if (!Number.isInteger(request.id)) throw new InvalidRequest('A visit is named by its id.');
+      return { scope: 'visit', id: request.id };
+    case 'site':
+      if (typeof request.host !== 'string' || request.host.length === 0 || request.host.length > 253) throw new InvalidRequest('A site is named by its host.');
+      return { scope: 'site', host: request.host.toLowerCase() };
+    case 'day':
+      if (typeof request.day !== 'string') throw new InvalidRequest('A day must be written YYYY-MM-DD.');
+      return { scope: 'day', day: request.day };
+    default:
+      throw new InvalidRequest('Forget a visit, a site, a day or everything.');
+  }
+}

@@ -1,0 +1,27 @@
+// The one handler object: every request of the contract, by name.
+import type { Handlers } from '../../messages';
+import { onDataExport, onForget, onForgetPreview, onSettingsGet, onSettingsSet, onVisits } from './data';
+import { onExport, onImport, onInsights, onOverview, onPlay, onPreviewImport, onReset } from './model';
+import { onStatus } from './status';
+import { onTabFeedback, onTabPredict } from './tab';
+import { onVisitUpdate } from './visit';
+
+export const handlers: Handlers = {
+  'visit/update': onVisitUpdate,
+  'tab/predict': onTabPredict,
+  'tab/feedback': onTabFeedback,
+  'model/overview': onOverview,
+  'model/insights': onInsights,
+  'model/reset': onReset,
+  'model/export': onExport,
+  'model/preview-import': onPreviewImport,
+  'model/import': onImport,
+  'model/play': onPlay,
+  'data/visits': onVisits,
+  'data/forget-preview': onForgetPreview,
+  'data/forget': onForget,
+  'data/export': onDataExport,
+  'settings/get': onSettingsGet,
+  'settings/set': onSettingsSet,
+  'background/status': onStatus,
+};

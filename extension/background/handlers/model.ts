@@ -1,0 +1,82 @@
+// The model as the user sees and steers it: overview and curves, insights, reset, export, import,
+// and retraining with other settings.
+import { decodeModelFile, encodeModelFile, Learner, type LearnerConfig } from '../../../model/index';
+import type { ImportPreview, Insights, ModelOverview, ModelSize, PlayRequest } from '../../contract-types';
+import { InvalidRequest, type ModelFile } from '../../messages';
+import { database } from '../../storage/db';
+import { forgetData } from '../../storage/forget';
+import { countSites, habits } from '../../storage/query';
+import { current, relearn, replace, status } from '../learner-service';
+
+const SIZES: readonly ModelSize[] = ['small', 'medium', 'large'];
+
+export async function onOverview(): Promise<ModelOverview> {
+  const db = await database();
+  const learner = await current();
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  return {
+    createdAt: learner.createdAt,
+    updatedAt: learner.updatedAt,
+    visitsLearned: learner.visitsLearned,
+    sites: await countSites(db),
+    storedVisits: await db.count('visits'),
+    storageBytes: estimate?.usage ?? 0,
+    config: {
+      learningRate: learner.config.learningRate,
+      size: learner.config.size,
+      parameters: parameterCount(learner),
+      weightBytes: parameterCount(learner) * 4,
+    },
+    metrics: learner.metrics,
+    history: learner.history,
+    relearning: status.relearning,
+  };
+}
+
+export async function onInsights(): Promise<Insights> {
+  const learner = await current();
+  return { ...learner.insights(), habits: await habits(await database()) };
+}
+
+export async function onReset({ wipeData }: { wipeData: boolean }): Promise<ModelOverview> {
+  const config = (await current()).config;
+  if (wipeData === true) await forgetData(await database(), { scope: 'all' });
+  await replace(Learner.create({ ...config, seed: Date.now() >>> 0 }));
+  return onOverview();
+}
+
+export async function onExport(): Promise<ModelFile> {
+  return encodeModelFile(await current()) as unknown as ModelFile;
+}
+
+export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
+  const learner = decodeModelFile(file); // throws a clear ModelFileError on a bad file
+  return {
+    createdAt: learner.createdAt,
+    visitsLearned: learner.visitsLearned,
+    sites: learner.sites,
+    metrics: learner.metrics,
+    size: learner.config.size,
+  };
+}
+
+export async function onImport({ file }: { file: unknown }): Promise<ModelOverview> {
+  await replace(decodeModelFile(file)); // the current model is replaced only once the file has passed
+  return onOverview();
+}
+
+export async function onPlay(request: PlayRequest): Promise<ModelOverview> {
+  const { learningRate, size } = request ?? {};
+  if (typeof learningRate !== 'number' || !(learningRate >= 1e-4 && learningRate <= 1)) {
+    throw new InvalidRequest('The learning rate must be between 0.0001 and 1.');
+  }
+  if (!SIZES.includes(size)) throw new InvalidRequest('The model size is small, medium or large.');
+  // The size preset decides the shape, so the current shape is left out of the new settings.
+  const { buckets, embeddingDim, hidden, ...settings } = (await current()).config;
+  await relearn({ ...settings, learningRate, size } satisfies Partial<LearnerConfig>);
+  return onOverview();
+}
+
+function parameterCount(learner: Learner): number {
+  return learner.net.params().reduce((sum, param) => sum + param.value.length, 0);
+}

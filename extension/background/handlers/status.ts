@@ -1,0 +1,21 @@
+// The background's own state, for the popup's warnings and for the proof suite.
+import type { BackgroundStatus } from '../../contract-types';
+import { rejected } from '../../messages';
+import { pressure } from '../../storage/pressure';
+import { status } from '../learner-service';
+import { dropped } from './visit';
+
+/** When this background (worker or event page) started: it changes each time it is woken. */
+const wokeAt = Date.now();
+
+export function onStatus(): BackgroundStatus {
+  return {
+    wokeAt,
+    rejected: { ...rejected },
+    dropped: { ...dropped },
+    eventsPruned: pressure.eventsPruned,
+    storageFullAt: pressure.fullAt,
+    learnedTwice: status.learnedTwice,
+    relearning: status.relearning,
+  };
+}

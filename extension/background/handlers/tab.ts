@@ -1,0 +1,92 @@
+// Predictions for the page the user is on, why, and their corrections.
+import type { PageFeatures } from '../../../model/visit';
+import { browser } from '../../browser-api';
+import type { StoredVisit, TabPrediction } from '../../contract-types';
+import { isExcluded } from '../../exclusions';
+import { InvalidRequest } from '../../errors';
+import { database, type Database } from '../../storage/db';
+import { getSettings } from '../../storage/settings';
+import { latestOpenVisit, openVisitOfTab } from '../../storage/visits';
+import { pageUrl } from '../../validate';
+import { current, flush } from '../learner-service';
+
+/** Visits learned before the predictions start to mean something. */
+export const USEFUL_AFTER_VISITS = 20;
+const REASONS_SHOWN = 6;
+
+export async function onTabPredict({ tabId }: { tabId?: number }): Promise<TabPrediction> {
+  const db = await database();
+  const { page, visit, tabUrl, incognito } = await pageOfTab(db, tabId);
+  const learner = await current();
+  const visitsLearned = learner.visitsLearned;
+  const base = { visitsLearned, visitsUntilUseful: Math.max(0, USEFUL_AFTER_VISITS - visitsLearned) };
+  if (incognito) return { status: 'incognito', ...base };
+  if (!page) return { status: tabUrl === undefined || /^https?:/.test(tabUrl) ? 'no-data' : 'browser-page', ...base };
+  const where = { url: page.url, host: page.host, title: page.title, ...base };
+  const settings = await getSettings(db);
+  if (settings.paused) return { status: 'paused', ...where };
+  if (isExcluded(page.host, page.path, settings.excluded)) return { status: 'excluded', ...where };
+  const now = Date.now();
+  const prediction = learner.predict(page, now);
+  const why = learner.explain(page, now);
+  return {
+    status: visitsLearned < USEFUL_AFTER_VISITS ? 'no-data' : 'ok',
+    ...where,
+    engaged: prediction.engaged,
+    activeSeconds: prediction.activeSeconds,
+    next: prediction.next.slice(0, 5),
+    why: {
+      engaged: strongest(why.engaged),
+      activeTime: strongest(why.activeTime),
+      next: strongest(why.next),
+    },
+    feedback: visit?.feedback,
+  };
+}
+
+export async function onTabFeedback({ tabId, verdict }: { tabId?: number; verdict: string }): Promise<TabPrediction> {
+  if (verdict !== 'useful' && verdict !== 'not-interested') throw new InvalidRequest('A correction is “useful” or “not-interested”.');
+  const db = await database();
+  const { visit } = await pageOfTab(db, tabId);
+  if (!visit) throw new InvalidRequest('There is no visit on this tab to correct.');
+  await db.put('visits', { ...visit, feedback: verdict }); // kept, so relearning repeats it
+  (await current()).learnFeedback({ ...visit, feedback: verdict }, verdict);
+  await flush();
+  return onTabPredict({ tabId });
+}
+
+function strongest<T extends { effect: number }>(reasons: T[]): T[] {
+  return [...reasons].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, REASONS_SHOWN);
+}
+
+interface TabPage {
+  page?: PageFeatures;
+  visit?: StoredVisit;
+  tabUrl?: string;
+  incognito?: boolean;
+}
+
+/**
+ * The page of a tab (by default the active one): what its content script reported, or what the
+ * tab itself says. From an extension page (the dashboard), or when the browser does not say what
+ * the tab shows, it is the web page the user was on last.
+ */
+async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPage> {
+  const tab = tabId !== undefined
+    ? await browser.tabs.get(tabId).catch(() => undefined)
+    : (await browser.tabs.query({ active: true, lastFocusedWindow: true }).catch(() => []))[0];
+  if (tab?.incognito) return { incognito: true };
+  const id = tab?.id ?? tabId;
+  const elsewhere = !tab?.url || tab.url.startsWith(browser.runtime.getURL(''));
+  const visit = (id !== undefined ? await openVisitOfTab(db, id) : undefined) ?? (elsewhere ? await latestOpenVisit(db) : undefined);
+  if (visit) return { page: visit, visit, tabUrl: tab?.url };
+  if (tab?.url && /^https?:/.test(tab.url)) {
+    const { url, host, path } = pageUrl(tab.url);
+    const page: PageFeatures = {
+      url, host, path, title: tab.title ?? '', description: '', lang: '', kind: 'other',
+      words: 0, links: 0, images: 0, videos: 0, referrerHost: '',
+    };
+    return { page, tabUrl: tab.url };
+  }
+  return { tabUrl: tab?.url };
+}

@@ -1,0 +1,45 @@
+// Cold start, opt-in: with the optional `history` permission, the browser's recent history becomes
+// visits (site, title, time; no interaction known), so predictions help from the first day.
+import { murmur3 } from '../../model/hash';
+import type { Visit } from '../../model/visit';
+import { browser } from '../browser-api';
+import { InvalidRequest } from '../errors';
+import { isExcluded } from '../exclusions';
+import { database } from '../storage/db';
+import { getSettings } from '../storage/settings';
+import { addFinishedVisits } from '../storage/visits';
+import { pageUrl } from '../validate';
+import { catchUp } from './learner-service';
+
+const HISTORY_DAYS = 30;
+const MAX_ITEMS = 5_000;
+
+/** Imports recent history; returns how many visits were added. */
+export async function importHistory(now = Date.now()): Promise<number> {
+  if (!(await browser.permissions.contains({ permissions: ['history'] }))) {
+    throw new InvalidRequest('Allow Tabula to read your browsing history first.');
+  }
+  const items = await browser.history.search({ text: '', startTime: now - HISTORY_DAYS * 86_400_000, maxResults: MAX_ITEMS });
+  const db = await database();
+  const { excluded } = await getSettings(db);
+  const visits: { key: string; visit: Visit }[] = [];
+  for (const item of items) {
+    if (!item.url || !/^https?:/.test(item.url) || !item.lastVisitTime) continue;
+    const { url, host, path } = pageUrl(item.url);
+    if (isExcluded(host, path, excluded)) continue;
+    const at = Math.round(item.lastVisitTime);
+    visits.push({ key: `history-${at}-${murmur3(url, 0).toString(36)}`, visit: historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at) });
+  }
+  visits.sort((a, b) => a.visit.startedAt - b.visit.startedAt);
+  const added = await addFinishedVisits(db, visits);
+  await catchUp();
+  return added;
+}
+
+function historyVisit(url: string, host: string, path: string, title: string, at: number): Visit {
+  return {
+    url, host, path, title, description: '', lang: '', kind: 'other', words: 0, links: 0, images: 0, videos: 0,
+    referrerHost: '', activeMs: 0, scrollDepth: 0, clicks: 0, keys: 0, selections: 0, mediaMs: 0,
+    startedAt: at, endedAt: at, source: 'history',
+  };
+}

@@ -1,0 +1,162 @@
+// The data that travels in messages: what the popup is shown and what it asks for.
+// Plain, structured-cloneable shapes only (no classes, no typed arrays).
+import type { PageFeatures, Visit } from '../model/visit';
+
+/** The content script's report of a visit in progress (`final` when the page is hidden or left). */
+export interface VisitUpdate {
+  /** Random id of this visit, made by the content script; updates of one visit share it. */
+  key: string;
+  visit: Visit;
+  final: boolean;
+}
+
+/** A visit as stored, with its database id. */
+export interface StoredVisit extends Visit {
+  id: number;
+  key: string;
+  /** Order in which finished visits are learned; absent while the visit is still open. */
+  seq?: number;
+}
+
+/** How much one active feature pushes a prediction, with a readable name (`site: github.com`). */
+export interface Contribution {
+  feature: string;
+  effect: number;
+}
+
+export interface NextSite {
+  host: string;
+  probability: number;
+}
+
+export type TabStatus = 'ok' | 'no-data' | 'paused' | 'excluded' | 'browser-page' | 'incognito';
+
+export interface TabPrediction {
+  status: TabStatus;
+  url?: string;
+  host?: string;
+  title?: string;
+  /** Chance that this visit is an engaged one, 0..1. */
+  engaged?: number;
+  /** Expected active time on this page, in seconds. */
+  activeSeconds?: number;
+  next?: NextSite[];
+  why?: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+  visitsLearned: number;
+  /** Visits still to learn before the predictions mean much (0 when they do). */
+  visitsUntilUseful: number;
+  feedback?: 'useful' | 'not-interested';
+}
+
+/** Progressive figures: each visit scored before it was learned from. */
+export interface Metrics {
+  visits: number;
+  engagement: { logLoss: number; baselineLogLoss: number; accuracy: number; auc: number; calibration: number };
+  activeTime: { mae: number; baselineMae: number };
+  next: { transitions: number; top1: number; top3: number; baselineTop3: number };
+}
+
+/** One point of the learning curves (progressive figures over a window of recent visits). */
+export interface MetricPoint extends Metrics {
+  at: number;
+}
+
+export interface ModelOverview {
+  createdAt: number;
+  updatedAt: number;
+  visitsLearned: number;
+  sites: number;
+  storedVisits: number;
+  storageBytes: number;
+  config: { learningRate: number; size: ModelSize; parameters: number; weightBytes: number };
+  metrics: Metrics;
+  history: MetricPoint[];
+  relearning: boolean;
+}
+
+export type ModelSize = 'small' | 'medium' | 'large';
+
+export interface HiddenUnit {
+  unit: number;
+  /** Features that drive this unit most strongly. */
+  top: Contribution[];
+}
+
+export interface Insights {
+  topFeatures: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+  /** Visits by weekday (0 = Sunday) and hour, from the stored data: 7 rows of 24. */
+  habits: number[][];
+  /** Learned effect of each hour of the day on engagement (24 values). */
+  hourEffect: number[];
+  hiddenUnits: HiddenUnit[];
+  /** A picture of the first layer: rows are the most used features, columns the embedding. */
+  weights: { rows: string[]; cols: number; values: number[] };
+}
+
+export interface VisitQuery {
+  search?: string;
+  host?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface VisitPage {
+  visits: StoredVisit[];
+  total: number;
+}
+
+export type ForgetRequest =
+  | { scope: 'visit'; id: number }
+  | { scope: 'site'; host: string }
+  | { scope: 'day'; day: string } // YYYY-MM-DD, local time
+  | { scope: 'all' };
+
+export interface ForgetResult {
+  removedVisits: number;
+  removedEvents: number;
+  relearnedVisits: number;
+}
+
+export interface ImportPreview {
+  createdAt: number;
+  visitsLearned: number;
+  sites: number;
+  metrics: Metrics;
+  size: ModelSize;
+}
+
+export interface PlayRequest {
+  learningRate: number;
+  size: ModelSize;
+}
+
+export interface Settings {
+  paused: boolean;
+  /** Hosts (and their subdomains) never recorded. */
+  excluded: string[];
+  visitRetentionDays: number;
+  eventRetentionDays: number;
+  historyImport: boolean;
+}
+
+export interface DataExport {
+  format: 'tabula-data';
+  version: 1;
+  exportedAt: number;
+  visits: StoredVisit[];
+  settings: Settings;
+}
+
+/** The background's own state: when it last woke, and what it turned away or pruned since. */
+export interface BackgroundStatus {
+  wokeAt: number;
+  rejected: { malformed: number; sender: number; unknown: number };
+  dropped: { incognito: number; paused: number; excluded: number; finished: number };
+  eventsPruned: number;
+  /** When storage was last found full (0: never). */
+  storageFullAt: number;
+  learnedTwice: number;
+  relearning: boolean;
+}
+
+export type { PageFeatures, Visit };

@@ -1,0 +1,89 @@
+// The one owner of Tabula's IndexedDB: the schema as a type, versioned upgrades, one database promise.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { LearnerSnapshot } from '../../model/index';
+import type { Settings, StoredVisit } from '../contract-types';
+
+export const DB_NAME = 'tabula';
+export const DB_VERSION = 1;
+
+/** One fine-grained record of a visit's progress: the counters as a content-script update saw them. */
+export interface InteractionEvent {
+  id?: number;
+  visitKey: string;
+  host: string;
+  at: number;
+  activeMs: number;
+  scrollDepth: number;
+  clicks: number;
+  keys: number;
+  selections: number;
+  mediaMs: number;
+}
+
+/** The model and exactly how far it has learned, written together in one put. */
+export interface Checkpoint {
+  snapshot: LearnerSnapshot;
+  /** seq of the last visit learned (0: none). */
+  lastSeq: number;
+  savedAt: number;
+}
+
+export interface TabulaDB extends DBSchema {
+  visits: {
+    key: number;
+    value: Omit<StoredVisit, 'id'> & { id?: number; tabId?: number };
+    indexes: { 'by-key': string; 'by-seq': number; 'by-host': string; 'by-started': number; 'by-tab': number };
+  };
+  events: {
+    key: number;
+    value: InteractionEvent;
+    indexes: { 'by-at': number; 'by-host': string; 'by-visit': string };
+  };
+  model: { key: 'checkpoint'; value: Checkpoint };
+  settings: { key: 'settings'; value: Settings };
+}
+
+export type Database = IDBPDatabase<TabulaDB>;
+
+let opening: Promise<Database> | undefined;
+
+/** The database, opened once per context and upgraded as needed. */
+export function database(): Promise<Database> {
+  opening ??= open(DB_NAME).catch((error) => {
+    opening = undefined; // let the next call try again
+    throw error;
+  });
+  return opening;
+}
+
+/** Opens (and upgrades) a Tabula database by name: tests use their own names. */
+export function open(name: string, version = DB_VERSION): Promise<Database> {
+  return openDB<TabulaDB>(name, version, {
+    upgrade(db, oldVersion) {
+      // Each step takes the schema from one version to the next and keeps what is stored.
+      if (oldVersion < 1) {
+        const visits = db.createObjectStore('visits', { keyPath: 'id', autoIncrement: true });
+        visits.createIndex('by-key', 'key', { unique: true });
+        visits.createIndex('by-seq', 'seq', { unique: true });
+        visits.createIndex('by-host', 'host');
+        visits.createIndex('by-started', 'startedAt');
+        visits.createIndex('by-tab', 'tabId');
+        const events = db.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+        events.createIndex('by-at', 'at');
+        events.createIndex('by-host', 'host');
+        events.createIndex('by-visit', 'visitKey');
+        db.createObjectStore('model');
+        db.createObjectStore('settings');
+      }
+    },
+    blocking() {
+      opening = undefined; // a newer version wants the database: step aside
+    },
+  });
+}
+
+/** Forgets the cached connection (tests, and after the database is deleted). */
+export function closeDatabase(): void {
+  void opening?.then((db) => db.close());
+  opening = undefined;
+}

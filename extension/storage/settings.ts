@@ -1,0 +1,52 @@
+// The user's settings: stored in IndexedDB beside the data they govern, validated on every change.
+import type { Settings } from '../contract-types';
+import { InvalidRequest } from '../errors';
+import { DEFAULT_EXCLUSIONS, parseExclusion } from '../exclusions';
+import type { Database } from './db';
+
+export const DEFAULT_SETTINGS: Settings = {
+  paused: false,
+  excluded: DEFAULT_EXCLUSIONS,
+  visitRetentionDays: 90,
+  eventRetentionDays: 7,
+  historyImport: false,
+};
+
+export async function getSettings(db: Database): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'settings')) };
+}
+
+/** Applies a validated change and returns the settings as stored. */
+export async function updateSettings(db: Database, change: unknown): Promise<Settings> {
+  const next = { ...(await getSettings(db)), ...checkChange(change) };
+  await db.put('settings', next, 'settings');
+  return next;
+}
+
+function checkChange(change: unknown): Partial<Settings> {
+  if (typeof change !== 'object' || change === null) throw new InvalidRequest('Settings must be an object.');
+  const out: Partial<Settings> = {};
+  for (const [name, value] of Object.entries(change)) {
+    switch (name) {
+      case 'paused':
+      case 'historyImport':
+        if (typeof value !== 'boolean') throw new InvalidRequest(`“${name}” must be true or false.`);
+        out[name] = value;
+        break;
+      case 'visitRetentionDays':
+      case 'eventRetentionDays':
+        if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 3650) {
+          throw new InvalidRequest(`“${name}” must be a whole number of days from 1 to 3650.`);
+        }
+        out[name] = value as number;
+        break;
+      case 'excluded':
+        if (!Array.isArray(value) || value.length > 1000) throw new InvalidRequest('The exclusion list must be a list of at most 1000 sites.');
+        out.excluded = [...new Set(value.map((entry) => parseExclusion(entry)))];
+        break;
+      default:
+        throw new InvalidRequest(`Unknown setting “${name.slice(0, 40)}”.`);
+    }
+  }
+  return out;
+}

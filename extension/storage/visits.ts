@@ -1,0 +1,119 @@
+// Visits and their interaction events in IndexedDB: recording reports, finishing visits in the
+// order they are learned (seq), and reading them back. An open visit carries its tabId; a
+// finished one has a seq instead, so the 'by-tab' index lists exactly the open visits.
+import type { Visit } from '../../model/visit';
+import type { StoredVisit, VisitUpdate } from '../contract-types';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { Database, InteractionEvent, TabulaDB } from './db';
+import { pruneOldestEvents, isQuotaError } from './pressure';
+
+type VisitRecord = TabulaDB['visits']['value'];
+
+export interface Recorded {
+  id: number;
+  /** True when this update finished the visit (it now has a seq and can be learned). */
+  finished: boolean;
+}
+
+/** Stores a content-script update; returns null when the visit was already finished. */
+export async function recordUpdate(db: Database, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
+  try {
+    return await writeUpdate(db, update, tabId);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await pruneOldestEvents(db); // a full disk costs the oldest fine-grained events first, never the model
+    return writeUpdate(db, update, tabId);
+  }
+}
+
+async function writeUpdate(db: Database, { key, visit, final }: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
+  const tx = db.transaction(['visits', 'events'], 'readwrite');
+  const visits = tx.objectStore('visits');
+  const existing = await visits.index('by-key').get(key);
+  if (existing?.seq !== undefined) {
+    await tx.done;
+    return null;
+  }
+  // A new page in a tab ends the tab's previous visit, even if its last report was lost.
+  const endedOthers = existing || tabId === undefined ? 0 : await finishAll(visits, await visits.index('by-tab').getAll(tabId));
+  const record: VisitRecord = { ...visit, key, startedAt: existing?.startedAt ?? visit.startedAt };
+  if (existing?.id !== undefined) record.id = existing.id;
+  if (existing?.feedback) record.feedback = existing.feedback;
+  if (final) record.seq = await nextSeq(tx.objectStore('visits'));
+  else if (tabId !== undefined) record.tabId = tabId;
+  const id = await visits.put(record);
+  await tx.objectStore('events').add(eventOf(key, visit));
+  await tx.done;
+  return { id, finished: final || endedOthers > 0 };
+}
+
+async function finishAll(visits: VisitStore, open: VisitRecord[]): Promise<number> {
+  for (const visit of open) {
+    delete visit.tabId;
+    visit.seq = await nextSeq(visits);
+    await visits.put(visit);
+  }
+  return open.length;
+}
+
+function eventOf(visitKey: string, visit: Visit): InteractionEvent {
+  const { host, endedAt: at, activeMs, scrollDepth, clicks, keys, selections, mediaMs } = visit;
+  return { visitKey, host, at, activeMs, scrollDepth, clicks, keys, selections, mediaMs };
+}
+
+type VisitStore = IDBPObjectStore<TabulaDB, ArrayLike<StoreNames<TabulaDB>>, 'visits', 'readwrite'>;
+
+/** The seq after the highest given so far: derived from the index, so it needs no counter. */
+async function nextSeq(visits: VisitStore): Promise<number> {
+  const last = await visits.index('by-seq').openKeyCursor(null, 'prev');
+  return ((last?.key as number | undefined) ?? 0) + 1;
+}
+
+/** Adds already finished visits (imported history) in order; keys already present are skipped. */
+export async function addFinishedVisits(db: Database, visits: { key: string; visit: Visit }[]): Promise<number> {
+  const tx = db.transaction('visits', 'readwrite');
+  let added = 0;
+  for (const { key, visit } of visits) {
+    if ((await tx.store.index('by-key').getKey(key)) !== undefined) continue;
+    await tx.store.put({ ...visit, key, seq: await nextSeq(tx.store) });
+    added++;
+  }
+  await tx.done;
+  return added;
+}
+
+/** Finishes open visits: those of a closed tab, or those not updated for `idleMs`. */
+export async function finishOpenVisits(db: Database, which: { tabId?: number; idleMs?: number; now?: number }): Promise<number> {
+  const tx = db.transaction('visits', 'readwrite');
+  const byTab = tx.store.index('by-tab');
+  const cutoff = (which.now ?? Date.now()) - (which.idleMs ?? 0);
+  const open = which.tabId !== undefined
+    ? await byTab.getAll(which.tabId)
+    : (await byTab.getAll()).filter((visit) => visit.endedAt <= cutoff);
+  const finished = await finishAll(tx.store, open);
+  await tx.done;
+  return finished;
+}
+
+/** The seq of the last finished visit (0 when there is none). */
+export async function lastFinishedSeq(db: Database): Promise<number> {
+  const last = await db.transaction('visits').store.index('by-seq').openKeyCursor(null, 'prev');
+  return (last?.key as number | undefined) ?? 0;
+}
+
+/** Finished visits after a seq, in the order they are to be learned. */
+export async function visitsAfter(db: Database, seq: number): Promise<StoredVisit[]> {
+  return (await db.getAllFromIndex('visits', 'by-seq', IDBKeyRange.lowerBound(seq, true))) as StoredVisit[];
+}
+
+/** The open visit of a tab, if its page has reported one. */
+export async function openVisitOfTab(db: Database, tabId: number): Promise<StoredVisit | undefined> {
+  const open = (await db.getAllFromIndex('visits', 'by-tab', tabId)) as StoredVisit[];
+  return open.sort((a, b) => b.startedAt - a.startedAt)[0];
+}
+
+/** The open visit updated most recently: the web page the user was on last. */
+export async function latestOpenVisit(db: Database): Promise<StoredVisit | undefined> {
+  const open = (await db.getAllFromIndex('visits', 'by-tab')) as StoredVisit[];
+  return open.sort((a, b) => b.endedAt - a.endedAt)[0];
+}

@@ -1,0 +1,49 @@
+// The message contract: answers and errors travel as data, senders are checked, strangers refused.
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from './fake-browser';
+import { handle, MessageError, rejected, send, InvalidRequest, type Handlers } from '../../extension/messages';
+
+const ORIGIN = 'chrome-extension://tabulatest/';
+const calls: string[] = [];
+const handlers = new Proxy({} as Handlers, {
+  get: (_, type: string) => (payload: any) => {
+    calls.push(type);
+    if (payload?.fail) throw new InvalidRequest('That request is malformed.');
+    return { echoed: payload };
+  },
+});
+handle(handlers);
+
+describe('messages', () => {
+  it('answers an extension page and rethrows errors on the sending side', async () => {
+    expect(await send('settings/get', { hello: 1 } as never)).toEqual({ echoed: { hello: 1 } });
+    const before = rejected.malformed;
+    await expect(send('settings/get', { fail: true } as never)).rejects.toThrow(MessageError);
+    await expect(send('settings/get', { fail: true } as never)).rejects.toThrow('That request is malformed.');
+    expect(rejected.malformed).toBe(before + 2);
+  });
+
+  it('accepts visit reports only from web pages, and page requests only from extension pages', async () => {
+    const page = { id: 'tabulatest', url: 'https://news.example/a', tab: { id: 3 } };
+    const fromPage = await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'data/forget', payload: { scope: 'all' } }, page);
+    expect(fromPage).toEqual({ ok: false, error: '“data/forget” is not accepted from this sender.' });
+    const fromPopup = await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'visit/update', payload: {} });
+    expect(fromPopup).toMatchObject({ ok: false });
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'visit/update', payload: {} }, page)).toMatchObject({ ok: true });
+  });
+
+  it('refuses other extensions, unknown types, and ignores messages that are not Tabula’s', async () => {
+    const stranger = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
+    calls.length = 0;
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'data/export', payload: {} }, stranger)).toMatchObject({ ok: false });
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'no/such', payload: {} })).toMatchObject({ ok: false, error: 'Unknown request “no/such”.' });
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'data/export' })).toBeUndefined();
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: '__proto__' })).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+  });
+
+  it('keeps the page origin out of extension requests even when a page claims an extension url', async () => {
+    const spoof = { id: 'tabulatest', url: `${ORIGIN}popup.html`.replace('chrome-extension', 'https'), tab: { id: 1 } };
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'data/export', payload: {} }, spoof)).toMatchObject({ ok: false });
+  });
+});
