@@ -1,0 +1,5 @@
+// Tabula's content script: watches this page and reports the visit to Tabula's background.
+import { postVisit } from './post-visit';
+import { startWatching } from './start';
+
+startWatching({ window, post: postVisit, startedAt: Math.round(performance.timeOrigin) });

@@ -1,0 +1,84 @@
+// Clicks, key presses and text selections, counted. Only the fact that something happened is
+// read: never which key, never what was typed or selected, never an input's value. Events a page
+// script made up (`isTrusted` false) are ignored.
+
+export interface TrustedLike {
+  isTrusted: boolean;
+}
+
+export interface KeyEventLike extends TrustedLike {
+  /** Auto-repeat of a held key: one press, not many. */
+  repeat?: boolean;
+}
+
+/** The shape of a selection, compared by position only (its text is never read). */
+export interface SelectionLike {
+  isCollapsed: boolean;
+  rangeCount: number;
+  anchorNode: unknown;
+  anchorOffset: number;
+  focusNode: unknown;
+  focusOffset: number;
+}
+
+/** A mouse-made selection counts at most once in this long (a drag ends in one mouseup, a double click in two). */
+export const SELECTION_GAP_MS = 1000;
+
+export interface Counts {
+  clicks: number;
+  keys: number;
+  selections: number;
+}
+
+export class InteractionCounter {
+  private counts: Counts = { clicks: 0, keys: 0, selections: 0 };
+  private lastSelectionAt = -Infinity;
+  private lastSelection: Omit<SelectionLike, 'isCollapsed' | 'rangeCount'> | null = null;
+
+  onClick(event: TrustedLike): boolean {
+    if (!event.isTrusted) return false;
+    this.counts.clicks++;
+    return true;
+  }
+
+  onKeyDown(event: KeyEventLike): boolean {
+    if (!event.isTrusted) return false;
+    if (event.repeat !== true) this.counts.keys++;
+    return true;
+  }
+
+  onCopy(event: TrustedLike): boolean {
+    if (!event.isTrusted) return false;
+    this.counts.selections++;
+    return true;
+  }
+
+  /** A mouseup that leaves a new, non-empty selection counts as a selection. */
+  onMouseUp(event: TrustedLike, selection: SelectionLike | null, at: number): boolean {
+    if (!event.isTrusted) return false;
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return true;
+    if (at - this.lastSelectionAt < SELECTION_GAP_MS || this.isSameAsLast(selection)) return true;
+    this.counts.selections++;
+    this.lastSelectionAt = at;
+    const { anchorNode, anchorOffset, focusNode, focusOffset } = selection;
+    this.lastSelection = { anchorNode, anchorOffset, focusNode, focusOffset };
+    return true;
+  }
+
+  current(): Counts {
+    return { ...this.counts };
+  }
+
+  restart(): void {
+    this.counts = { clicks: 0, keys: 0, selections: 0 };
+    this.lastSelection = null;
+    this.lastSelectionAt = -Infinity;
+  }
+
+  // A mouseup elsewhere (a scrollbar, a button) leaves an earlier selection in place: not a new one.
+  private isSameAsLast(selection: SelectionLike): boolean {
+    const last = this.lastSelection;
+    return last !== null && last.anchorNode === selection.anchorNode && last.anchorOffset === selection.anchorOffset
+      && last.focusNode === selection.focusNode && last.focusOffset === selection.focusOffset;
+  }
+}

@@ -1,0 +1,59 @@
+// What kind of page this is, guessed cheaply from its markup and path: the page's own
+// declaration (og:type) first, then the shape of the document. The first matching kind wins, in
+// the order search, video, article, form, home, listing, other.
+import type { PageKind } from '../../model/visit';
+import { metaContent } from './page-text';
+
+export interface PageSize {
+  words: number;
+  links: number;
+  videos: number;
+}
+
+const RESULT_SEGMENTS = new Set(['search', 'results', 'result', 'find']);
+const VIDEO_SEGMENTS = new Set(['watch', 'video', 'videos', 'embed', 'shorts']);
+/** Form fields looked at before deciding; a form page needs only a few. */
+const FIELDS_MAX = 100;
+/** Fields that are typed or chosen into (not buttons, hidden values or search boxes). */
+const NOT_FILLABLE = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'search', 'checkbox', 'radio']);
+
+export function guessPageKind(doc: Document, path: string, size: PageSize): PageKind {
+  const ogType = (metaContent(doc, 'property', 'og:type') ?? '').trim().toLowerCase();
+  const segments = path.toLowerCase().split('/').filter(Boolean);
+  const articles = doc.getElementsByTagName('article').length;
+
+  if (segments.some((segment) => RESULT_SEGMENTS.has(segment)) && hasSearchBox(doc)) return 'search';
+  if (ogType.startsWith('video') || segments.some((segment) => VIDEO_SEGMENTS.has(segment))) return 'video';
+  if (size.videos > 0 && articles === 0 && size.words < 1500) return 'video';
+  if (ogType === 'article' || articles === 1 || metaContent(doc, 'property', 'article:published_time') !== null) return 'article';
+  if (isFormPage(doc)) return 'form';
+  if (isHomePath(segments)) return 'home';
+  // Many teasers, or mostly links with little text between them.
+  if (articles >= 3 || (size.links >= 60 && size.words < size.links * 12)) return 'listing';
+  return 'other';
+}
+
+function hasSearchBox(doc: Document): boolean {
+  return doc.querySelector('[role="search"], input[type="search"], form[action*="search" i]') !== null;
+}
+
+/** A sign-in page (a password field) or a page of several fields to fill in. */
+function isFormPage(doc: Document): boolean {
+  if (doc.forms.length === 0) return false;
+  const inputs = doc.getElementsByTagName('input');
+  let fillable = doc.getElementsByTagName('textarea').length + doc.getElementsByTagName('select').length;
+  const count = Math.min(inputs.length, FIELDS_MAX);
+  for (let i = 0; i < count; i++) {
+    const type = inputs[i].type;
+    if (type === 'password') return true;
+    if (!NOT_FILLABLE.has(type)) fillable++;
+  }
+  return fillable >= 4;
+}
+
+/** `/`, `/index.html`, `/home`, or a bare language prefix such as `/en/` or `/pt-br`. */
+function isHomePath(segments: string[]): boolean {
+  if (segments.length === 0) return true;
+  if (segments.length > 1) return false;
+  return /^(index\.\w+|home|[a-z]{2}([-_][a-z]{2})?)$/.test(segments[0]);
+}

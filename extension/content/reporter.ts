@@ -1,0 +1,71 @@
+// Sends visit updates to the background: every REPORT_EVERY_MS while something changed, and
+// whenever the page is hidden or left. Updates are cumulative (the background keeps the latest of
+// each key), so a lost one costs nothing once the next arrives. A send never throws into the
+// page; when the extension is gone (reloaded, updated or removed), onGone stops the watch.
+import type { VisitUpdate } from '../contract-types';
+
+export type PostVisit = (update: VisitUpdate) => unknown;
+
+export const REPORT_EVERY_MS = 15_000;
+
+export class Reporter {
+  private lastFingerprint = '';
+  private lastCheckAt: number;
+  private gone = false;
+
+  constructor(
+    private readonly post: PostVisit,
+    private readonly onGone: () => void,
+    now: number,
+    private readonly everyMs = REPORT_EVERY_MS,
+  ) {
+    this.lastCheckAt = now;
+  }
+
+  /** Sends `update` unless it repeats the last one sent (a final update is always sent). */
+  send(update: VisitUpdate, at: number): boolean {
+    if (this.gone) return false;
+    this.lastCheckAt = at;
+    const fingerprint = fingerprintOf(update);
+    if (!update.final && fingerprint === this.lastFingerprint) return false;
+    this.lastFingerprint = fingerprint;
+    try {
+      // Thenable rather than instanceof: the promise may come from another realm (Firefox).
+      const sent = this.post(update) as PromiseLike<unknown> | undefined;
+      if (typeof sent?.then === 'function') Promise.resolve(sent).catch((error: unknown) => this.failed(error));
+    } catch (error) {
+      this.failed(error);
+    }
+    return true;
+  }
+
+  /** Called often; builds and sends an update only once the period has passed since the last check. */
+  tick(at: number, build: () => VisitUpdate): boolean {
+    if (this.gone || at - this.lastCheckAt < this.everyMs) return false;
+    return this.send(build(), at);
+  }
+
+  isGone(): boolean {
+    return this.gone;
+  }
+
+  private failed(error: unknown): void {
+    if (isContextGone(error)) {
+      this.gone = true;
+      this.onGone();
+    } else {
+      this.lastFingerprint = ''; // the background missed it: the next tick sends again
+    }
+  }
+}
+
+/** Everything but the time of the update, so that an unchanged visit is not sent again. */
+function fingerprintOf({ key, visit, final }: VisitUpdate): string {
+  return JSON.stringify([key, final, { ...visit, endedAt: 0 }]);
+}
+
+/** The errors browsers give once the extension that injected this script has gone away. */
+export function isContextGone(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /context invalidated|dead object/i.test(message);
+}

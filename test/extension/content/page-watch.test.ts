@@ -1,0 +1,224 @@
+// @vitest-environment happy-dom
+// The whole content script on a page: real listeners, real dispatched events (made trusted the
+// way only the browser can make them), a fake clock and a recording stand-in for the background.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { Window } from 'happy-dom';
+import type { VisitUpdate } from '../../../extension/contract-types';
+import { watchPage, type PageWatch } from '../../../extension/content/page-watch';
+
+const ARTICLE = `<html lang="de"><head><title>Ein Artikel</title><meta property="og:type" content="article"></head>
+  <body><article><p>Text des Artikels.</p><input id="field"><video id="clip"></video></article></body></html>`;
+
+interface Harness {
+  win: Window;
+  doc: Document;
+  watch: PageWatch;
+  sent: VisitUpdate[];
+  state: { visible: boolean; focused: boolean };
+  /** Sets the clock to `ms` after the start, without ticking. */
+  at(ms: number): void;
+  /** Moves the clock to `ms` after the start one second at a time, ticking as the timer would. */
+  advance(ms: number): void;
+  fire(target: EventTarget, event: Event, extra?: Record<string, unknown>): void;
+}
+
+let harness: Harness | null = null;
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  harness?.watch.stop();
+  harness?.win.close();
+  harness = null;
+  vi.useRealTimers();
+});
+
+function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown): Harness {
+  const win = new Window({ url });
+  win.document.write(html);
+  const doc = win.document as unknown as Document;
+  const state = { visible: true, focused: true };
+  Object.defineProperty(doc, 'visibilityState', { configurable: true, get: () => (state.visible ? 'visible' : 'hidden') });
+  Object.defineProperty(doc, 'referrer', { configurable: true, get: () => 'https://search.example/results?q=private' });
+  doc.hasFocus = () => state.focused;
+  let now = 1_000_000;
+  const sent: VisitUpdate[] = [];
+  let keyCount = 0;
+  const watch = watchPage({
+    window: win as unknown as globalThis.Window,
+    post: post ?? ((update) => { sent.push(structuredClone(update)); return Promise.resolve({ stored: true }); }),
+    now: () => now,
+    makeKey: () => `key-${++keyCount}`,
+  })!;
+  harness = {
+    win, doc, watch, sent, state,
+    at: (ms) => { now = 1_000_000 + ms; },
+    advance: (ms) => {
+      while (now < 1_000_000 + ms) {
+        now = Math.min(now + 1000, 1_000_000 + ms);
+        watch.tick();
+      }
+    },
+    fire: (target, event, extra = {}) => {
+      Object.defineProperty(event, 'isTrusted', { value: true });
+      for (const [name, value] of Object.entries(extra)) Object.defineProperty(event, name, { value });
+      target.dispatchEvent(event);
+    },
+  };
+  return harness;
+}
+
+describe('watchPage', () => {
+  test('starts without reading the page, then reads it when idle', () => {
+    const { watch } = open();
+    expect(watch.recorder.hasSettled()).toBe(false);
+    vi.runOnlyPendingTimers();
+    expect(watch.recorder.hasSettled()).toBe(true);
+    const visit = watch.recorder.snapshot(0);
+    expect(visit).toMatchObject({
+      url: 'https://www.zeitung.example/politik/artikel', host: 'www.zeitung.example', lang: 'de',
+      kind: 'article', title: 'Ein Artikel', referrerHost: 'search.example', source: 'page',
+    });
+  });
+
+  test('counts trusted clicks and keys, ignores made-up ones, and never keeps what was typed', () => {
+    const { win, doc, fire, advance } = open();
+    const field = doc.getElementById('field') as HTMLInputElement;
+    field.value = 'p4ssw0rd-zz';
+    for (const key of 'zqxjvw') fire(field, new win.KeyboardEvent('keydown', { key, bubbles: true }) as unknown as Event);
+    fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    doc.body.dispatchEvent(new win.MouseEvent('click', { bubbles: true }) as unknown as Event); // a page script's click
+    field.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'a', bubbles: true }) as unknown as Event);
+    fire(doc.body, new win.Event('copy', { bubbles: true }) as unknown as Event);
+    advance(20_000);
+    const [update] = harness!.sent;
+    expect(update.visit).toMatchObject({ clicks: 1, keys: 6, selections: 1 });
+    const serialized = JSON.stringify(harness!.sent);
+    expect(serialized).not.toContain('zqxjvw');
+    expect(serialized).not.toContain('p4ssw0rd');
+    expect(serialized).not.toMatch(/"[zqxjvw]"/);
+    expect(serialized).not.toContain('abc123'); // the query of the address
+    expect(serialized).not.toContain('private'); // the query of the referrer
+  });
+
+  test('sends periodic updates only when something changed', () => {
+    const { win, doc, fire, advance, sent } = open();
+    advance(14_000);
+    expect(sent).toHaveLength(0);
+    advance(15_000);
+    expect(sent).toHaveLength(1);
+    // Idle from 30 s on: nothing changes, nothing is sent.
+    advance(75_000);
+    expect(sent.map((u) => u.visit.activeMs)).toEqual([15_000, 30_000]);
+    fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    advance(90_000);
+    expect(sent).toHaveLength(3);
+    expect(sent.every((u) => u.key === 'key-1' && !u.final)).toBe(true);
+  });
+
+  test('hiding the page sends a non-final update; leaving it sends the final one, once', () => {
+    const { win, doc, watch, fire, at, state, sent } = open();
+    at(5000);
+    state.visible = false;
+    fire(doc, new win.Event('visibilitychange') as unknown as Event);
+    expect(sent.at(-1)).toMatchObject({ final: false, visit: { activeMs: 5000 } });
+    at(50_000);
+    state.visible = true;
+    fire(doc, new win.Event('visibilitychange') as unknown as Event);
+    at(52_000);
+    win.dispatchEvent(new win.Event('pagehide')); // made up by the page: ignored
+    expect(sent.at(-1)!.final).toBe(false);
+    fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+    expect(sent.at(-1)).toMatchObject({ key: 'key-1', final: true, visit: { activeMs: 7000, endedAt: 1_052_000 } });
+    const count = sent.length;
+    harness!.advance(80_000);
+    fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+    expect(sent).toHaveLength(count);
+  });
+
+  test('a page back from the back-forward cache is a new visit', () => {
+    const { win, watch, fire, at, sent } = open();
+    at(3000);
+    fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: true });
+    at(600_000);
+    fire(win as unknown as EventTarget, new win.Event('pageshow') as unknown as Event, { persisted: true });
+    expect(watch.recorder.key).toBe('key-2');
+    at(610_000);
+    fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: true });
+    expect(sent.map((u) => [u.key, u.final, u.visit.activeMs])).toEqual([['key-1', true, 3000], ['key-2', true, 10_000]]);
+    expect(sent[1].visit.startedAt).toBe(1_600_000);
+  });
+
+  test('a single-page app changing its path starts a new visit; a new query does not', () => {
+    const { win, doc, watch, fire, at, sent } = open();
+    fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    at(4000);
+    win.history.pushState(null, '', '/politik/artikel?page=2');
+    watch.tick();
+    expect(sent).toHaveLength(0);
+    win.history.pushState(null, '', '/sport/spiel?id=9');
+    at(6000);
+    watch.tick();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ key: 'key-1', final: true, visit: { url: 'https://www.zeitung.example/politik/artikel', clicks: 1, activeMs: 6000 } });
+    at(9000);
+    const next = watch.recorder.update(9000 + 1_000_000, false);
+    expect(next).toMatchObject({
+      key: 'key-2',
+      visit: { url: 'https://www.zeitung.example/sport/spiel', referrerHost: 'www.zeitung.example', clicks: 0, activeMs: 3000, startedAt: 1_006_000 },
+    });
+  });
+
+  test('popstate is checked at once, without waiting for the tick', () => {
+    const { win, fire, sent } = open();
+    win.history.pushState(null, '', '/other');
+    fire(win as unknown as EventTarget, new win.Event('popstate') as unknown as Event);
+    expect(sent.map((u) => u.final)).toEqual([true]);
+  });
+
+  test('audible media keeps the user active without input and counts as media time', () => {
+    const { win, doc, watch, fire, at } = open();
+    const clip = doc.getElementById('clip') as HTMLVideoElement;
+    Object.defineProperty(clip, 'paused', { configurable: true, value: false });
+    at(1000);
+    fire(clip, new win.Event('play') as unknown as Event);
+    at(301_000);
+    const atEnd = 1_000_000 + 301_000;
+    expect(watch.recorder.snapshot(atEnd)).toMatchObject({ activeMs: 301_000, mediaMs: 300_000 });
+  });
+
+  test('a long pause between ticks (the machine asleep) is not active time', () => {
+    const { watch, at } = open();
+    const clip = harness!.doc.getElementById('clip')!;
+    Object.defineProperty(clip, 'paused', { configurable: true, value: false });
+    harness!.fire(clip, new harness!.win.Event('playing') as unknown as Event);
+    at(1000); watch.tick();
+    at(8 * 3600_000); watch.tick();
+    expect(watch.recorder.snapshot(1_000_000 + 8 * 3600_000).activeMs).toBe(2000);
+  });
+
+  test('stops cleanly once the extension is gone', async () => {
+    const post = vi.fn(() => Promise.reject(new Error('Extension context invalidated.')));
+    const { win, doc, watch, fire, advance } = open(undefined, undefined, post);
+    advance(20_000);
+    await vi.waitFor(() => expect(post).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    advance(40_000);
+    expect(watch.recorder.counter.current().clicks).toBe(0);
+    expect(post).toHaveBeenCalledTimes(1);
+  });
+
+  test('a failure inside the watch never reaches the page: the watch stops', () => {
+    const { win, doc, watch, fire, advance, sent } = open();
+    doc.getElementsByTagName = () => { throw new Error('unexpected document'); };
+    expect(() => advance(20_000)).not.toThrow();
+    fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    expect(watch.recorder.counter.current().clicks).toBe(0);
+    expect(sent).toHaveLength(0);
+  });
+
+  test('does not watch pages that are not on the web', () => {
+    const win = new Window({ url: 'about:blank' });
+    expect(watchPage({ window: win as unknown as globalThis.Window, post: () => {} })).toBeNull();
+    win.close();
+  });
+});
