@@ -1,0 +1,29 @@
+// The real connector: messages go to the background worker, tabs open through the browser API,
+// files are saved with a Blob link (works in Chrome and Firefox without the downloads permission).
+import { browser } from '../extension/browser-api';
+import { send } from '../extension/messages';
+import type { Connector } from './connector';
+
+export const browserConnector: Connector = {
+  send,
+  async openDashboard() {
+    // The dashboard predicts for the tab the popup was opened over, not for itself.
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    const query = active?.id === undefined ? '' : `?tab=${active.id}`;
+    await browser.tabs.create({ url: browser.runtime.getURL(`dashboard.html${query}`) });
+  },
+  async openSite(host: string) {
+    await browser.tabs.create({ url: `https://${host}/` });
+  },
+  saveFile(fileName: string, text: string) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoked later: revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+};

@@ -1,0 +1,35 @@
+// Features and how hard each pushes a prediction: a bar per feature, growing right (up, one
+// colour) or left (down, the other) from a centre line. The text is real text, so it reads aloud.
+import type { Contribution } from '../../extension/contract-types';
+import { maxAbs } from './scale';
+
+interface ContributionBarsProps {
+  label: string;
+  contributions: Contribution[];
+  format: (effect: number) => string;
+  /** Shared scale across several lists, so equal bars mean equal pushes. */
+  scale?: number;
+}
+
+export function ContributionBars({ label, contributions, format, scale }: ContributionBarsProps) {
+  const largest = scale ?? maxAbs(contributions.map((c) => c.effect));
+  if (contributions.length === 0) return <p class="muted">Nothing learned here yet.</p>;
+  return (
+    <ul class="contribution-bars" aria-label={label}>
+      {contributions.map(({ feature, effect }) => {
+        const direction = effect >= 0 ? 'up' : 'down';
+        const width = `${Math.min(50, (Math.abs(effect) / largest) * 50)}%`;
+        return (
+          <li key={feature} class={direction}>
+            <span class="feature">{feature}</span>
+            <span class="effect">
+              <span class="visually-hidden">{direction === 'up' ? 'pushes up' : 'pushes down'} </span>
+              {format(effect)}
+            </span>
+            <span class="track" aria-hidden="true"><span class="fill" style={{ width }} /></span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,22 @@
+// The popup's one door to the rest of Tabula: typed requests plus the few browser actions the
+// views need. Provided through a context so that tests can hand the views a stand-in.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { AnswerOf, RequestOf, RequestType } from '../extension/messages';
+import { browserConnector } from './browser-connector';
+
+export interface Connector {
+  send<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<AnswerOf<K>>;
+  /** Opens the full-page dashboard in a new tab. */
+  openDashboard(): Promise<void>;
+  /** Opens a site (a host the model predicted) in a new tab. */
+  openSite(host: string): Promise<void>;
+  /** Hands a file to the browser's downloads (export of the model or the data). */
+  saveFile(fileName: string, text: string): void;
+}
+
+export const ConnectorContext = createContext<Connector>(browserConnector);
+
+export function useConnector(): Connector {
+  return useContext(ConnectorContext);
+}

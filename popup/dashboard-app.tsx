@@ -1,0 +1,46 @@
+// The dashboard: the same views as the popup, side by side on a full page. It predicts for the
+// tab the popup was opened over (passed as `?tab=ID`), not for the dashboard's own tab.
+import { useId } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useRequest } from './use-request';
+import { useReadySignal, type ReadyOutcome } from './use-ready-signal';
+import { DataView, LearnedView, ModelView, NowView, PlayView } from './views';
+
+interface DashboardAppProps {
+  tabId?: number;
+  onReady?: (outcome: ReadyOutcome) => void;
+}
+
+export function DashboardApp({ tabId, onReady }: DashboardAppProps) {
+  const prediction = useRequest('tab/predict', tabId === undefined ? {} : { tabId }, { urgent: true });
+  useReadySignal(prediction, onReady);
+  return (
+    <div class="app dashboard">
+      <header class="app-header"><h1>Tabula dashboard</h1></header>
+      <main class="dashboard-grid">
+        <Area title="Now"><NowView prediction={prediction} tabId={tabId} /></Area>
+        <Area title="Data"><DataView currentHost={prediction.data?.host} /></Area>
+        <Area title="Model"><ModelView /></Area>
+        <Area title="Learned" wide><LearnedView /></Area>
+        <Area title="Play"><PlayView /></Area>
+      </main>
+    </div>
+  );
+}
+
+function Area({ title, wide = false, children }: { title: string; wide?: boolean; children: ComponentChildren }) {
+  const headingId = useId();
+  return (
+    <section class={wide ? 'area wide' : 'area'} aria-labelledby={headingId}>
+      <h2 id={headingId} class="area-title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The tab id from the dashboard's address (`dashboard.html?tab=12`), if any. */
+export function tabIdFromSearch(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  const value = raw === null || raw === '' ? NaN : Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
+}

@@ -1,0 +1,4 @@
+// Shared building blocks of the views.
+export { Section } from './section';
+export { Skeleton, ErrorMessage, Notice } from './feedback';
+export { Confirm } from './confirm';

@@ -1,0 +1,52 @@
+// The Data view: every visit Tabula keeps, searchable and forgettable, and the controls over
+// what it records (pause, excluded sites, how long visits are kept).
+import { useState } from 'preact/hooks';
+import type { ForgetRequest, ForgetResult, Settings, StoredVisit } from '../../../extension/contract-types';
+import { ErrorMessage, Notice, Section, Skeleton } from '../../ui';
+import { useAction, useRequest } from '../../use-request';
+import { ExclusionList } from './exclusion-list';
+import { ForgetConfirm, forgetSummary } from './forget-confirm';
+import { PauseToggle, RetentionSetting } from './recording-settings';
+import { VisitBrowser } from './visit-browser';
+
+interface Forgetting { request: ForgetRequest; visit?: StoredVisit }
+
+export function DataView({ currentHost }: { currentHost?: string }) {
+  const settings = useRequest('settings/get', {});
+  const update = useAction('settings/set');
+  const [forgetting, setForgetting] = useState<Forgetting | null>(null);
+  const [forgotten, setForgotten] = useState<ForgetResult | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const change = async (partial: Partial<Settings>) => {
+    const answer = await update.run(partial);
+    if (answer) settings.setData(answer);
+  };
+  const ask = (request: ForgetRequest, visit?: StoredVisit) => { setForgotten(null); setForgetting({ request, visit }); };
+  const done = (result: ForgetResult) => { setForgetting(null); setForgotten(result); setRefresh((n) => n + 1); };
+  const current = settings.data;
+  return (
+    <div class="view data-view">
+      <Section title="Recording" minHeight={150}>
+        {settings.error && <ErrorMessage>Could not read the settings: {settings.error}</ErrorMessage>}
+        {update.error && <ErrorMessage>The change was not saved: {update.error}</ErrorMessage>}
+        {current ? (
+          <>
+            <PauseToggle settings={current} pending={update.pending} onChange={change} />
+            <RetentionSetting settings={current} pending={update.pending} onChange={change} />
+          </>
+        ) : !settings.error && <Skeleton height={110} label="Loading settings…" />}
+      </Section>
+      <Section title="Excluded sites" minHeight={120}>
+        {current && <ExclusionList excluded={current.excluded} currentHost={currentHost} pending={update.pending} onChange={change} />}
+      </Section>
+      <Section title="Visits">
+        {forgetting && (
+          <ForgetConfirm request={forgetting.request} visit={forgetting.visit} onDone={done} onCancel={() => setForgetting(null)} />
+        )}
+        {forgotten && <Notice>{forgetSummary(forgotten)}</Notice>}
+        <VisitBrowser refresh={refresh} onForget={ask} />
+        <button type="button" class="danger" onClick={() => ask({ scope: 'all' })}>Forget everything…</button>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Sites Tabula never records: add the current site in one press, or any site by name; remove any.
+import { useState } from 'preact/hooks';
+import type { Settings } from '../../../extension/contract-types';
+import { ErrorMessage } from '../../ui';
+import { coversHost, normalizeHost } from '../../use-settings-change';
+
+interface ExclusionListProps {
+  excluded: string[];
+  currentHost?: string;
+  pending: boolean;
+  onChange: (change: Partial<Settings>) => void;
+}
+
+export function ExclusionList({ excluded, currentHost, pending, onChange }: ExclusionListProps) {
+  const [typed, setTyped] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const current = currentHost ? normalizeHost(currentHost) : null;
+  const currentCovered = current !== null && excluded.some((entry) => coversHost(entry, currentHost ?? ''));
+  const add = (host: string) => { if (!excluded.includes(host)) onChange({ excluded: [...excluded, host] }); };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const host = normalizeHost(typed);
+    setInvalid(host === null);
+    if (host) { add(host); setTyped(''); }
+  };
+  return (
+    <div class="exclusions">
+      {current && !currentCovered && (
+        <button type="button" onClick={() => add(current)} disabled={pending}>Exclude {current}</button>
+      )}
+      {excluded.length === 0 ? <p class="muted">No site is excluded.</p> : (
+        <ul class="exclusion-list">
+          {excluded.map((entry) => (
+            <li key={entry}>
+              <span>{entry}</span>
+              <button type="button" class="small" disabled={pending} aria-label={`Remove ${entry} from the exclusion list`}
+                onClick={() => onChange({ excluded: excluded.filter((other) => other !== entry) })}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="inline-form" onSubmit={submit}>
+        <label class="field">
+          <span>Exclude a site</span>
+          <input type="text" value={typed} placeholder="example.com" aria-invalid={invalid}
+            onInput={(event) => setTyped(event.currentTarget.value)} />
+        </label>
+        <button type="submit" disabled={pending}>Add</button>
+      </form>
+      {invalid && <ErrorMessage>That does not look like a site name (for example: example.com).</ErrorMessage>}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+// The Play view and its parts.
+export { PlayView } from './play-view';
+export { PlayControls, formatRate } from './play-controls';

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DashboardApp, tabIdFromSearch } from '../../popup/dashboard-app';
+import { PopupApp } from '../../popup/popup-app';
+import { markReady } from '../../popup/use-ready-signal';
+import { fakeConnector, renderWith } from './fake-connector';
+import { insights, overview, prediction, settings, visits } from './fixtures';
+
+vi.mock('../../extension/browser-api', () => ({ browser: {} }));
+afterEach(cleanup);
+
+function everything() {
+  return fakeConnector({
+    'tab/predict': prediction(),
+    'model/overview': overview(),
+    'model/insights': insights(),
+    'settings/get': settings(),
+    'data/visits': { visits: visits(), total: visits().length },
+  });
+}
+
+describe('popup', () => {
+  it('asks for the prediction first and for nothing else until another view is chosen', async () => {
+    const connector = everything();
+    const root = document.createElement('div');
+    renderWith(connector, <PopupApp onReady={markReady(root)} />);
+    expect(connector.calls.map((call) => call.type)).toEqual(['tab/predict']);
+    await waitFor(() => expect(root.getAttribute('data-ready')).toBe('predictions'));
+    expect(connector.calls.map((call) => call.type)).toEqual(['tab/predict']);
+  });
+
+  it('switches views with the keyboard as the WAI-ARIA tabs pattern says', async () => {
+    const connector = everything();
+    renderWith(connector, <PopupApp />);
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Now', 'Learned', 'Data', 'Model', 'Play']);
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    tabs[0].focus();
+    fireEvent.keyDown(tabs[0], { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(tabs[1].getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(tabs[1].id);
+    expect(tabs[1].getAttribute('aria-controls')).toBe(screen.getByRole('tabpanel').id);
+    await waitFor(() => expect(connector.sent('model/insights')).toHaveLength(1));
+    fireEvent.keyDown(tabs[1], { key: 'End' });
+    expect(document.activeElement).toBe(tabs[4]);
+    fireEvent.keyDown(tabs[4], { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tabs[0]);
+    fireEvent.keyDown(tabs[0], { key: 'ArrowLeft' });
+    expect(tabs[4].getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tabs[4], { key: 'Home' });
+    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+  });
+
+  it('asks for the prediction again when coming back to Now', async () => {
+    const connector = everything();
+    renderWith(connector, <PopupApp />);
+    await screen.findByText('72%');
+    fireEvent.click(screen.getByRole('tab', { name: 'Data' }));
+    connector.answers['tab/predict'] = prediction({ status: 'paused' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Now' }));
+    await screen.findByText(/Tabula is paused/);
+    expect(connector.sent('tab/predict')).toHaveLength(2);
+  });
+
+  it('offers to exclude the current tab’s site in the Data view', async () => {
+    const connector = everything();
+    renderWith(connector, <PopupApp initialView="data" />);
+    await screen.findByRole('button', { name: 'Exclude github.com' });
+    expect(connector.calls[0].type).toBe('tab/predict');
+  });
+
+  it('opens the dashboard through the connector', async () => {
+    const connector = everything();
+    renderWith(connector, <PopupApp />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open dashboard' }));
+    expect(connector.dashboardOpened).toBe(1);
+  });
+});
+
+describe('dashboard', () => {
+  it('lays out every view on one page and predicts for the tab it was opened over', async () => {
+    const connector = everything();
+    const onReady = vi.fn();
+    renderWith(connector, <DashboardApp tabId={42} onReady={onReady} />);
+    expect(connector.calls[0]).toEqual({ type: 'tab/predict', payload: { tabId: 42 } });
+    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions'));
+    const areas = screen.getAllByRole('heading', { level: 2 }).filter((h) => h.classList.contains('area-title'));
+    expect(areas.map((h) => h.textContent)).toEqual(['Now', 'Data', 'Model', 'Learned', 'Play']);
+    fireEvent.click(await screen.findByRole('button', { name: 'Not interested' }));
+    await waitFor(() => expect(connector.calls.some((call) => call.type === 'tab/feedback')).toBe(true));
+    expect(connector.sent('tab/feedback')).toEqual([{ tabId: 42, verdict: 'not-interested' }]);
+  });
+
+  it('reads the tab id from its address', () => {
+    expect(tabIdFromSearch('?tab=17')).toBe(17);
+    expect(tabIdFromSearch('?tab=0')).toBe(0);
+    expect(tabIdFromSearch('')).toBeUndefined();
+    expect(tabIdFromSearch('?tab=')).toBeUndefined();
+    expect(tabIdFromSearch('?tab=abc')).toBeUndefined();
+    expect(tabIdFromSearch('?tab=-3')).toBeUndefined();
+  });
+});

@@ -1,0 +1,195 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ForgetRequest, Settings, StoredVisit, VisitQuery } from '../../extension/contract-types';
+import { dayKey } from '../../popup/format';
+import { DataView } from '../../popup/views/data';
+import { fakeConnector, renderWith } from './fake-connector';
+import { NOW, settings, visit, visits } from './fixtures';
+
+vi.mock('../../extension/browser-api', () => ({ browser: {} }));
+afterEach(cleanup);
+
+/** A small stand-in for the stored visits: filters like the background, forgets for real. */
+function store(initial: StoredVisit[] = visits()) {
+  let stored = [...initial];
+  let current = settings();
+  const list = ({ search, host, limit = 50, offset = 0 }: VisitQuery) => {
+    const matching = stored.filter((v) => (!host || v.host === host)
+      && (!search || `${v.title} ${v.url}`.toLowerCase().includes(search.toLowerCase())));
+    return { visits: matching.slice(offset, offset + limit), total: matching.length };
+  };
+  const forget = (request: ForgetRequest) => {
+    const before = stored.length;
+    const goes = (v: StoredVisit) => (request.scope === 'all') || (request.scope === 'visit' && v.id === request.id)
+      || (request.scope === 'site' && v.host === request.host) || (request.scope === 'day' && dayKey(v.startedAt) === request.day);
+    stored = stored.filter((v) => !goes(v));
+    return { removedVisits: before - stored.length, removedEvents: (before - stored.length) * 30, relearnedVisits: stored.length };
+  };
+  const connector = fakeConnector({
+    'data/visits': list,
+    'data/forget': forget,
+    'settings/get': () => current,
+    'settings/set': (change: Partial<Settings>) => (current = { ...current, ...change }),
+  });
+  return connector;
+}
+
+async function showData(connector = store(), currentHost = 'github.com') {
+  renderWith(connector, <DataView currentHost={currentHost} />);
+  await screen.findByText(/visits stored/);
+  return connector;
+}
+
+const rows = () => screen.getAllByRole('listitem').filter((item) => item.classList.contains('visit-row'));
+
+describe('Data view: visits', () => {
+  it('lists recent visits with their site, and searches them', async () => {
+    const connector = await showData();
+    expect(rows().map((row) => row.querySelector('.visit-title')?.textContent)).toEqual(visits().map((v) => v.title));
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search visits' }), { target: { value: 'tabula ' } });
+    await screen.findByText('2 visits match “tabula”');
+    expect(rows().map((row) => row.querySelector('.visit-title')?.textContent)).toEqual([
+      'example/tabula: on-device user model', 'Pull requests · example/tabula',
+    ]);
+    expect(connector.sent('data/visits').at(-1)).toEqual({ search: 'tabula', limit: 20 });
+  });
+
+  it('pages through long lists', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => visit(100 - i, 'example.org', NOW - i * 60_000));
+    await showData(store(many));
+    expect(rows()).toHaveLength(20);
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(rows()).toHaveLength(40));
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(rows()).toHaveLength(45));
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
+  it('forgets a site after a confirmation that counts its visits, then reports the relearning', async () => {
+    const connector = await showData();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget every visit to github.com' })[0]);
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText(/all 2 visits to github\.com/);
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(connector.sent('data/forget')).toEqual([]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
+    await screen.findByText('Forgot 2 visits and 60 interaction events. Tabula relearned its model from 3 remaining visits.');
+    expect(connector.sent('data/forget')).toEqual([{ scope: 'site', host: 'github.com' }]);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(screen.queryByRole('group', { name: 'Forget for good?' })).toBeNull();
+  });
+
+  it('forgets one visit, and nothing when cancelled', async () => {
+    const connector = await showData();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget this visit to news.ycombinator.com' })[0]);
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    expect(confirm.textContent).toContain('1 visit: “Hacker News” on news.ycombinator.com');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: 'Forget for good?' })).toBeNull();
+    expect(connector.sent('data/forget')).toEqual([]);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget this visit to news.ycombinator.com' })[0]);
+    fireEvent.click(within(await screen.findByRole('group', { name: 'Forget for good?' })).getByRole('button', { name: 'Forget' }));
+    await screen.findByText(/Forgot 1 visit and 30 interaction events/);
+    expect(connector.sent('data/forget')).toEqual([{ scope: 'visit', id: 56 }]);
+  });
+
+  it('counts the visits of a day across pages of the list, and stops at older days', async () => {
+    const fiveDaysAgo = NOW - 5 * 24 * 3600_000;
+    const many = [
+      ...Array.from({ length: 600 }, (_, i) => visit(5000 - i, 'example.org', NOW - i * 60_000)),
+      ...Array.from({ length: 1200 }, (_, i) => visit(3000 - i, 'example.org', fiveDaysAgo - i * 10_000)),
+    ];
+    const today = many.filter((v) => dayKey(v.startedAt) === dayKey(NOW)).length;
+    const connector = await showData(store(many));
+    fireEvent.click(screen.getAllByRole('button', { name: /Forget every visit of/ })[0]);
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText(new RegExp(`all ${today} visits of Mar 14, 2025`));
+    const offsets = connector.sent('data/visits').map((query) => query.offset).filter((offset) => offset !== undefined);
+    expect(offsets).toEqual([0, 500]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
+    const words = (n: number) => n.toLocaleString('en');
+    await screen.findByText(`Forgot ${words(today)} visits and ${words(today * 30)} interaction events. Tabula relearned its model from ${words(many.length - today)} remaining visits.`);
+    expect(connector.sent('data/forget')).toEqual([{ scope: 'day', day: dayKey(NOW) }]);
+  });
+
+  it('forgets everything after saying how many visits go', async () => {
+    const connector = await showData();
+    fireEvent.click(screen.getByRole('button', { name: 'Forget everything…' }));
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText(/every stored visit \(5\) and every interaction event/);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget everything' }));
+    await screen.findByText(/Forgot 5 visits/);
+    expect(connector.sent('data/forget')).toEqual([{ scope: 'all' }]);
+    await screen.findByText('0 visits stored');
+  });
+
+  it('keeps the confirmation and says nothing was forgotten when forgetting fails', async () => {
+    const connector = await showData();
+    connector.answers['data/forget'] = new Error('The database is busy.');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget this visit to github.com' })[0]);
+    fireEvent.click(within(await screen.findByRole('group', { name: 'Forget for good?' })).getByRole('button', { name: 'Forget' }));
+    await screen.findByText('Nothing was forgotten: The database is busy.');
+    expect(rows()).toHaveLength(5);
+  });
+});
+
+describe('Data view: recording controls', () => {
+  it('pauses and resumes recording', async () => {
+    const connector = await showData();
+    const toggle = await screen.findByRole('checkbox', { name: /Pause Tabula/ }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.checked).toBe(false));
+    expect(connector.sent('settings/set')).toEqual([{ paused: true }, { paused: false }]);
+  });
+
+  it('excludes the current site in one press, and removes entries', async () => {
+    const connector = await showData(store(), 'www.github.com');
+    const list = () => screen.getAllByRole('listitem').filter((item) => item.closest('.exclusion-list')).map((item) => item.firstChild?.textContent);
+    await waitFor(() => expect(list()).toEqual(['bank.example.com', 'mail.proton.me']));
+    fireEvent.click(screen.getByRole('button', { name: 'Exclude github.com' }));
+    await waitFor(() => expect(list()).toEqual(['bank.example.com', 'mail.proton.me', 'github.com']));
+    expect(screen.queryByRole('button', { name: 'Exclude github.com' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove mail.proton.me from the exclusion list' }));
+    await waitFor(() => expect(list()).toEqual(['bank.example.com', 'github.com']));
+    expect(connector.sent('settings/set')).toEqual([
+      { excluded: ['bank.example.com', 'mail.proton.me', 'github.com'] },
+      { excluded: ['bank.example.com', 'github.com'] },
+    ]);
+  });
+
+  it('does not offer to exclude a site an entry already covers', async () => {
+    await showData(store(), 'online.bank.example.com');
+    await screen.findByText('bank.example.com');
+    expect(screen.queryByRole('button', { name: /^Exclude / })).toBeNull();
+  });
+
+  it('adds a typed site by its host name and refuses what is not one', async () => {
+    const connector = await showData();
+    const field = await screen.findByRole('textbox', { name: 'Exclude a site' });
+    fireEvent.input(field, { target: { value: 'not a site' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await screen.findByText(/does not look like a site name/);
+    expect(connector.sent('settings/set')).toEqual([]);
+    fireEvent.input(field, { target: { value: 'https://www.Reddit.com/r/all' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await screen.findByText('reddit.com');
+    expect(connector.sent('settings/set')).toEqual([{ excluded: ['bank.example.com', 'mail.proton.me', 'reddit.com'] }]);
+  });
+
+  it('changes how long visits are kept', async () => {
+    const connector = await showData();
+    const days = await screen.findByRole('spinbutton', { name: 'Keep visits for (days)' }) as HTMLInputElement;
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect([days.value, save.disabled]).toEqual(['90', true]);
+    fireEvent.input(days, { target: { value: '0' } });
+    expect(save.disabled).toBe(true);
+    fireEvent.input(days, { target: { value: '30' } });
+    fireEvent.click(save);
+    await screen.findByText(/older than 30 days are deleted/);
+    expect(connector.sent('settings/set')).toEqual([{ visitRetentionDays: 30 }]);
+  });
+});

@@ -1,0 +1,58 @@
+// A stand-in for the background and the browser: answers requests from a table, records every
+// request, file saved and tab opened, and renders views inside its context.
+import { render } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
+import type { AnswerOf, RequestOf, RequestType } from '../../extension/messages';
+import { ConnectorContext, type Connector } from '../../popup/connector';
+
+type Answer<K extends RequestType> = AnswerOf<K> | Error | ((payload: RequestOf<K>) => AnswerOf<K> | Promise<AnswerOf<K>>);
+export type Answers = { [K in RequestType]?: Answer<K> };
+
+export interface Call { type: RequestType; payload: unknown }
+
+export interface FakeConnector extends Connector {
+  calls: Call[];
+  saved: { fileName: string; text: string }[];
+  openedSites: string[];
+  dashboardOpened: number;
+  answers: Answers;
+  /** The payloads of every request of one type, in order. */
+  sent<K extends RequestType>(type: K): RequestOf<K>[];
+}
+
+export function fakeConnector(answers: Answers): FakeConnector {
+  const fake: FakeConnector = {
+    calls: [],
+    saved: [],
+    openedSites: [],
+    dashboardOpened: 0,
+    answers,
+    async send<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<AnswerOf<K>> {
+      fake.calls.push({ type, payload: structuredClone(payload) });
+      const answer = (fake.answers as Record<string, unknown>)[type] as Answer<K> | undefined;
+      if (answer === undefined) throw new Error(`No answer for ${type}`);
+      if (answer instanceof Error) throw answer;
+      if (typeof answer === 'function') return structuredClone(await answer(payload));
+      return structuredClone(answer);
+    },
+    async openDashboard() { fake.dashboardOpened++; },
+    async openSite(host: string) { fake.openedSites.push(host); },
+    saveFile(fileName: string, text: string) { fake.saved.push({ fileName, text }); },
+    sent<K extends RequestType>(type: K) {
+      return fake.calls.filter((call) => call.type === type).map((call) => call.payload as RequestOf<K>);
+    },
+  };
+  return fake;
+}
+
+export function renderWith(connector: Connector, ui: ComponentChildren) {
+  return render(<ConnectorContext.Provider value={connector}>{ui}</ConnectorContext.Provider>);
+}
+
+/** A promise to answer later, for looking at a view while its data is on the way. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((yes, no) => { resolve = yes; reject = no; });
+  return { promise, resolve, reject };
+}

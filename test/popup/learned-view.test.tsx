@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LearnedView } from '../../popup/views/learned';
+import { fakeConnector, renderWith } from './fake-connector';
+import { habits, history, insights, overview } from './fixtures';
+
+vi.mock('../../extension/browser-api', () => ({ browser: {} }));
+afterEach(cleanup);
+
+function showLearned(answers = {}) {
+  const connector = fakeConnector({ 'model/overview': overview(), 'model/insights': insights(), ...answers });
+  const view = renderWith(connector, <LearnedView />);
+  return { connector, ...view };
+}
+
+function section(name: string) {
+  return screen.getByRole('region', { name });
+}
+
+describe('Learned view', () => {
+  it('holds a placeholder of fixed height in every section until the data is there', async () => {
+    const { container } = showLearned();
+    const heights = [...container.querySelectorAll<HTMLElement>('.skeleton')].map((s) => s.style.height);
+    expect(heights).toEqual(['170px', '240px', '230px', '320px', '260px']);
+    await screen.findByText('Visits learned');
+    expect(container.querySelector('.skeleton')).toBeNull();
+  });
+
+  it('counts what the model has seen and is made of', async () => {
+    showLearned();
+    await screen.findByText('Visits learned');
+    const counts = Object.fromEntries([...section('In numbers').querySelectorAll('dl > div')]
+      .map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]));
+    expect(counts['Visits learned']).toBe('1,412');
+    expect(counts.Sites).toBe('87');
+    expect(counts['Visits stored']).toBe('1,398');
+    expect(counts['Storage used']).toBe('2.2 MB');
+    expect(counts['Model size']).toBe('medium, 52,480 weights (205.0 KB)');
+  });
+
+  it('shows the top features of each prediction with up and down colours', async () => {
+    showLearned();
+    const list = await screen.findByRole('list', { name: 'Features that move the engaged visit prediction most' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((item) => [item.querySelector('.feature')?.textContent, item.className])).toEqual([
+      ['site: github.com', 'up'], ['page kind: article', 'up'], ['page kind: video', 'down'], ['came from: t.co', 'down'],
+    ]);
+    const widths = items.map((item) => parseFloat((item.querySelector('.fill') as HTMLElement).style.width));
+    expect(widths[0]).toBe(50);
+    expect(widths[1]).toBeCloseTo((0.44 / 0.92) * 50, 5);
+  });
+
+  it('draws the weekly habits as a 7 × 24 heatmap, summarised in words', async () => {
+    showLearned();
+    const heatmap = await screen.findByRole('img', { name: /Visits by weekday and hour/ });
+    expect(heatmap.querySelectorAll('rect.cell')).toHaveLength(7 * 24);
+    const total = habits().flat().reduce((sum, n) => sum + n, 0);
+    expect(heatmap.querySelector('desc')?.textContent)
+      .toBe(`${total.toLocaleString('en')} visits in all; busiest: Sat at 20:00 with 18 visits.`);
+    const busiest = heatmap.querySelectorAll('rect.cell')[6 * 24 + 20];
+    expect(busiest.getAttribute('fill-opacity')).toBe('1.00');
+    const table = screen.getByRole('table', { name: 'Visits by weekday and hour' });
+    expect(within(table).getAllByRole('row')).toHaveLength(8);
+  });
+
+  it('draws the learned hour effect, with hours that push down below the line', async () => {
+    showLearned();
+    const chart = await screen.findByRole('img', { name: /Learned effect of the hour/ });
+    const bars = [...chart.querySelectorAll('rect')];
+    expect(bars).toHaveLength(24);
+    const effect = insights().hourEffect;
+    bars.forEach((bar, hour) => expect(bar.getAttribute('class')).toBe(effect[hour] < 0 ? 'bar down' : 'bar up'));
+    expect(chart.querySelector('desc')?.textContent).toBe('Strongest push towards engagement at 21:00, strongest push away at 09:00.');
+  });
+
+  it('draws learning curves against the constant-predictor baseline', async () => {
+    showLearned();
+    const logLoss = await screen.findByRole('img', { name: /Engagement log loss/ });
+    expect(logLoss.querySelectorAll('path.series')).toHaveLength(2);
+    expect(logLoss.querySelectorAll('path.series.baseline')).toHaveLength(1);
+    const last = overview().history.at(-1)!;
+    expect(logLoss.querySelector('desc')?.textContent)
+      .toBe(`After ${last.visits} visits: Tabula ${last.engagement.logLoss.toFixed(2)}, Constant guess 0.66.`);
+    for (const name of [/Engagement accuracy/, /Engagement AUC/, /Next site in top 3/, /Active time error/]) {
+      expect(screen.getByRole('img', { name })).toBeTruthy();
+    }
+    expect(screen.getByRole('img', { name: /Next site in top 3/ }).querySelector('desc')?.textContent)
+      .toContain('Most visited sites 38%');
+  });
+
+  it('says there is no curve yet for a new model', async () => {
+    showLearned({ 'model/overview': overview({ history: history(0), visitsLearned: 0 }) });
+    await screen.findByText(/No learning curve yet/);
+    expect(screen.queryByRole('img', { name: /log loss/ })).toBeNull();
+  });
+
+  it('pictures the weights: hidden units with their features, and the first layer as a grid', async () => {
+    showLearned();
+    const unit = await screen.findByRole('list', { name: 'Strongest features of unit 1' });
+    expect(within(unit).getAllByRole('listitem').map((chip) => chip.className)).toEqual(['chip up', 'chip down']);
+    const grid = screen.getByRole('img', { name: /First-layer weights/ });
+    const { rows, cols, values } = insights().weights;
+    const cells = [...grid.querySelectorAll('rect.cell')];
+    expect(cells).toHaveLength(rows.length * cols);
+    cells.forEach((cell, i) => expect(cell.getAttribute('class')).toBe(values[i] < 0 ? 'cell down' : 'cell up'));
+  });
+
+  it('says when the model is being relearned (after forgetting) and when it is not', async () => {
+    showLearned({ 'model/overview': overview({ relearning: true }) });
+    await screen.findByText(/Tabula is relearning from the stored visits/);
+    cleanup();
+    showLearned();
+    await screen.findByText('Visits learned');
+    expect(screen.queryByText(/Tabula is relearning/)).toBeNull();
+  });
+
+  it('reports a failure to read the model', async () => {
+    showLearned({ 'model/insights': new Error('The model is being relearned.') });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The model is being relearned.'));
+    expect(await screen.findByText('Visits learned')).toBeTruthy();
+  });
+});

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DataExport } from '../../extension/contract-types';
+import { ModelView } from '../../popup/views/model';
+import { fakeConnector, renderWith } from './fake-connector';
+import { NOW, importPreview, overview, settings, visits } from './fixtures';
+
+vi.mock('../../extension/browser-api', () => ({ browser: {} }));
+afterEach(cleanup);
+
+const modelFile = { format: 'tabula-model', version: 1, createdAt: NOW - 100 * 86_400_000, weights: { embedding: [0.1, -0.2] } };
+const dataFile: DataExport = { format: 'tabula-data', version: 1, exportedAt: NOW, visits: visits(), settings: settings() };
+
+function showModel(answers = {}) {
+  const connector = fakeConnector({
+    'model/reset': ({ wipeData }: { wipeData: boolean }) => overview({ visitsLearned: 0, storedVisits: wipeData ? 0 : 1398, history: [] }),
+    'model/export': modelFile,
+    'data/export': dataFile,
+    'model/preview-import': importPreview(),
+    'model/import': overview({ visitsLearned: 5120 }),
+    ...answers,
+  });
+  renderWith(connector, <ModelView now={() => NOW} />);
+  return connector;
+}
+
+function pick(text: string, name = 'model.json') {
+  const input = screen.getByLabelText('Import a model file') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
+}
+
+describe('Model view: reset', () => {
+  it('resets the model alone after a confirmation that says the visits stay', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset the model…' }));
+    const confirm = screen.getByRole('group', { name: 'Reset the model?' });
+    expect(confirm.textContent).toContain('Your stored visits stay.');
+    expect(connector.sent('model/reset')).toEqual([]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Reset the model' }));
+    await screen.findByText(/Reset done\. The model has learned from 0 visits; 1,398 visits stored\./);
+    expect(connector.sent('model/reset')).toEqual([{ wipeData: false }]);
+  });
+
+  it('resets everything only when that is confirmed', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset everything…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(connector.sent('model/reset')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset everything…' }));
+    const confirm = screen.getByRole('group', { name: 'Reset the model and delete all data?' });
+    expect(confirm.textContent).toContain('every stored visit and interaction event is deleted');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Reset everything' }));
+    await screen.findByText(/0 visits stored/);
+    expect(connector.sent('model/reset')).toEqual([{ wipeData: true }]);
+  });
+});
+
+describe('Model view: export', () => {
+  it('saves the model as tabula-model-YYYY-MM-DD.json with the file the background gave', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('button', { name: 'Export the model' }));
+    await screen.findByText('Saved tabula-model-2025-03-14.json.');
+    expect(connector.saved.map((file) => file.fileName)).toEqual(['tabula-model-2025-03-14.json']);
+    expect(JSON.parse(connector.saved[0].text)).toEqual(modelFile);
+  });
+
+  it('saves the stored data as JSON', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('button', { name: 'Export stored data' }));
+    await screen.findByText('Saved tabula-data-2025-03-14.json.');
+    expect(JSON.parse(connector.saved[0].text)).toEqual(dataFile);
+  });
+
+  it('says so when the export fails, and saves nothing', async () => {
+    const connector = showModel({ 'model/export': new Error('The model is being relearned.') });
+    fireEvent.click(screen.getByRole('button', { name: 'Export the model' }));
+    await screen.findByText('Could not export: The model is being relearned.');
+    expect(connector.saved).toEqual([]);
+  });
+});
+
+describe('Model view: import', () => {
+  it('reads the file, shows what the background says of it, and imports it once confirmed', async () => {
+    const connector = showModel();
+    pick(JSON.stringify(modelFile), 'laptop-model.json');
+    const confirm = await screen.findByRole('group', { name: 'Replace the current model with laptop-model.json?' });
+    expect(confirm.textContent).toContain('learned from 5,120 visits on 203 sites; large size');
+    const table = within(confirm).getByRole('table', { name: 'How the imported model predicted' });
+    const logLoss = within(table).getByRole('row', { name: /Engagement log loss/ });
+    expect(logLoss.textContent).toBe(`Engagement log loss${importPreview().metrics.engagement.logLoss.toFixed(3)}0.660`);
+    expect(connector.sent('model/preview-import')).toEqual([{ file: modelFile }]);
+    expect(connector.sent('model/import')).toEqual([]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Import this model' }));
+    await screen.findByText('Model imported: it has learned from 5,120 visits.');
+    expect(connector.sent('model/import')).toEqual([{ file: modelFile }]);
+  });
+
+  it('turns down a file that is not JSON without asking the background anything', async () => {
+    const connector = showModel();
+    pick('{"format": "tabula-model", "weights": [0.1,', 'broken.json');
+    await screen.findByText('broken.json is not a JSON file, so it cannot be a Tabula model. Nothing was changed.');
+    expect(connector.calls).toEqual([]);
+  });
+
+  it('shows why the background refused a file, and imports nothing', async () => {
+    const connector = showModel({ 'model/preview-import': new Error('Unknown model format version 9') });
+    pick(JSON.stringify({ format: 'tabula-model', version: 9 }));
+    await screen.findByText('This file cannot be imported. Unknown model format version 9. Nothing was changed.');
+    expect(screen.queryByRole('button', { name: 'Import this model' })).toBeNull();
+    expect(connector.sent('model/import')).toEqual([]);
+  });
+
+  it('imports nothing when the preview is cancelled', async () => {
+    const connector = showModel();
+    pick(JSON.stringify(modelFile));
+    fireEvent.click(within(await screen.findByRole('group', { name: /Replace the current model/ })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: /Replace the current model/ })).toBeNull());
+    expect(connector.sent('model/import')).toEqual([]);
+  });
+});

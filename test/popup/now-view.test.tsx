@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TabPrediction } from '../../extension/contract-types';
+import { PopupApp } from '../../popup/popup-app';
+import { strongest } from '../../popup/views/now';
+import { deferred, fakeConnector, renderWith } from './fake-connector';
+import { prediction, settings } from './fixtures';
+
+vi.mock('../../extension/browser-api', () => ({ browser: {} }));
+afterEach(cleanup);
+
+async function showNow(answer: TabPrediction | Error, more = {}) {
+  const connector = fakeConnector({ 'tab/predict': answer, ...more });
+  const onReady = vi.fn();
+  renderWith(connector, <PopupApp onReady={onReady} />);
+  await waitFor(() => expect(onReady).toHaveBeenCalled());
+  return { connector, onReady };
+}
+
+describe('Now view with a prediction', () => {
+  it('shows the chance of an engaged visit, the active time and the likely next sites', async () => {
+    const { onReady } = await showNow(prediction());
+    expect(onReady).toHaveBeenCalledWith('predictions');
+    expect(screen.getByText('72%')).toBeTruthy();
+    expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('72');
+    expect(screen.getByText('about 3 min')).toBeTruthy();
+    const next = screen.getAllByRole('listitem').filter((item) => item.closest('.next-sites'));
+    expect(next.map((item) => item.textContent)).toEqual(['news.ycombinator.com31%', 'docs.python.org18%', 'mail.proton.me9%']);
+  });
+
+  it('opens a predicted site when it is pressed', async () => {
+    const { connector } = await showNow(prediction());
+    fireEvent.click(screen.getByRole('button', { name: /docs\.python\.org/ }));
+    expect(connector.openedSites).toEqual(['docs.python.org']);
+  });
+
+  it('explains each prediction with the strongest pushes up and down, in the features’ own words', async () => {
+    await showNow(prediction());
+    const engaged = screen.getByRole('list', { name: 'What moves the engaged visit prediction' });
+    const items = within(engaged).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('.feature')?.textContent)).toEqual([
+      'site: github.com', 'hour: 21:00', 'title word: readme',
+      'page kind: listing', 'day: Friday', 'came from: news.ycombinator.com',
+    ]);
+    expect(items.map((item) => item.className)).toEqual(['up', 'up', 'up', 'down', 'down', 'down']);
+    expect(items[0].textContent).toContain('pushes up');
+    expect(items[5].textContent).toContain('pushes down');
+    // The strongest push gets the longest bar: half the track.
+    expect((items[0].querySelector('.fill') as HTMLElement).style.width).toBe('50%');
+  });
+
+  it('sends a correction and shows which one was given', async () => {
+    const { connector } = await showNow(prediction(), {
+      'tab/feedback': ({ verdict }: { verdict: 'useful' | 'not-interested' }) => prediction({ feedback: verdict, engaged: verdict === 'useful' ? 0.9 : 0.1 }),
+    });
+    const notInterested = screen.getByRole('button', { name: 'Not interested' });
+    expect(notInterested.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(notInterested);
+    await waitFor(() => expect(notInterested.getAttribute('aria-pressed')).toBe('true'));
+    expect(connector.sent('tab/feedback')).toEqual([{ verdict: 'not-interested' }]);
+    expect(screen.getByText('10%')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'This was useful' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'This was useful' }).getAttribute('aria-pressed')).toBe('true'));
+    expect(notInterested.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('keeps the space of the prediction while it loads', async () => {
+    const pending = deferred<TabPrediction>();
+    const connector = fakeConnector({ 'tab/predict': () => pending.promise });
+    const onReady = vi.fn();
+    const { container } = renderWith(connector, <PopupApp onReady={onReady} />);
+    const skeleton = container.querySelector('.skeleton') as HTMLElement;
+    expect(skeleton.style.height).toBe('360px');
+    expect(screen.getByRole('status').textContent).toBe('Loading predictions…');
+    expect(onReady).not.toHaveBeenCalled();
+    pending.resolve(prediction());
+    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions'));
+    expect(container.querySelector('.skeleton')).toBeNull();
+  });
+
+  it('says so when the prediction cannot be had, and still settles', async () => {
+    const { onReady } = await showNow(new Error('Tabula’s background did not answer.'));
+    expect(onReady).toHaveBeenCalledWith('error');
+    expect(screen.getByRole('alert').textContent).toContain('did not answer');
+  });
+});
+
+describe('Now view states', () => {
+  it('no data: says how many more visits until predictions mean something', async () => {
+    await showNow(prediction({ status: 'no-data', engaged: undefined, visitsLearned: 12, visitsUntilUseful: 38 }));
+    expect(screen.getByText(/learned from 12 visits/)).toBeTruthy();
+    expect(screen.getByText('38 more visits')).toBeTruthy();
+    const progress = screen.getByRole('progressbar', { name: 'Learning progress' }) as HTMLProgressElement;
+    expect([progress.value, progress.max]).toEqual([12, 50]);
+  });
+
+  it('no data for this page although the model has learned enough elsewhere', async () => {
+    await showNow(prediction({ status: 'no-data', visitsLearned: 400, visitsUntilUseful: 0 }));
+    expect(screen.getByText(/not seen enough of pages like this one/)).toBeTruthy();
+    expect(screen.queryByText(/more visits/)).toBeNull();
+  });
+
+  it('paused: resumes, then asks for the prediction again', async () => {
+    const { connector } = await showNow(prediction({ status: 'paused' }), {
+      'settings/get': settings({ paused: true }), 'settings/set': settings(),
+    });
+    expect(screen.getByText(/Tabula is paused/)).toBeTruthy();
+    connector.answers['tab/predict'] = prediction();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await waitFor(() => expect(screen.getByText('72%')).toBeTruthy());
+    expect(connector.sent('settings/set')).toEqual([{ paused: false }]);
+    expect(connector.sent('tab/predict')).toHaveLength(2);
+  });
+
+  it('excluded: includes the site again by removing the entries that cover it', async () => {
+    const { connector } = await showNow(prediction({ status: 'excluded', host: 'news.example.com' }), {
+      'settings/get': settings({ excluded: ['example.com', 'other.org', 'news.example.com'] }),
+      'settings/set': settings({ excluded: ['other.org'] }),
+    });
+    expect(screen.getByText(/is on your exclusion list/).textContent).toContain('news.example.com');
+    connector.answers['tab/predict'] = prediction({ status: 'no-data', visitsUntilUseful: 5 });
+    fireEvent.click(screen.getByRole('button', { name: 'Include news.example.com again' }));
+    await waitFor(() => expect(screen.getByText('5 more visits')).toBeTruthy());
+    expect(connector.sent('settings/set')).toEqual([{ excluded: ['other.org'] }]);
+  });
+
+  it('excluded: a failed change is reported and the prediction is not asked again', async () => {
+    const { connector } = await showNow(prediction({ status: 'excluded', host: 'example.com' }), {
+      'settings/get': settings({ excluded: ['example.com'] }), 'settings/set': new Error('Storage is full.'),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Include example.com again' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Storage is full.'));
+    expect(connector.sent('tab/predict')).toHaveLength(1);
+  });
+
+  it('browser pages and private windows each get their own explanation', async () => {
+    await showNow(prediction({ status: 'browser-page' }));
+    expect(screen.getByText(/This is a browser page/)).toBeTruthy();
+    cleanup();
+    await showNow(prediction({ status: 'incognito' }));
+    expect(screen.getByText(/never records private browsing/)).toBeTruthy();
+    expect(screen.queryByRole('meter')).toBeNull();
+  });
+});
+
+describe('strongest', () => {
+  it('keeps the three strongest pushes each way, up first, strongest at the ends', () => {
+    const picked = strongest([-1, 0.5, 2, -0.1, 0.2, 3, -2, -0.3, 0, 1].map((effect, i) => ({ feature: `f${i}`, effect })));
+    expect(picked.map((c) => c.effect)).toEqual([3, 2, 1, -0.3, -1, -2]);
+  });
+});
