@@ -1,0 +1,62 @@
+// A small site on 127.0.0.1 for the real-browser tests: articles, a video page, search results and
+// a long page to scroll. Every request is logged, so a test can see exactly what reached it.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface TestSite {
+  origin: string;
+  /** Paths requested so far, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const WORDS = 'gradient neural online sparse feature model browser privacy learning weights'.split(' ');
+
+function page(title: string, body: string, lang = 'en', head = ''): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
+<meta name="description" content="${title} — a page of the Tabula test site">${head}</head>
+<body>${body}</body></html>`;
+}
+
+function article(n: number): string {
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>${WORDS.map((w, j) => WORDS[(i + j + n) % WORDS.length]).join(' ')} ${w(n)}.</p>`);
+  return page(`Article ${n}: ${WORDS[n % WORDS.length]} notes`, `<article><h1>Article ${n}</h1>
+<button id="like">Like</button><input id="comment" aria-label="comment">${paragraphs.join('')}</article>
+<a href="/article/${n + 1}">next</a>`, 'en', '<meta property="og:type" content="article">');
+}
+
+function w(n: number): string {
+  return WORDS[(n * 7) % WORDS.length];
+}
+
+function route(path: string): { status: number; html: string } {
+  const articleMatch = /^\/article\/(\d+)$/.exec(path);
+  if (articleMatch) return { status: 200, html: article(Number(articleMatch[1])) };
+  if (path === '/') return { status: 200, html: page('Tabula test site', '<h1>Home</h1><a href="/article/1">first article</a>') };
+  if (path === '/video') return { status: 200, html: page('A video', '<video width="320" height="180" muted></video>') };
+  if (path === '/search') return { status: 200, html: page('Search results', '<form role="search" action="/search"><input name="q" aria-label="q"></form><ol><li><a href="/article/1">one</a></li></ol>') };
+  if (path === '/long') return { status: 200, html: page('A long read', `<div style="height:6000px">top</div><p id="end">end</p>`) };
+  if (path.startsWith('/private/')) return { status: 200, html: page('Private page', '<p>private</p>') };
+  return { status: 404, html: page('Not found', '<p>none</p>') };
+}
+
+export async function startSite(): Promise<TestSite> {
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    requests.push(url.pathname + url.search);
+    const { status, html } = route(url.pathname);
+    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
