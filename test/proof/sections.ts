@@ -1,0 +1,5 @@
+// Every section of the proof suite, in the order `npm run proof` runs them.
+import type { ProofSection } from './section';
+import { termination } from './termination';
+
+export const sections: ProofSection[] = [termination];
