@@ -6,10 +6,18 @@ import { EncodedInput, encodeTokens } from './encoded-input';
 import { featureName } from './feature-names';
 import { visitTokens } from './features';
 import { secondsOfTarget } from './labels';
-import type { Explanation, Learner } from './learner';
+import type { Learner } from './learner';
 import { sigmoid } from './losses';
+import { mostLikely } from './next-sites';
 import { SLOT_NUMBERS } from './site-vocabulary';
 import type { PageFeatures } from './visit';
+
+/** For each head, the active features with their effects, largest first. */
+export interface Explanation {
+  engaged: Contribution[];
+  activeTime: Contribution[];
+  next: Contribution[];
+}
 
 /** The three predictions for one input. */
 export interface Outputs {
@@ -46,11 +54,4 @@ export function explain(learner: Learner, page: PageFeatures, at: number): Expla
 /** Largest effects first, whatever their sign (ties: by name, so the order is stable). */
 export function bySize(contributions: Contribution[]): Contribution[] {
   return contributions.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect) || a.feature.localeCompare(b.feature));
-}
-
-/** Slot of the highest probability (ties: the lower slot), -1 when there are no slots. */
-export function mostLikely(probs: Float64Array): number {
-  let best = -1;
-  for (let slot = 0; slot < probs.length; slot++) if (best < 0 || probs[slot] > probs[best]) best = slot;
-  return best;
 }

@@ -11,7 +11,7 @@ export class Field {
   constructor(readonly value: unknown, readonly path: string) {}
 
   fail(problem: string): never {
-    throw new ModelFileError(`This model file cannot be used: ${this.path} ${problem}.`);
+    throw new ModelFileError(`This model file cannot be used: ${this.path === '' ? 'the file' : this.path} ${problem}.`);
   }
 
   object(): Record<string, unknown> {

@@ -1,5 +1,6 @@
 // Tabula's model: the public API (see docs/model-format.md for the file format).
-export { Learner, type Explanation, type Prediction } from './learner';
+export { Learner, type Prediction } from './learner';
+export type { Explanation } from './explain';
 export { DEFAULT_CONFIG, LIMITS, SIZE_PRESETS, learnerConfig, type LearnerConfig } from './learner-config';
 export type { LearnerSnapshot } from './learner-snapshot';
 export type { LearnedInsights } from './insights';

@@ -32,7 +32,7 @@ export interface LearnerConfig {
 
 export const SIZE_PRESETS: Record<ModelSize, Pick<LearnerConfig, 'buckets' | 'embeddingDim' | 'hidden'>> = {
   small: { buckets: 1 << 13, embeddingDim: 16, hidden: [] },
-  medium: { buckets: 1 << 14, embeddingDim: 32, hidden: [] },
+  medium: { buckets: 1 << 14, embeddingDim: 24, hidden: [] },
   large: { buckets: 1 << 15, embeddingDim: 64, hidden: [64] },
 };
 

@@ -1,10 +1,10 @@
 // The learner: the one object that turns visits into learning, used alike by the background
 // worker and the replay command. Each visit is scored before it is learned (progressive
 // validation); the context (previous sites of the session, the last visit's input) lives here.
-import type { Contribution, Metrics, MetricPoint, NextSite } from '../extension/contract-types';
+import type { Metrics, MetricPoint, NextSite } from '../extension/contract-types';
 import { FeatureDictionary } from './dictionary';
 import { EncodedInput, encodeTokens, recordNames } from './encoded-input';
-import { explain } from './explain';
+import { explain, type Explanation } from './explain';
 import { NO_CONTEXT, visitTokens, type VisitContext } from './features';
 import { TokenHasher } from './hash';
 import { activeTimeTarget, engagementLabel, secondsOfTarget } from './labels';
@@ -13,6 +13,7 @@ import { applySnapshot, takeSnapshot, type LearnerSnapshot } from './learner-sna
 import { insights, type LearnedInsights } from './insights';
 import { huberGrad, logLossGrad, sigmoid } from './losses';
 import { ProgressiveMetrics } from './metrics';
+import { likelySites, rankOf } from './next-sites';
 import { TabulaNet } from './net';
 import type { Optimizer } from './optimizer';
 import { createOptimizer } from './optimizers';
@@ -29,13 +30,8 @@ export interface Prediction {
   next: NextSite[];
 }
 
-export interface Explanation {
-  engaged: Contribution[];
-  activeTime: Contribution[];
-  next: Contribution[];
-}
-
 export class Learner {
+  // The state below is read by explanations, insights and snapshots (model/); callers use the methods.
   readonly net: TabulaNet;
   readonly optimizer: Optimizer;
   readonly vocabulary: SiteVocabulary;
@@ -100,7 +96,8 @@ export class Learner {
   predict(page: PageFeatures, at: number): Prediction {
     const h = this.net.body(this.inputOf(page, at, this.scratch));
     const { logit, logSeconds } = this.net.visitHeads(h);
-    return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next: this.topSites(h, 5) };
+    const probs = this.net.next.forward(h, SLOT_NUMBERS, this.vocabulary.occupied);
+    return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next: likelySites(probs, this.vocabulary, 5) };
   }
 
   /** Each active feature's effect on each prediction for a page opened at `at`. */
@@ -140,6 +137,11 @@ export class Learner {
     return this.progress.history;
   }
 
+  /** Number of weights and biases of the net. */
+  get parameters(): number {
+    return this.net.params().reduce((sum, param) => sum + param.size, 0);
+  }
+
   /** Sites the next-site head knows. */
   get sites(): number {
     return this.vocabulary.occupied;
@@ -153,14 +155,6 @@ export class Learner {
   /** Encodes a page opened at `at` in the current context. */
   inputOf(page: PageFeatures, at: number, into: EncodedInput): EncodedInput {
     return encodeTokens(visitTokens({ ...page, startedAt: at }, this.contextAt(at)), this.hasher, this.config.buckets, into);
-  }
-
-  /** The most likely next sites after the page whose body output is `h`. */
-  topSites(h: Float32Array, count: number): NextSite[] {
-    const occupied = this.vocabulary.occupied;
-    const probs = this.net.next.forward(h, SLOT_NUMBERS, occupied);
-    const order = Array.from({ length: occupied }, (_, slot) => slot).sort((a, b) => probs[b] - probs[a] || a - b);
-    return order.slice(0, count).map((slot) => ({ host: this.vocabulary.hostOf(slot), probability: probs[slot] }));
   }
 
   private inSession(at: number): boolean {
@@ -205,13 +199,3 @@ export class Learner {
 }
 
 const HEAD_GRAD = new Float32Array(1);
-
-/** Rank of `slot` by probability among the first `count` (ties: the lower slot first). */
-function rankOf(probs: Float64Array, slot: number, count: number): number {
-  const mine = probs[slot];
-  let rank = 0;
-  for (let other = 0; other < count; other++) {
-    if (probs[other] > mine || (probs[other] === mine && other < slot)) rank++;
-  }
-  return rank;
-}

@@ -55,7 +55,7 @@ export function encodeModelFile(learner: Learner): ModelFile {
 
 /** The learner a model file holds. Throws ModelFileError, with a message for people, on anything amiss. */
 export function decodeModelFile(json: unknown): Learner {
-  const file = new Field(json, 'the file');
+  const file = new Field(json, '');
   file.object();
   if (file.get('format').value !== MODEL_FORMAT) {
     throw new ModelFileError(`This is not a Tabula model file (its "format" should be "${MODEL_FORMAT}").`);

@@ -34,7 +34,8 @@ export class SparseMlp {
     const { inputs, hidden, outputs } = options;
     if (hidden.length === 0) throw new Error('SparseMlp needs at least one hidden layer');
     const rng = new Rng(options.seed ?? 1);
-    this.embedding = new EmbeddingBag(inputs, hidden[0], rng, 'embedding', Math.sqrt(3 / hidden[0]));
+    // Rows of ±0.1: a sum of a few dozen active inputs starts around ±0.5, in ReLU's useful range.
+    this.embedding = new EmbeddingBag(inputs, hidden[0], rng, 'embedding', 0.1);
     this.firstRelu = new Relu(hidden[0]);
     for (let i = 1; i < hidden.length; i++) {
       this.layers.push({ dense: new Dense(hidden[i - 1], hidden[i], rng, `hidden${i}`), relu: new Relu(hidden[i]) });

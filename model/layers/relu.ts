@@ -1,4 +1,5 @@
 // Rectified linear units: max(0, x), passing gradients only where the unit was on.
+import type { Param } from '../param';
 
 export class Relu {
   readonly out: Float32Array;
@@ -17,5 +18,10 @@ export class Relu {
   backward(gradOut: Float32Array): Float32Array {
     for (let i = 0; i < this.size; i++) this.gradIn[i] = this.out[i] > 0 ? gradOut[i] : 0;
     return this.gradIn;
+  }
+
+  /** No parameters: listed for the same shape as the other layers. */
+  params(): Param[] {
+    return [];
   }
 }

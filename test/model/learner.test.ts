@@ -33,6 +33,9 @@ describe('Learner', () => {
     const late = history.slice(-5);
     const averageTop1 = late.reduce((sum, point) => sum + point.next.top1, 0) / late.length;
     expect(averageTop1).toBeGreaterThan(history[0].next.top1);
+    const lateLoss = late.reduce((sum, point) => sum + point.engagement.logLoss, 0) / late.length;
+    const early = history.slice(0, 3);
+    expect(lateLoss).toBeLessThan(early.reduce((sum, point) => sum + point.engagement.logLoss, 0) / early.length);
   });
 
   it('is deterministic for a seed', () => {
@@ -143,8 +146,11 @@ describe('Learner', () => {
   });
 
   it('fits in 4 MB of weights by default', () => {
-    const weights = Object.values(Learner.create().snapshot().weights).reduce((sum, values) => sum + values.byteLength, 0);
+    const fresh = Learner.create();
+    const weights = Object.values(fresh.snapshot().weights).reduce((sum, values) => sum + values.byteLength, 0);
+    expect(weights).toBe(fresh.parameters * 4);
     expect(weights).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(Learner.create({ size: 'large' }).parameters).toBeGreaterThan(fresh.parameters);
   });
 
   it('refuses settings out of limits', () => {

@@ -1,0 +1,28 @@
+// Reading the next-site head's probabilities: the ranking of the true site (for scoring),
+// the most likely slot (for explanations) and the list of likely next sites (for predictions).
+import type { NextSite } from '../extension/contract-types';
+import type { SiteVocabulary } from './site-vocabulary';
+
+/** Rank of `slot` by probability among the first `count` slots (ties: the lower slot first). */
+export function rankOf(probs: Float64Array, slot: number, count: number): number {
+  const mine = probs[slot];
+  let rank = 0;
+  for (let other = 0; other < count; other++) {
+    if (probs[other] > mine || (probs[other] === mine && other < slot)) rank++;
+  }
+  return rank;
+}
+
+/** Slot of the highest probability (ties: the lower slot), -1 when there are no slots. */
+export function mostLikely(probs: Float64Array): number {
+  let best = -1;
+  for (let slot = 0; slot < probs.length; slot++) if (best < 0 || probs[slot] > probs[best]) best = slot;
+  return best;
+}
+
+/** The `count` most likely sites, most likely first. */
+export function likelySites(probs: Float64Array, vocabulary: SiteVocabulary, count: number): NextSite[] {
+  const occupied = vocabulary.occupied;
+  const order = Array.from({ length: occupied }, (_, slot) => slot).sort((a, b) => probs[b] - probs[a] || a - b);
+  return order.slice(0, count).map((slot) => ({ host: vocabulary.hostOf(slot), probability: probs[slot] }));
+}
