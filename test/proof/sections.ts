@@ -1,5 +1,6 @@
 // Every section of the proof suite, in the order `npm run proof` runs them.
 import type { ProofSection } from './section';
+import { hostilePages } from './hostile-pages';
 import { termination } from './termination';
 
-export const sections: ProofSection[] = [termination];
+export const sections: ProofSection[] = [termination, hostilePages];

@@ -1,0 +1,82 @@
+// Hostile pages: page scripts forging clicks, keys, scrolls and copies; a 1 MB title; 100,000
+// nodes; 300 address changes in 3 seconds; overwritten globals. Nothing forged may reach the
+// store, the cost must stay bounded, and the extension must still work afterwards.
+import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
+import type { StoredVisit } from '../../extension/contract-types';
+import { startHostileSite } from './hostile-site';
+import type { Figures, ProofContext, ProofSection } from './section';
+
+export const hostilePages: ProofSection = {
+  name: 'hostile-pages',
+  zero: ['forgedClicks', 'forgedKeys', 'forgedSelections', 'forgedScroll', 'brokenAfter'],
+  async run(context: ProofContext): Promise<Figures> {
+    const figures: Figures = {};
+    for (const name of context.browsers) figures[name] = await visitHostilePages(name);
+    return figures;
+  },
+};
+
+async function visitHostilePages(name: BrowserName): Promise<Figures> {
+  const site = await startHostileSite();
+  const tabula = await ExtensionBrowser.launch(name);
+  try {
+    const page = await tabula.browser.newPage();
+    await page.bringToFront();
+    const timed = async (path: string, act?: () => Promise<void>) => {
+      const start = Date.now();
+      await page.goto(site.origin + path, { waitUntil: 'load' });
+      await act?.();
+      await sleep(1_500);
+      return Date.now() - start;
+    };
+    const synthetic = await timed('/synthetic');
+    const hugeTitle = await timed('/huge-title');
+    const manyNodes = await timed('/many-nodes');
+    await timed('/navigations', () => sleep(3_500));
+    await timed('/overwrite', async () => {
+      await page.click('#like');
+      await page.click('#like');
+    });
+    await page.goto('about:blank');
+    await page.close();
+
+    const visits = await until(async () => (await ours(tabula, site.origin)).filter((v) => v.seq !== undefined).length >= 5, 20_000, 'the hostile visits')
+      .then(() => ours(tabula, site.origin), () => ours(tabula, site.origin));
+    const at = (path: string) => visits.filter((v) => v.path === path);
+    const forged = at('/synthetic');
+    const status = await tabula.call('background/status', {});
+
+    // Still working after all that: a plain page is stored.
+    const after = await tabula.browser.newPage();
+    await after.goto(site.origin + '/overwrite');
+    await after.close();
+    const worked = await until(async () => (await ours(tabula, site.origin)).filter((v) => v.path === '/overwrite').length >= 2, 15_000, 'a visit after the hostile pages')
+      .then(() => true, () => false);
+
+    return {
+      forgedClicks: sum(forged, 'clicks'),
+      forgedKeys: sum(forged, 'keys'),
+      forgedSelections: sum(forged, 'selections'),
+      forgedScroll: forged.some((v) => v.scrollDepth > 0.5) ? 1 : 0,
+      syntheticPageStored: forged.length,
+      hugeTitleStoredLength: at('/huge-title')[0]?.title.length ?? -1,
+      manyNodesStored: at('/many-nodes').length,
+      visitsFromAddressChanges: visits.filter((v) => v.path.startsWith('/navigations')).length,
+      overwrittenGlobalsClicks: at('/overwrite')[0]?.clicks ?? -1,
+      pageSeconds: { synthetic: synthetic / 1000, hugeTitle: hugeTitle / 1000, manyNodes: manyNodes / 1000 },
+      rejectedReports: status.rejected.malformed,
+      brokenAfter: worked ? 0 : 1,
+    };
+  } finally {
+    await tabula.close();
+    await site.close();
+  }
+}
+
+async function ours(tabula: ExtensionBrowser, origin: string): Promise<StoredVisit[]> {
+  return (await tabula.call('data/export', {})).visits.filter((v) => v.url.startsWith(origin));
+}
+
+function sum(visits: StoredVisit[], field: 'clicks' | 'keys' | 'selections'): number {
+  return visits.reduce((total, v) => total + v[field], 0);
+}
