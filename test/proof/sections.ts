@@ -1,6 +1,7 @@
 // Every section of the proof suite, in the order `npm run proof` runs them.
 import type { ProofSection } from './section';
 import { hostilePages } from './hostile-pages';
+import { speed } from './speed';
 import { termination } from './termination';
 
-export const sections: ProofSection[] = [termination, hostilePages];
+export const sections: ProofSection[] = [termination, hostilePages, speed];
