@@ -82,7 +82,9 @@ export function senderKind(sender: Runtime.MessageSender, extensionOrigin: strin
   if (sender.id !== browser.runtime.id) return null;
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return 'extension';
-  if (sender.tab && /^https?:/.test(url)) return 'page';
+  // Our own content script (the id is ours, the url a web page's). Its last report can reach a
+  // background woken for it after the page has gone (Firefox), and then names no tab.
+  if (/^https?:/.test(url)) return 'page';
   return null;
 }
 

@@ -1,13 +1,18 @@
 // The learner in the background: a cache of what is stored. It restores the checkpoint on wake,
 // learns exactly the finished visits after it, and checkpoints in batches. Every job runs one at a
-// time, so learning, relearning and imports never interleave.
+// time, so learning, forgetting, relearning and imports never interleave.
 import { Learner, type LearnerConfig } from '../../model/index';
+import type { ForgetRequest, Visit } from '../contract-types';
 import { database } from '../storage/db';
 import { loadCheckpoint, saveCheckpoint } from '../storage/checkpoint';
+import { forgetData, type Removed } from '../storage/forget';
+import { isQuotaError, pruneOldestEvents } from '../storage/pressure';
 import { lastFinishedSeq, visitsAfter } from '../storage/visits';
 
 const SAVE_EVERY_VISITS = 8;
 const SAVE_AFTER_MS = 2_000;
+/** Visits read from the database at a time, so that relearning a long history stays small in memory. */
+const BATCH = 500;
 
 let learner: Learner | undefined;
 let lastSeq = 0;
@@ -26,8 +31,16 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
 async function loaded(): Promise<Learner> {
   if (learner) return learner;
   const checkpoint = await loadCheckpoint(await database());
-  learner = checkpoint ? Learner.restore(checkpoint.snapshot) : Learner.create();
-  lastSeq = checkpoint?.lastSeq ?? 0;
+  try {
+    // After a forget that was not relearned yet, only the settings of the snapshot are kept.
+    learner = !checkpoint ? Learner.create() : checkpoint.relearn ? Learner.create(checkpoint.snapshot.config) : Learner.restore(checkpoint.snapshot);
+    lastSeq = checkpoint && !checkpoint.relearn ? checkpoint.lastSeq : 0;
+  } catch (error) {
+    // A checkpoint this code cannot read: the stored visits are the truth, so learn them again.
+    console.error('Tabula could not restore its model; relearning it from the stored visits', error);
+    learner = Learner.create();
+    lastSeq = 0;
+  }
   return learner;
 }
 
@@ -46,27 +59,39 @@ export function catchUp(): Promise<number> {
 
 async function learnPending(): Promise<number> {
   const model = await loaded();
-  const pending = await visitsAfter(await database(), lastSeq);
-  for (const visit of pending) {
-    if (visit.seq! <= lastSeq) status.learnedTwice++; // cannot happen: visitsAfter is exclusive
-    model.observe(visit);
-    lastSeq = visit.seq!;
+  const db = await database();
+  let learned = 0;
+  for (let batch = await visitsAfter(db, lastSeq, BATCH); batch.length > 0; batch = await visitsAfter(db, lastSeq, BATCH)) {
+    for (const visit of batch) {
+      if (visit.seq! <= lastSeq) status.learnedTwice++; // cannot happen: visitsAfter is exclusive
+      model.observe(visit);
+      lastSeq = visit.seq!;
+    }
+    learned += batch.length;
   }
-  unsaved += pending.length;
+  unsaved += learned;
   if (unsaved >= SAVE_EVERY_VISITS) await save();
   else if (unsaved > 0) scheduleSave();
-  return pending.length;
+  return learned;
 }
 
 function scheduleSave(): void {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => void serial(save), SAVE_AFTER_MS);
+  saveTimer = setTimeout(() => void serial(save).catch((error) => console.error('Tabula could not save its model', error)), SAVE_AFTER_MS);
 }
 
 async function save(): Promise<void> {
   clearTimeout(saveTimer);
   if (!learner) return;
-  await saveCheckpoint(await database(), learner.snapshot(), lastSeq);
+  const db = await database();
+  const snapshot = learner.snapshot();
+  try {
+    await saveCheckpoint(db, snapshot, lastSeq);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await pruneOldestEvents(db); // a full disk costs the oldest fine-grained events, never the model
+    await saveCheckpoint(db, snapshot, lastSeq);
+  }
   unsaved = 0;
 }
 
@@ -80,28 +105,55 @@ export function flush(): Promise<void> {
  * unlearning, since the result is the model that the remaining visits alone would have made.
  */
 export function relearn(config?: Partial<LearnerConfig>): Promise<number> {
+  return serial(async () => relearnAll(config ?? (await loaded()).config));
+}
+
+async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
+  status.relearning = true;
+  try {
+    learner = Learner.create(config);
+    lastSeq = 0;
+    unsaved = 0;
+    const learned = await learnPending();
+    await save();
+    return learned;
+  } finally {
+    status.relearning = false;
+  }
+}
+
+/**
+ * Forgets stored data and unlearns it, in one job: no visit is learned between the removal and
+ * the relearning, and a background stopped in between relearns when it wakes (see forgetData).
+ */
+export function forget(request: ForgetRequest): Promise<Removed & { relearned: number }> {
   return serial(async () => {
-    status.relearning = true;
-    try {
-      const base = config ?? (await loaded()).config;
-      const fresh = Learner.create(base);
-      const visits = await visitsAfter(await database(), 0);
-      for (const visit of visits) fresh.observe(visit);
-      learner = fresh;
-      lastSeq = visits.at(-1)?.seq ?? 0;
-      await save();
-      return visits.length;
-    } finally {
-      status.relearning = false;
-    }
+    const config = (await loaded()).config;
+    const removed = await forgetData(await database(), request);
+    const relearned = removed.visits > 0 ? await relearnAll(config) : 0;
+    return { ...removed, relearned };
+  });
+}
+
+/**
+ * Learns a user's correction of a visit at once, and saves it. The stored visit carries the
+ * correction too, so the visit is learned with it when it finishes and when the model is relearned.
+ */
+export function learnCorrection(visit: Visit, verdict: 'useful' | 'not-interested'): Promise<void> {
+  return serial(async () => {
+    (await loaded()).learnFeedback(visit, verdict);
+    await save();
   });
 }
 
 /** Replaces the model (reset or import); it learns only visits finished from now on. */
-export function replace(next: Learner): Promise<void> {
+export function replace(next: Learner | ((current: LearnerConfig) => Learner), wipeData = false): Promise<void> {
   return serial(async () => {
-    learner = next;
-    lastSeq = await lastFinishedSeq(await database());
+    const db = await database();
+    const config = (await loaded()).config;
+    if (wipeData) await forgetData(db, { scope: 'all' });
+    learner = typeof next === 'function' ? next(config) : next;
+    lastSeq = await lastFinishedSeq(db);
     await save();
   });
 }

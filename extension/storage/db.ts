@@ -4,7 +4,7 @@ import type { LearnerSnapshot } from '../../model/index';
 import type { Settings, StoredVisit } from '../contract-types';
 
 export const DB_NAME = 'tabula';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** One fine-grained record of a visit's progress: the counters as a content-script update saw them. */
 export interface InteractionEvent {
@@ -26,6 +26,12 @@ export interface Checkpoint {
   /** seq of the last visit learned (0: none). */
   lastSeq: number;
   savedAt: number;
+  /**
+   * Stored visits were forgotten after this snapshot was taken, in the same transaction that set
+   * this: the snapshot may still hold them, so only its settings are kept and every remaining
+   * visit is learned again.
+   */
+  relearn?: boolean;
 }
 
 export interface TabulaDB extends DBSchema {
@@ -41,6 +47,8 @@ export interface TabulaDB extends DBSchema {
   };
   model: { key: 'checkpoint'; value: Checkpoint };
   settings: { key: 'settings'; value: Settings };
+  /** The last seq given to a visit: seqs only grow, even when the visits holding the last ones are deleted. */
+  counters: { key: 'seq'; value: number };
 }
 
 export type Database = IDBPDatabase<TabulaDB>;
@@ -59,9 +67,10 @@ export function database(): Promise<Database> {
 /** Opens (and upgrades) a Tabula database by name: tests use their own names. */
 export function open(name: string, version = DB_VERSION): Promise<Database> {
   return openDB<TabulaDB>(name, version, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, newVersion) {
       // Each step takes the schema from one version to the next and keeps what is stored.
-      if (oldVersion < 1) {
+      const step = (version: number) => oldVersion < version && version <= (newVersion ?? version);
+      if (step(1)) {
         const visits = db.createObjectStore('visits', { keyPath: 'id', autoIncrement: true });
         visits.createIndex('by-key', 'key', { unique: true });
         visits.createIndex('by-seq', 'seq', { unique: true });
@@ -75,9 +84,15 @@ export function open(name: string, version = DB_VERSION): Promise<Database> {
         db.createObjectStore('model');
         db.createObjectStore('settings');
       }
+      if (step(2)) db.createObjectStore('counters'); // visits.ts reads a missing counter as the highest stored seq
     },
-    blocking() {
-      opening = undefined; // a newer version wants the database: step aside
+    blocking(_current, _next, event) {
+      // A newer version wants the database: step aside, or its upgrade waits for this connection.
+      (event.target as IDBDatabase).close();
+      opening = undefined;
+    },
+    terminated() {
+      opening = undefined; // closed by the browser (storage cleared, disk error): open again next time
     },
   });
 }

@@ -1,8 +1,11 @@
 // Deleting what the user asks to forget: one visit, a site, a day, everything — visits and their
-// events together, in one transaction. Relearning the model from what remains is the learner's job.
+// events together, in one transaction. The same transaction marks the model checkpoint for
+// relearning, so that a background stopped before the relearning is done cannot wake up with a
+// model that still holds what was forgotten. Relearning itself is the learner's job.
 import type { ForgetRequest } from '../contract-types';
 import { InvalidRequest } from '../errors';
-import type { Database } from './db';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { Database, TabulaDB } from './db';
 
 export interface Removed {
   visits: number;
@@ -10,41 +13,58 @@ export interface Removed {
 }
 
 export async function forgetData(db: Database, request: ForgetRequest): Promise<Removed> {
-  return inForget(db, request, true);
+  const tx = db.transaction(['visits', 'events', 'model'], 'readwrite');
+  const visits = tx.objectStore('visits');
+  const events = tx.objectStore('events');
+  let removed: Removed;
+  if (request.scope === 'all') {
+    removed = { visits: await visits.count(), events: await events.count() };
+    await Promise.all([visits.clear(), events.clear()]);
+  } else {
+    removed = { visits: 0, events: 0 };
+    for (const id of await visitIds(visits, request)) {
+      const visit = await visits.get(id);
+      if (!visit) continue;
+      const eventIds = await events.index('by-visit').getAllKeys(visit.key);
+      for (const eventId of eventIds) await events.delete(eventId);
+      await visits.delete(id);
+      removed.visits++;
+      removed.events += eventIds.length;
+    }
+  }
+  const checkpoint = removed.visits > 0 ? await tx.objectStore('model').get('checkpoint') : undefined;
+  if (checkpoint) await tx.objectStore('model').put({ ...checkpoint, relearn: true }, 'checkpoint');
+  await tx.done;
+  return removed;
 }
 
 /** What forgetting would remove, without removing it (for the confirmation). */
 export async function countForget(db: Database, request: ForgetRequest): Promise<Removed> {
-  return inForget(db, request, false);
-}
-
-async function inForget(db: Database, request: ForgetRequest, remove: boolean): Promise<Removed> {
-  const tx = db.transaction(['visits', 'events'], 'readwrite');
+  const tx = db.transaction(['visits', 'events']);
   const visits = tx.objectStore('visits');
   const events = tx.objectStore('events');
-  if (request.scope === 'all') {
-    const removed = { visits: await visits.count(), events: await events.count() };
-    if (remove) await Promise.all([visits.clear(), events.clear()]);
-    await tx.done;
-    return removed;
-  }
-  const ids = request.scope === 'visit'
-    ? ((await visits.getKey(request.id)) === undefined ? [] : [request.id])
-    : request.scope === 'site'
-      ? await visits.index('by-host').getAllKeys(request.host)
-      : await visits.index('by-started').getAllKeys(dayRange(request.day));
-  let removedEvents = 0;
-  for (const id of ids) {
+  if (request.scope === 'all') return { visits: await visits.count(), events: await events.count() };
+  const counted: Removed = { visits: 0, events: 0 };
+  for (const id of await visitIds(visits, request)) {
     const visit = await visits.get(id);
     if (!visit) continue;
-    const eventIds = await events.index('by-visit').getAllKeys(visit.key);
-    removedEvents += eventIds.length;
-    if (!remove) continue;
-    for (const eventId of eventIds) await events.delete(eventId);
-    await visits.delete(id);
+    counted.visits++;
+    counted.events += await events.index('by-visit').count(visit.key);
   }
-  await tx.done;
-  return { visits: ids.length, events: removedEvents };
+  return counted;
+}
+
+type VisitKeys = IDBPObjectStore<TabulaDB, ArrayLike<StoreNames<TabulaDB>>, 'visits', 'readonly' | 'readwrite'>;
+
+async function visitIds(visits: VisitKeys, request: Exclude<ForgetRequest, { scope: 'all' }>): Promise<number[]> {
+  switch (request.scope) {
+    case 'visit':
+      return (await visits.getKey(request.id)) === undefined ? [] : [request.id];
+    case 'site':
+      return visits.index('by-host').getAllKeys(request.host);
+    case 'day':
+      return visits.index('by-started').getAllKeys(dayRange(request.day));
+  }
 }
 
 /** The local-time bounds of a day written YYYY-MM-DD. */

@@ -3,9 +3,10 @@
 // finished one has a seq instead, so the 'by-tab' index lists exactly the open visits.
 import type { Visit } from '../../model/visit';
 import type { StoredVisit, VisitUpdate } from '../contract-types';
-import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Database, InteractionEvent, TabulaDB } from './db';
 import { pruneOldestEvents, isQuotaError } from './pressure';
+import { finishAll, nextSeq, SEQ_STORES } from './seq';
 
 type VisitRecord = TabulaDB['visits']['value'];
 
@@ -26,20 +27,33 @@ export async function recordUpdate(db: Database, update: VisitUpdate, tabId: num
   }
 }
 
-async function writeUpdate(db: Database, { key, visit, final }: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
-  const tx = db.transaction(['visits', 'events'], 'readwrite');
+async function writeUpdate(db: Database, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
+  const tx = db.transaction(['visits', 'counters', 'events'], 'readwrite');
+  settledQuietly(tx.done);
+  try {
+    return await writeIn(tx, update, tabId);
+  } catch (error) {
+    abortQuietly(tx); // a failed write leaves nothing half done (no seq given to a visit not stored)
+    throw error;
+  }
+}
+
+type UpdateTransaction = IDBPTransaction<TabulaDB, ['visits', 'counters', 'events'], 'readwrite'>;
+
+async function writeIn(tx: UpdateTransaction, { key, visit, final }: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
   const visits = tx.objectStore('visits');
+  const seqStores = { visits, counters: tx.objectStore('counters') };
   const existing = await visits.index('by-key').get(key);
   if (existing?.seq !== undefined) {
     await tx.done;
     return null;
   }
   // A new page in a tab ends the tab's previous visit, even if its last report was lost.
-  const endedOthers = existing || tabId === undefined ? 0 : await finishAll(visits, await visits.index('by-tab').getAll(tabId));
+  const endedOthers = existing || tabId === undefined ? 0 : await finishAll(seqStores, await visits.index('by-tab').getAll(tabId));
   const record: VisitRecord = { ...visit, key, startedAt: existing?.startedAt ?? visit.startedAt };
   if (existing?.id !== undefined) record.id = existing.id;
   if (existing?.feedback) record.feedback = existing.feedback;
-  if (final) record.seq = await nextSeq(tx.objectStore('visits'));
+  if (final) record.seq = await nextSeq(seqStores);
   else if (tabId !== undefined) record.tabId = tabId;
   const id = await visits.put(record);
   await tx.objectStore('events').add(eventOf(key, visit));
@@ -47,13 +61,20 @@ async function writeUpdate(db: Database, { key, visit, final }: VisitUpdate, tab
   return { id, finished: final || endedOthers > 0 };
 }
 
-async function finishAll(visits: VisitStore, open: VisitRecord[]): Promise<number> {
-  for (const visit of open) {
-    delete visit.tabId;
-    visit.seq = await nextSeq(visits);
-    await visits.put(visit);
+/**
+ * A transaction that fails (a full disk) rejects both the failed request and `done`; the request's
+ * rejection is the one thrown, so `done` is marked handled here rather than reported as unhandled.
+ */
+function settledQuietly(done: Promise<void>): void {
+  done.catch(() => undefined);
+}
+
+function abortQuietly(tx: IDBPTransaction<TabulaDB, StoreNames<TabulaDB>[], 'readwrite'>): void {
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted by the browser
   }
-  return open.length;
 }
 
 function eventOf(visitKey: string, visit: Visit): InteractionEvent {
@@ -61,21 +82,15 @@ function eventOf(visitKey: string, visit: Visit): InteractionEvent {
   return { visitKey, host, at, activeMs, scrollDepth, clicks, keys, selections, mediaMs };
 }
 
-type VisitStore = IDBPObjectStore<TabulaDB, ArrayLike<StoreNames<TabulaDB>>, 'visits', 'readwrite'>;
-
-/** The seq after the highest given so far: derived from the index, so it needs no counter. */
-async function nextSeq(visits: VisitStore): Promise<number> {
-  const last = await visits.index('by-seq').openKeyCursor(null, 'prev');
-  return ((last?.key as number | undefined) ?? 0) + 1;
-}
-
 /** Adds already finished visits (imported history) in order; keys already present are skipped. */
 export async function addFinishedVisits(db: Database, visits: { key: string; visit: Visit }[]): Promise<number> {
-  const tx = db.transaction('visits', 'readwrite');
+  const tx = db.transaction(SEQ_STORES, 'readwrite');
+  settledQuietly(tx.done);
+  const stores = { visits: tx.objectStore('visits'), counters: tx.objectStore('counters') };
   let added = 0;
   for (const { key, visit } of visits) {
-    if ((await tx.store.index('by-key').getKey(key)) !== undefined) continue;
-    await tx.store.put({ ...visit, key, seq: await nextSeq(tx.store) });
+    if ((await stores.visits.index('by-key').getKey(key)) !== undefined) continue;
+    await stores.visits.put({ ...visit, key, seq: await nextSeq(stores) });
     added++;
   }
   await tx.done;
@@ -84,26 +99,40 @@ export async function addFinishedVisits(db: Database, visits: { key: string; vis
 
 /** Finishes open visits: those of a closed tab, or those not updated for `idleMs`. */
 export async function finishOpenVisits(db: Database, which: { tabId?: number; idleMs?: number; now?: number }): Promise<number> {
-  const tx = db.transaction('visits', 'readwrite');
-  const byTab = tx.store.index('by-tab');
+  const tx = db.transaction(SEQ_STORES, 'readwrite');
+  settledQuietly(tx.done);
+  const stores = { visits: tx.objectStore('visits'), counters: tx.objectStore('counters') };
+  const byTab = stores.visits.index('by-tab');
   const cutoff = (which.now ?? Date.now()) - (which.idleMs ?? 0);
   const open = which.tabId !== undefined
     ? await byTab.getAll(which.tabId)
     : (await byTab.getAll()).filter((visit) => visit.endedAt <= cutoff);
-  const finished = await finishAll(tx.store, open);
+  const finished = await finishAll(stores, open);
   await tx.done;
   return finished;
+}
+
+/** Finished visits after a seq, in the order they are to be learned (at most `limit` of them). */
+export async function visitsAfter(db: Database, seq: number, limit?: number): Promise<StoredVisit[]> {
+  return (await db.getAllFromIndex('visits', 'by-seq', IDBKeyRange.lowerBound(seq, true), limit)) as StoredVisit[];
+}
+
+/**
+ * Records a user's correction on a visit, read again inside the transaction: a copy read earlier
+ * may be stale (finished since), and writing it back would open the visit again.
+ */
+export async function setFeedback(db: Database, id: number, feedback: 'useful' | 'not-interested'): Promise<StoredVisit | undefined> {
+  const tx = db.transaction('visits', 'readwrite');
+  const visit = await tx.store.get(id);
+  if (visit) await tx.store.put({ ...visit, feedback });
+  await tx.done;
+  return visit && ({ ...visit, feedback } as StoredVisit);
 }
 
 /** The seq of the last finished visit (0 when there is none). */
 export async function lastFinishedSeq(db: Database): Promise<number> {
   const last = await db.transaction('visits').store.index('by-seq').openKeyCursor(null, 'prev');
   return (last?.key as number | undefined) ?? 0;
-}
-
-/** Finished visits after a seq, in the order they are to be learned. */
-export async function visitsAfter(db: Database, seq: number): Promise<StoredVisit[]> {
-  return (await db.getAllFromIndex('visits', 'by-seq', IDBKeyRange.lowerBound(seq, true))) as StoredVisit[];
 }
 
 /** The open visit of a tab, if its page has reported one. */

@@ -14,7 +14,7 @@ export const EXECUTABLES: Record<BrowserName, string> = {
   chromium: process.env.TABULA_CHROMIUM ?? '/usr/bin/chromium',
   firefox: process.env.TABULA_FIREFOX ?? '/usr/bin/firefox-esr',
 };
-export const DIST = resolve(import.meta.dirname, '../../dist');
+export const DIST = resolve(process.env.TABULA_DIST ?? resolve(import.meta.dirname, '../../dist'));
 const GECKO_ID = manifest.browser_specific_settings.gecko.id;
 
 /** True when the browser is installed. With CI=true a missing browser fails instead of skipping. */
@@ -28,6 +28,14 @@ export function browserAvailable(name: BrowserName): boolean {
 export interface LaunchOptions {
   /** Firefox: suspend the background page after this many ms idle. */
   idleTimeoutMs?: number;
+  /** Firefox: more preferences (a storage limit, say). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Chromium: more command-line switches (host resolver rules, say). */
+  chromiumArgs?: string[];
+  /** Folder in which to make the profile (a small disk, say); .tmp/ by default. */
+  profileRoot?: string;
+  /** The built extension to install; dist/ by default. */
+  extensionDir?: string;
 }
 
 export class ExtensionBrowser {
@@ -39,7 +47,7 @@ export class ExtensionBrowser {
   private constructor(readonly name: BrowserName, readonly profile: string, private readonly options: LaunchOptions) {}
 
   static async launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-    const root = resolve(import.meta.dirname, '../../.tmp');
+    const root = options.profileRoot ?? resolve(import.meta.dirname, '../../.tmp');
     mkdirSync(root, { recursive: true });
     const tmp = mkdtempSync(join(root, `${name}-`));
     const it = new ExtensionBrowser(name, tmp, options);
@@ -56,14 +64,16 @@ export class ExtensionBrowser {
         pipe: true,
         enableExtensions: true,
         args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-default-apps'],
+          '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-default-apps',
+          ...(this.options.chromiumArgs ?? [])],
       });
-      const id = await this.browser.installExtension(DIST);
+      const id = await this.browser.installExtension(this.options.extensionDir ?? DIST);
       this.origin = `chrome-extension://${id}/`;
       await this.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(this.origin), { timeout: 30_000 });
     } else {
       const prefs: Record<string, unknown> = { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: this.uuid }) };
       if (this.options.idleTimeoutMs) prefs['extensions.background.idle.timeout'] = this.options.idleTimeoutMs;
+      Object.assign(prefs, this.options.firefoxPrefs);
       this.browser = await puppeteer.launch({
         browser: 'firefox',
         executablePath: EXECUTABLES.firefox,
@@ -71,7 +81,7 @@ export class ExtensionBrowser {
         args: ['--remote-allow-system-access', '--profile', this.profile],
         extraPrefsFirefox: prefs,
       });
-      await this.browser.installExtension(DIST);
+      await this.browser.installExtension(this.options.extensionDir ?? DIST);
       this.origin = `moz-extension://${this.uuid}/`;
     }
     this.control = undefined;
@@ -98,6 +108,17 @@ export class ExtensionBrowser {
     }, type, payload as unknown);
     if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no answer'}`);
     return reply.value as AnswerOf<K>;
+  }
+
+  /** Runs a function in the extension page that `call` uses (to read Tabula's IndexedDB directly, say). */
+  async inExtensionPage<T>(fn: (...args: any[]) => T | Promise<T>, ...args: unknown[]): Promise<T> {
+    this.control ??= await this.openExtensionPage('popup.html');
+    return (this.control.evaluate as (fn: unknown, ...args: unknown[]) => Promise<T>)(fn, ...args);
+  }
+
+  /** The records of Tabula's IndexedDB stores (all by default) as text; typed arrays are left out (numbers only). */
+  async databaseText(stores?: string[]): Promise<string> {
+    return this.inExtensionPage(readDatabaseText, stores);
   }
 
   /** Stops the background: Chromium's service worker over CDP; Firefox's page by its idle timeout. */
@@ -137,6 +158,28 @@ export class ExtensionBrowser {
     await this.browser?.close().catch(() => undefined);
     rmSync(this.profile, { recursive: true, force: true });
   }
+}
+
+/** Runs in an extension page: every record of the named stores of the 'tabula' database, as JSON. */
+async function readDatabaseText(stores?: string[]): Promise<string> {
+  const db = await new Promise<IDBDatabase>((done, fail) => {
+    const request = indexedDB.open('tabula');
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const names = stores ?? [...db.objectStoreNames];
+  const records = await new Promise<unknown[]>((done, fail) => {
+    const tx = db.transaction(names);
+    const all: unknown[] = [];
+    for (const name of names) {
+      const request = tx.objectStore(name).getAll();
+      request.onsuccess = () => all.push(name, request.result);
+    }
+    tx.oncomplete = () => done(all);
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+  return JSON.stringify(records, (_key, value) => (ArrayBuffer.isView(value) ? undefined : value));
 }
 
 export function sleep(ms: number): Promise<void> {

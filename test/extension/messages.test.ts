@@ -42,6 +42,14 @@ describe('messages', () => {
     expect(calls).toEqual([]);
   });
 
+  it('takes a page’s last report that names no tab (its page gone by the time the background woke)', async () => {
+    const gone = { id: 'tabulatest', url: 'https://news.example/a' };
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'visit/update', payload: {} }, gone)).toMatchObject({ ok: true });
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'data/export', payload: {} }, gone)).toMatchObject({ ok: false });
+    const notAPage = { id: 'tabulatest', url: 'about:blank' };
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'visit/update', payload: {} }, notAPage)).toMatchObject({ ok: false });
+  });
+
   it('keeps the page origin out of extension requests even when a page claims an extension url', async () => {
     const spoof = { id: 'tabulatest', url: `${ORIGIN}popup.html`.replace('chrome-extension', 'https'), tab: { id: 1 } };
     expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'data/export', payload: {} }, spoof)).toMatchObject({ ok: false });

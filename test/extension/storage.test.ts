@@ -135,3 +135,16 @@ describe('counting what a forget would remove', () => {
     expect(await db.count('visits')).toBe(1);
   });
 });
+
+describe('upgrading the database', () => {
+  it('keeps the visits of version 1 and gives new visits the seqs after theirs', async () => {
+    const old = await open(`storage-upgrade-${name}`, 1);
+    expect([...old.objectStoreNames]).not.toContain('counters');
+    await old.put('visits', { ...visitAt('a.example', T0), key: 'version-one-visit', seq: 41 });
+    old.close();
+    const upgraded = await open(`storage-upgrade-${name}`);
+    await recordUpdate(upgraded, update(visitAt('b.example', T0 + 1000)), 1);
+    expect((await visitsAfter(upgraded, 0)).map((v) => [v.host, v.seq])).toEqual([['a.example', 41], ['b.example', 42]]);
+    upgraded.close();
+  });
+});

@@ -2,20 +2,19 @@
 import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, VisitPage, VisitQuery } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
 import { database } from '../../storage/db';
-import { countForget, forgetData } from '../../storage/forget';
+import { countForget } from '../../storage/forget';
 import { queryVisits } from '../../storage/query';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { importHistory } from '../history-import';
-import { relearn } from '../learner-service';
+import { forget } from '../learner-service';
 
 export async function onVisits(query: VisitQuery): Promise<VisitPage> {
   return queryVisits(await database(), checkQuery(query));
 }
 
 export async function onForget(request: ForgetRequest): Promise<ForgetResult> {
-  const removed = await forgetData(await database(), checkForget(request));
-  const relearnedVisits = await relearn();
-  return { removedVisits: removed.visits, removedEvents: removed.events, relearnedVisits };
+  const { visits, events, relearned } = await forget(checkForget(request));
+  return { removedVisits: visits, removedEvents: events, relearnedVisits: relearned };
 }
 
 export async function onForgetPreview(request: ForgetRequest): Promise<{ visits: number; events: number }> {

@@ -4,7 +4,6 @@ import { decodeModelFile, encodeModelFile, Learner, type LearnerConfig } from '.
 import type { ImportPreview, Insights, ModelOverview, ModelSize, PlayRequest } from '../../contract-types';
 import { InvalidRequest, type ModelFile } from '../../messages';
 import { database } from '../../storage/db';
-import { forgetData } from '../../storage/forget';
 import { countSites, habits } from '../../storage/query';
 import { current, relearn, replace, status } from '../learner-service';
 
@@ -39,9 +38,7 @@ export async function onInsights(): Promise<Insights> {
 }
 
 export async function onReset({ wipeData }: { wipeData: boolean }): Promise<ModelOverview> {
-  const config = (await current()).config;
-  if (wipeData === true) await forgetData(await database(), { scope: 'all' });
-  await replace(Learner.create({ ...config, seed: Date.now() >>> 0 }));
+  await replace((config) => Learner.create({ ...config, seed: Date.now() >>> 0 }), wipeData === true);
   return onOverview();
 }
 

@@ -6,9 +6,9 @@ import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
 import { database, type Database } from '../../storage/db';
 import { getSettings } from '../../storage/settings';
-import { latestOpenVisit, openVisitOfTab } from '../../storage/visits';
+import { latestOpenVisit, openVisitOfTab, setFeedback } from '../../storage/visits';
 import { pageUrl } from '../../validate';
-import { current, flush } from '../learner-service';
+import { current, learnCorrection } from '../learner-service';
 
 /** Visits learned before the predictions start to mean something. */
 export const USEFUL_AFTER_VISITS = 20;
@@ -49,9 +49,8 @@ export async function onTabFeedback({ tabId, verdict }: { tabId?: number; verdic
   const db = await database();
   const { visit } = await pageOfTab(db, tabId);
   if (!visit) throw new InvalidRequest('There is no visit on this tab to correct.');
-  await db.put('visits', { ...visit, feedback: verdict }); // kept, so relearning repeats it
-  (await current()).learnFeedback({ ...visit, feedback: verdict }, verdict);
-  await flush();
+  const corrected = await setFeedback(db, visit.id, verdict); // kept, so relearning repeats it
+  if (corrected) await learnCorrection(corrected, verdict);
   return onTabPredict({ tabId });
 }
 

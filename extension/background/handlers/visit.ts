@@ -1,6 +1,6 @@
 // Receiving visit reports from content scripts: validated, filtered by the user's rules, stored,
-// and learned once finished.
-import type { Runtime } from '../../browser-api';
+// and learned once finished (by the page's final report, or by any report once its tab is gone).
+import { browser, type Runtime } from '../../browser-api';
 import type { VisitUpdate } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
 import { database } from '../../storage/db';
@@ -28,11 +28,20 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
     dropped.excluded++;
     return { stored: false };
   }
-  const recorded = await recordUpdate(db, update, sender.tab?.id);
+  const tabId = sender.tab?.id;
+  // A report whose tab is gone is the page's last: Firefox can deliver one after its tab has
+  // closed (naming no tab) and lose the final report, and a report can arrive after the tab-closed
+  // event that would have finished its visit. Kept open, such a visit would never be finished.
+  const last = update.final || tabId === undefined || !(await tabIsOpen(tabId));
+  const recorded = await recordUpdate(db, { ...update, final: last }, tabId);
   if (!recorded) {
     dropped.finished++;
     return { stored: false };
   }
   if (recorded.finished) void catchUp().catch((error) => console.error('Tabula could not learn a visit', error));
   return { stored: true };
+}
+
+function tabIsOpen(tabId: number): Promise<boolean> {
+  return browser.tabs.get(tabId).then(() => true, () => false);
 }

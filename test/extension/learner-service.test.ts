@@ -1,0 +1,238 @@
+// The background's learner on fake-indexeddb: resuming from a checkpoint after the worker is
+// stopped, exact unlearning on forget (also when stopped halfway), reset, refused imports, and a
+// full disk. A stopped worker is simulated by loading the modules anew (vi.resetModules) on the
+// same database: whatever lived only in memory is gone, as in a real worker.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { encodeModelFile, Learner, type LearnerConfig, type LearnerSnapshot } from '../../model/index';
+import type { StoredVisit } from '../../extension/contract-types';
+import { update, visitAt } from './fixtures';
+
+const T0 = new Date(2026, 10, 20, 9, 0).getTime();
+
+interface Background {
+  service: typeof import('../../extension/background/learner-service');
+  storage: typeof import('../../extension/storage/db');
+  visits: typeof import('../../extension/storage/visits');
+  forget: typeof import('../../extension/storage/forget');
+  pressure: typeof import('../../extension/storage/pressure');
+  modelHandlers: typeof import('../../extension/background/handlers/model');
+  db: import('../../extension/storage/db').Database;
+}
+let background: Background | undefined;
+
+/** Starts a background as a woken worker does: fresh modules, the database as it was left. */
+async function wake(): Promise<Background> {
+  vi.resetModules();
+  const service = await import('../../extension/background/learner-service');
+  const storage = await import('../../extension/storage/db');
+  const visits = await import('../../extension/storage/visits');
+  const forget = await import('../../extension/storage/forget');
+  const pressure = await import('../../extension/storage/pressure');
+  const modelHandlers = await import('../../extension/background/handlers/model');
+  const db = await storage.database();
+  background = { service, storage, visits, forget, pressure, modelHandlers, db };
+  return background;
+}
+
+/** Stops the background at once: no pending save runs, the connection goes. */
+function kill(it: Background): void {
+  it.service.unload();
+  it.storage.closeDatabase();
+  background = undefined;
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory(); // a new, empty browser profile
+});
+afterEach(() => {
+  if (background) kill(background);
+  vi.restoreAllMocks();
+});
+
+let visitNumber = 0;
+/** Finishes `count` visits, alternating over `hosts`, a minute apart (one browsing session). */
+async function browse(it: Background, count: number, hosts = ['a.example', 'b.example', 'c.example']): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const n = visitNumber++;
+    const visit = visitAt(hosts[n % hosts.length], T0 + n * 60_000, { activeMs: 5_000 + (n % 7) * 9_000, clicks: n % 4, endedAt: T0 + n * 60_000 + 50_000 });
+    await it.visits.recordUpdate(it.db, update(visit, true, `visit-key-${String(n).padStart(6, '0')}`), 1);
+  }
+}
+
+async function storedInSeqOrder(it: Background): Promise<StoredVisit[]> {
+  return it.visits.visitsAfter(it.db, 0);
+}
+
+/** The model a fresh learner makes of these visits, in this order. */
+function trainedOn(visits: StoredVisit[], config: Partial<LearnerConfig> = {}): LearnerSnapshot {
+  const learner = Learner.create(config);
+  for (const visit of visits) learner.observe(visit);
+  return learner.snapshot();
+}
+
+/** Same weights, same optimizer state, same count: the same model, to the bit. */
+function expectSameModel(actual: LearnerSnapshot, expected: LearnerSnapshot): void {
+  expect(actual.visitsLearned).toBe(expected.visitsLearned);
+  expect(Object.keys(actual.weights)).toEqual(Object.keys(expected.weights));
+  for (const name of Object.keys(expected.weights)) {
+    expect(Buffer.from(actual.weights[name].buffer).equals(Buffer.from(expected.weights[name].buffer)), `weights ${name}`).toBe(true);
+  }
+  for (const name of Object.keys(expected.optimizer.state)) {
+    expect(Buffer.from(actual.optimizer.state[name].buffer).equals(Buffer.from(expected.optimizer.state[name].buffer)), `optimizer ${name}`).toBe(true);
+  }
+}
+
+describe('checkpoint and resume', () => {
+  it('learns exactly the visits after the checkpoint when woken, whatever was lost from memory', async () => {
+    let it = await wake();
+    await browse(it, 10);
+    expect(await it.service.catchUp()).toBe(10); // 10 ≥ 8: checkpointed at once
+    expect((await it.storage.database().then((db) => db.get('model', 'checkpoint')))?.lastSeq).toBe(10);
+    await browse(it, 3);
+    expect(await it.service.catchUp()).toBe(3); // learned in memory, save only scheduled
+    kill(it); // stopped before the scheduled save
+    it = await wake();
+    await browse(it, 2); // finished while the background slept
+    expect(await it.service.catchUp()).toBe(5); // the 3 lost from memory and the 2 new, nothing twice
+    expect(it.service.status.learnedTwice).toBe(0);
+    expectSameModel((await it.service.current()).snapshot(), trainedOn(await storedInSeqOrder(it)));
+  });
+
+  it('keeps learning new visits after the visits holding the highest seqs were deleted', async () => {
+    let it = await wake();
+    await browse(it, 4);
+    expect(await it.service.catchUp()).toBe(4);
+    await it.service.flush();
+    // Retention deletes every stored visit (all older than a day here); the model keeps what it learned.
+    expect((await it.forget.applyRetention(it.db, 1, 1, T0 + 400 * 86_400_000)).visits).toBe(4);
+    kill(it);
+    it = await wake();
+    await browse(it, 1);
+    const [fresh] = await storedInSeqOrder(it);
+    expect(fresh.seq).toBe(5); // a seq the model has not passed
+    expect(await it.service.catchUp()).toBe(1);
+    expect((await it.service.current()).visitsLearned).toBe(5);
+  });
+});
+
+describe('forget', () => {
+  it('relearns: the model equals a fresh learner over the remaining visits', async () => {
+    const it = await wake();
+    await browse(it, 12);
+    const before = (await it.service.current()).snapshot();
+    const result = await it.service.forget({ scope: 'site', host: 'b.example' });
+    expect(result).toMatchObject({ visits: 4, relearned: 8 });
+    const remaining = await storedInSeqOrder(it);
+    expect(remaining.map((visit) => visit.host)).not.toContain('b.example');
+    const after = (await it.service.current()).snapshot();
+    expectSameModel(after, trainedOn(remaining));
+    expect(after.weights['embedding.weight']).not.toEqual(before.weights['embedding.weight']);
+  });
+
+  it('unlearns even when the background is stopped between the removal and the relearning', async () => {
+    let it = await wake();
+    await browse(it, 12);
+    await it.service.current();
+    await it.service.flush();
+    await it.forget.forgetData(it.db, { scope: 'site', host: 'c.example' }); // the removal alone, then death
+    kill(it);
+    it = await wake();
+    const model = (await it.service.current()).snapshot();
+    expectSameModel(model, trainedOn(await storedInSeqOrder(it)));
+    expect(model.vocabulary.hosts).not.toContain('c.example');
+  });
+});
+
+describe('reset', () => {
+  it('starts a new model that learns only the visits finished afterwards', async () => {
+    const it = await wake();
+    await browse(it, 6);
+    await it.service.catchUp();
+    await it.service.replace((config) => Learner.create({ ...config, seed: 7 }));
+    expect((await it.service.current()).visitsLearned).toBe(0);
+    await browse(it, 2);
+    expect(await it.service.catchUp()).toBe(2);
+    expect(await it.db.count('visits')).toBe(8);
+    expectSameModel((await it.service.current()).snapshot(), trainedOn((await storedInSeqOrder(it)).slice(6), { seed: 7 }));
+  });
+
+  it('with the data wiped, forgets every visit and keeps learning new ones', async () => {
+    let it = await wake();
+    await browse(it, 6);
+    await it.service.catchUp();
+    await it.service.replace((config) => Learner.create({ ...config, seed: 9 }), true);
+    expect(await it.db.count('visits')).toBe(0);
+    kill(it);
+    it = await wake();
+    expect((await it.service.current()).visitsLearned).toBe(0);
+    await browse(it, 1);
+    expect((await it.service.current()).visitsLearned).toBe(1);
+  });
+});
+
+describe('import', () => {
+  it('refuses a bad file and leaves the model and its checkpoint untouched', async () => {
+    const it = await wake();
+    await browse(it, 9);
+    const before = encodeModelFile(await it.service.current());
+    const checkpoint = await it.db.get('model', 'checkpoint');
+    expect(checkpoint?.lastSeq).toBe(9);
+    const weights = before.weights as Record<string, string>;
+    const truncated = { ...before, weights: { ...weights, 'embedding.weight': weights['embedding.weight'].slice(0, 64) } };
+    await expect(it.modelHandlers.onImport({ file: truncated })).rejects.toThrow(/embedding/);
+    await expect(it.modelHandlers.onImport({ file: { format: 'tabula-model', version: 99 } })).rejects.toThrow(/version/);
+    await expect(it.modelHandlers.onImport({ file: 'not json at all' })).rejects.toThrow();
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).toBe(JSON.stringify(before));
+    const after = await it.db.get('model', 'checkpoint');
+    expect(after?.savedAt).toBe(checkpoint?.savedAt);
+    expectSameModel(after!.snapshot, checkpoint!.snapshot);
+  });
+});
+
+describe('a full disk', () => {
+  /** Makes the next put into `storeName` throw as a full disk does, once. */
+  function failNextPut(storeName: string): void {
+    vi.restoreAllMocks();
+    const put = IDBObjectStore.prototype.put;
+    let failed = false;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (!failed && this.name === storeName) {
+        failed = true;
+        throw new DOMException('The disk is full.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    });
+  }
+
+  it('prunes the oldest interaction events and keeps every visit and the model', async () => {
+    const it = await wake();
+    // 150 reports of 30 visits: 150 events, the visits finished and learned.
+    for (let report = 0; report < 5; report++) {
+      for (let n = 0; n < 30; n++) {
+        const visit = visitAt('a.example', T0 + n * 60_000, { path: `/p${n}`, endedAt: T0 + n * 60_000 + report * 1000 });
+        await it.visits.recordUpdate(it.db, update(visit, report === 4, `full-disk-${String(n).padStart(4, '0')}`), n);
+      }
+    }
+    await it.service.catchUp();
+    await it.service.flush();
+    const eventTimes = (await it.db.getAll('events')).map((event) => event.at).sort((a, b) => a - b);
+    expect(eventTimes).toHaveLength(150);
+
+    failNextPut('visits');
+    const last = visitAt('b.example', T0 + 3_600_000);
+    expect(await it.visits.recordUpdate(it.db, update(last, true, 'after-the-disk-filled'), 99)).toMatchObject({ finished: true });
+    expect(it.pressure.pressure.eventsPruned).toBe(100); // max(100, a quarter)
+    const left = (await it.db.getAll('events')).map((event) => event.at).sort((a, b) => a - b);
+    expect(left.slice(0, 50)).toEqual(eventTimes.slice(100)); // the newest 50, and the new report's event
+    expect(await it.db.count('visits')).toBe(31);
+    expect(await it.service.catchUp()).toBe(1);
+
+    failNextPut('model');
+    await it.service.flush(); // the checkpoint put fails once: events pruned again, then saved
+    expect(it.pressure.pressure.eventsPruned).toBe(151);
+    expect((await it.db.get('model', 'checkpoint'))?.lastSeq).toBe(31);
+    expectSameModel((await it.service.current()).snapshot(), trainedOn(await storedInSeqOrder(it)));
+  });
+});
