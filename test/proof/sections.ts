@@ -3,5 +3,6 @@ import type { ProofSection } from './section';
 import { hostilePages } from './hostile-pages';
 import { speed } from './speed';
 import { termination } from './termination';
+import { upgrade } from './upgrade';
 
-export const sections: ProofSection[] = [termination, hostilePages, speed];
+export const sections: ProofSection[] = [termination, hostilePages, upgrade, speed];

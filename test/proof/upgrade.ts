@@ -1,0 +1,134 @@
+// Upgrade: a database written by the previous schema version (1) — visits, events, settings and
+// a model checkpoint — is opened by the current extension with nothing lost: the same visits,
+// the same settings, the same model weights, and new visits learned after the old ones.
+import { encodeModelFile, Learner } from '../../model/index';
+import type { Visit } from '../../model/visit';
+import { ExtensionBrowser, until, type BrowserName } from '../browser/launch';
+import { startSite } from '../browser/server';
+import type { Figures, ProofContext, ProofSection } from './section';
+
+export const upgrade: ProofSection = {
+  name: 'upgrade',
+  zero: ['visitsLost', 'eventsLost', 'settingsLost', 'modelChanged', 'newVisitNotLearned'],
+  async run(context: ProofContext): Promise<Figures> {
+    const figures: Figures = {};
+    for (const name of context.browsers) figures[name] = await upgradeIn(name, context.scale === 'full' ? 2_000 : 200);
+    return figures;
+  },
+};
+
+function oldVisits(count: number): (Visit & { key: string; seq: number })[] {
+  const hosts = ['news.example', 'code.example', 'docs.example', 'video.example'];
+  const start = Date.now() - count * 600_000;
+  return Array.from({ length: count }, (_, i) => {
+    const host = hosts[(i * 3 + (i >> 2)) % hosts.length];
+    const at = start + i * 600_000;
+    return {
+      url: `https://${host}/p/${i % 20}`, host, path: `/p/${i % 20}`, title: `Page ${i % 20} on ${host}`, description: '', lang: 'en', kind: 'article',
+      words: 400, links: 10, images: 1, videos: 0, referrerHost: '', activeMs: (i % 7) * 9_000, scrollDepth: (i % 4) / 4, clicks: i % 3,
+      keys: 0, selections: 0, mediaMs: 0, startedAt: at, endedAt: at + 120_000, source: 'page', key: `old-visit-${i}`, seq: i + 1,
+    };
+  });
+}
+
+/** A learner snapshot as JSON: typed arrays become tagged number lists, revived in the page. */
+function snapshotJson(learner: Learner): string {
+  return JSON.stringify(learner.snapshot(), (_, value) => (value instanceof Float32Array ? { f32: Array.from(value) } : value));
+}
+
+async function upgradeIn(name: BrowserName, count: number): Promise<Figures> {
+  const visits = oldVisits(count);
+  const learner = Learner.create();
+  for (const visit of visits) learner.observe(visit);
+  const expectedWeights = JSON.stringify(encodeModelFile(learner).weights);
+  const tabula = await ExtensionBrowser.launch(name);
+  const site = await startSite();
+  try {
+    const page = await tabula.openExtensionPage('popup.html?upgrade');
+    // Schema version 1 as it shipped: written here by hand, before the background opens the database.
+    const written = await page.evaluate(async (visitsJson: string, snapshot: string) => {
+      indexedDB.deleteDatabase('tabula');
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('tabula', 1);
+        request.onupgradeneeded = () => {
+          const d = request.result;
+          const v = d.createObjectStore('visits', { keyPath: 'id', autoIncrement: true });
+          v.createIndex('by-key', 'key', { unique: true });
+          v.createIndex('by-seq', 'seq', { unique: true });
+          v.createIndex('by-host', 'host');
+          v.createIndex('by-started', 'startedAt');
+          v.createIndex('by-tab', 'tabId');
+          const e = d.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+          e.createIndex('by-at', 'at');
+          e.createIndex('by-host', 'host');
+          e.createIndex('by-visit', 'visitKey');
+          d.createObjectStore('model');
+          d.createObjectStore('settings');
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const old = JSON.parse(visitsJson) as any[];
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['visits', 'events', 'model', 'settings'], 'readwrite');
+        for (const visit of old) {
+          tx.objectStore('visits').put(visit);
+          tx.objectStore('events').add({ visitKey: visit.key, host: visit.host, at: visit.endedAt, activeMs: visit.activeMs, scrollDepth: visit.scrollDepth, clicks: visit.clicks, keys: 0, selections: 0, mediaMs: 0 });
+        }
+        const revived = JSON.parse(snapshot, (_: string, value: any) => (value && Array.isArray(value.f32) ? new Float32Array(value.f32) : value));
+        tx.objectStore('model').put({ snapshot: revived, lastSeq: old.length, savedAt: Date.now() }, 'checkpoint');
+        tx.objectStore('settings').put({ paused: false, excluded: ['kept.example'], visitRetentionDays: 3650, eventRetentionDays: 3650, historyImport: false }, 'settings');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      const version = db.version;
+      db.close();
+      return version;
+    }, JSON.stringify(visits), snapshotJson(learner));
+    await page.close();
+
+    // The background opens it now, at the current version.
+    const exported = await tabula.call('data/export', {});
+    const settings = await tabula.call('settings/get', {});
+    const model = await tabula.call('model/export', {});
+    const overview = await tabula.call('model/overview', {});
+    const events = await eventCount(tabula);
+    const keptKeys = new Set(exported.visits.map((v) => v.key));
+
+    // A new visit after the upgrade is learned after the old ones.
+    const tab = await tabula.browser.newPage();
+    await tab.goto(`${site.origin}/article/77`);
+    await tab.close();
+    await until(async () => (await tabula.call('model/overview', {})).visitsLearned === count + 1, 20_000, 'the new visit to be learned').catch(() => undefined);
+    const after = await tabula.call('model/overview', {});
+    const newest = (await tabula.call('data/export', {})).visits.find((v) => v.url === `${site.origin}/article/77`);
+    return {
+      writtenAtVersion: written,
+      visitsBefore: count,
+      visitsLost: visits.filter((v) => !keptKeys.has(v.key)).length,
+      eventsLost: count - events,
+      settingsLost: settings.excluded.includes('kept.example') && settings.visitRetentionDays === 3650 ? 0 : 1,
+      modelChanged: JSON.stringify(model.weights) === expectedWeights && overview.visitsLearned === count ? 0 : 1,
+      newVisitSeq: newest?.seq ?? -1,
+      newVisitNotLearned: after.visitsLearned === count + 1 && newest?.seq === count + 1 ? 0 : 1,
+    };
+  } finally {
+    await tabula.close();
+    await site.close();
+  }
+}
+
+async function eventCount(tabula: ExtensionBrowser): Promise<number> {
+  const page = await tabula.openExtensionPage('popup.html?count');
+  const count = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const request = indexedDB.open('tabula');
+    request.onsuccess = () => {
+      const counting = request.result.transaction('events').objectStore('events').count();
+      counting.onsuccess = () => { resolve(counting.result); request.result.close(); };
+      counting.onerror = () => reject(counting.error);
+    };
+    request.onerror = () => reject(request.error);
+  }));
+  await page.close();
+  return count;
+}
