@@ -2,6 +2,7 @@
 // invisible on the page — and prints the figures. The last line is JSON with every figure.
 // `--fast` runs the small subset that `npm test` also runs; `--only NAME,NAME` picks sections.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { browserAvailable, type BrowserName } from '../test/browser/launch';
 import { nonZero, type Figures, type ProofSection } from '../test/proof/section';
@@ -14,6 +15,11 @@ const chosen = sections.filter((section: ProofSection) => !only || only.includes
 const browsers = (['chromium', 'firefox'] as BrowserName[]).filter(browserAvailable);
 
 if (!args.includes('--no-build')) execFileSync('npm', ['run', 'build'], { cwd: resolve(import.meta.dirname, '..'), stdio: 'ignore' });
+
+// Every browser launched from here records its network use, for the network section.
+const root = resolve(import.meta.dirname, '..');
+mkdirSync(resolve(root, '.tmp'), { recursive: true });
+process.env.TABULA_NETLOG_DIR = mkdtempSync(resolve(root, '.tmp/netlog-'));
 
 const all: Record<string, Figures> = {};
 const failures: string[] = [];
@@ -35,4 +41,5 @@ for (const section of chosen) {
 }
 console.error(`\n${failures.length === 0 ? 'Every must-be-zero figure is 0.' : `Failures:\n  ${failures.join('\n  ')}`}`);
 console.log(JSON.stringify({ scale, browsers, seconds: Math.round((Date.now() - started) / 1000), failures, figures: all }));
+rmSync(process.env.TABULA_NETLOG_DIR, { recursive: true, force: true });
 process.exit(failures.length === 0 ? 0 : 1);

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { netLogArgs, watchFirefox } from './network-log';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { AnswerOf, RequestOf, RequestType } from '../../extension/messages';
 import manifest from '../../manifest.json' with { type: 'json' };
@@ -65,7 +66,7 @@ export class ExtensionBrowser {
         enableExtensions: true,
         args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-default-apps',
-          ...(this.options.chromiumArgs ?? [])],
+          ...(this.options.chromiumArgs ?? []), ...netLogArgs(this.profile)],
       });
       const id = await this.browser.installExtension(this.options.extensionDir ?? DIST);
       this.origin = `chrome-extension://${id}/`;
@@ -83,6 +84,7 @@ export class ExtensionBrowser {
       });
       await this.browser.installExtension(this.options.extensionDir ?? DIST);
       this.origin = `moz-extension://${this.uuid}/`;
+      watchFirefox(this.browser, this.origin);
     }
     this.control = undefined;
   }
