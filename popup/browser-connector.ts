@@ -26,4 +26,7 @@ export const browserConnector: Connector = {
     // Revoked later: revoking at once can cancel the download in some browsers.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   },
+  requestHistoryAccess() {
+    return browser.permissions.request({ permissions: ['history'] });
+  },
 };

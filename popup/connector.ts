@@ -13,6 +13,11 @@ export interface Connector {
   openSite(host: string): Promise<void>;
   /** Hands a file to the browser's downloads (export of the model or the data). */
   saveFile(fileName: string, text: string): void;
+  /**
+   * Asks the browser for the optional `history` permission; true when granted. Browsers allow the
+   * question only during a user's click, so call it first thing in the handler, before any await.
+   */
+  requestHistoryAccess(): Promise<boolean>;
 }
 
 export const ConnectorContext = createContext<Connector>(browserConnector);

@@ -2,8 +2,8 @@
 // tab the popup was opened over (passed as `?tab=ID`), not for the dashboard's own tab.
 import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { useRequest } from './use-request';
-import { useReadySignal, type ReadyOutcome } from './use-ready-signal';
+import { useFirstScreen } from './use-first-screen';
+import type { ReadyOutcome } from './use-ready-signal';
 import { DataView, LearnedView, ModelView, NowView, PlayView } from './views';
 
 interface DashboardAppProps {
@@ -12,13 +12,12 @@ interface DashboardAppProps {
 }
 
 export function DashboardApp({ tabId, onReady }: DashboardAppProps) {
-  const prediction = useRequest('tab/predict', tabId === undefined ? {} : { tabId }, { urgent: true });
-  useReadySignal(prediction, onReady);
+  const { prediction, storageFullAt } = useFirstScreen(tabId === undefined ? {} : { tabId }, onReady);
   return (
     <div class="app dashboard">
       <header class="app-header"><h1>Tabula dashboard</h1></header>
       <main class="dashboard-grid">
-        <Area title="Now"><NowView prediction={prediction} tabId={tabId} /></Area>
+        <Area title="Now"><NowView prediction={prediction} tabId={tabId} storageFullAt={storageFullAt} /></Area>
         <Area title="Data"><DataView currentHost={prediction.data?.host} /></Area>
         <Area title="Model"><ModelView /></Area>
         <Area title="Learned" wide><LearnedView /></Area>

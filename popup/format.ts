@@ -4,9 +4,10 @@ export function percent(fraction: number, digits = 0): string {
   return `${(fraction * 100).toFixed(digits)}%`;
 }
 
-/** `45 s`, `3 min`, `1 h 20 min`: rounded to what a person would say. */
+/** `0.4 s`, `45 s`, `3 min`, `1 h 20 min`: rounded to what a person would say. */
 export function duration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 0.95) return `${fixed(seconds, 1)} s`; // a fresh model's times are this small
   if (seconds < 60) return `${Math.round(seconds)} s`;
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
@@ -35,13 +36,29 @@ export function dateTime(at: number): string {
   return new Date(at).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** As short as it can be and still be clear: `9:30 PM` today, `Mar 12, 9:30 PM` this year, else with the year. */
+export function shortDateTime(at: number, now = Date.now()): string {
+  const date = new Date(at);
+  const today = new Date(now);
+  if (dayKey(date) === dayKey(today)) return date.toLocaleTimeString('en', { timeStyle: 'short' });
+  const year = date.getFullYear() === today.getFullYear() ? undefined : 'numeric';
+  return date.toLocaleString('en', { month: 'short', day: 'numeric', year, hour: 'numeric', minute: '2-digit' });
+}
+
 export function dayLabel(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(year, month - 1, date).toLocaleDateString('en', { dateStyle: 'medium' });
 }
 
+/** `+0.42`, `−0.07`; a value too small for `digits` gets more of them (`−0.003`) rather than reading `−0.00`. */
 export function signed(value: number, digits = 2): string {
-  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)}`;
+  return `${value >= 0 ? '+' : '−'}${fixed(Math.abs(value), digits)}`;
+}
+
+/** A size with `digits` decimals, or up to four when that would round it to nothing. */
+function fixed(size: number, digits: number): string {
+  const decimals = size > 0 && size < 0.5 * 10 ** -digits ? Math.min(4, Math.ceil(-Math.log10(size))) : digits;
+  return size.toFixed(decimals);
 }
 
 /** A change of time with its sign: `+1 min`, `−18 s`. */

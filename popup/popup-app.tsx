@@ -1,11 +1,13 @@
 // The popup: a header with the way to the dashboard, the view switcher, and the shown view.
-// The Now view's prediction is asked for first, before any other view exists.
-import { useState } from 'preact/hooks';
+// The Now view's prediction is asked for first, before any other view exists; the other views
+// are separate chunks, fetched once the prediction is on screen.
+import { useEffect, useState } from 'preact/hooks';
 import { useConnector } from './connector';
-import { useRequest } from './use-request';
-import { useReadySignal, type ReadyOutcome } from './use-ready-signal';
+import { lazyView } from './lazy-view';
+import { useFirstScreen } from './use-first-screen';
+import type { ReadyOutcome } from './use-ready-signal';
 import { TabPanel, ViewTabs, type TabSpec } from './view-tabs';
-import { DataView, LearnedView, ModelView, NowView, PlayView } from './views';
+import { NowView } from './views/now';
 
 export type ViewId = 'now' | 'learned' | 'data' | 'model' | 'play';
 
@@ -17,6 +19,12 @@ const TABS: TabSpec<ViewId>[] = [
   { id: 'play', label: 'Play' },
 ];
 
+const PLACEHOLDER_HEIGHT = 480;
+const Learned = lazyView(() => import('./views/learned').then((m) => m.LearnedView), PLACEHOLDER_HEIGHT);
+const Data = lazyView(() => import('./views/data').then((m) => m.DataView), PLACEHOLDER_HEIGHT);
+const Model = lazyView(() => import('./views/model').then((m) => m.ModelView), PLACEHOLDER_HEIGHT);
+const Play = lazyView(() => import('./views/play').then((m) => m.PlayView), PLACEHOLDER_HEIGHT);
+
 interface PopupAppProps {
   onReady?: (outcome: ReadyOutcome) => void;
   initialView?: ViewId;
@@ -24,12 +32,17 @@ interface PopupAppProps {
 
 export function PopupApp({ onReady, initialView = 'now' }: PopupAppProps) {
   const connector = useConnector();
-  const prediction = useRequest('tab/predict', {}, { urgent: true });
+  const { prediction, storageFullAt, reload, settled } = useFirstScreen({}, onReady);
   const [view, setView] = useState<ViewId>(initialView);
-  useReadySignal(prediction, onReady);
+  useEffect(() => {
+    if (!settled) return;
+    // After the first paint, so that fetching the other views never delays the prediction.
+    const timer = setTimeout(() => { for (const lazy of [Learned, Data, Model, Play]) lazy.preload().catch(() => undefined); }, 0);
+    return () => clearTimeout(timer);
+  }, [settled]);
   const select = (next: ViewId) => {
     // Back on Now after a change elsewhere (pause, exclusions, reset): the prediction may be stale.
-    if (next === 'now' && view !== 'now') prediction.reload();
+    if (next === 'now' && view !== 'now') reload();
     setView(next);
   };
   return (
@@ -41,11 +54,11 @@ export function PopupApp({ onReady, initialView = 'now' }: PopupAppProps) {
       <main>
         <ViewTabs tabs={TABS} selected={view} onSelect={select} label="Tabula views" />
         <TabPanel id={view}>
-          {view === 'now' && <NowView prediction={prediction} />}
-          {view === 'learned' && <LearnedView />}
-          {view === 'data' && <DataView currentHost={prediction.data?.host} />}
-          {view === 'model' && <ModelView />}
-          {view === 'play' && <PlayView />}
+          {view === 'now' && <NowView prediction={prediction} storageFullAt={storageFullAt} />}
+          {view === 'learned' && <Learned.View />}
+          {view === 'data' && <Data.View currentHost={prediction.data?.host} storageFullAt={storageFullAt} />}
+          {view === 'model' && <Model.View />}
+          {view === 'play' && <Play.View />}
         </TabPanel>
       </main>
     </div>

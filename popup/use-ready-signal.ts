@@ -15,7 +15,13 @@ export function useReadySignal(state: { data: unknown; error: string | undefined
   }, [outcome, onReady]);
 }
 
-/** Marks the root element: `data-ready="predictions"` or `data-ready="error"`. */
+/**
+ * Marks the root element: `data-ready="predictions"` or `data-ready="error"`, and `data-ready-ms`:
+ * milliseconds from the start of the document's navigation to this moment (the popup's own clock).
+ */
 export function markReady(root: HTMLElement): (outcome: ReadyOutcome) => void {
-  return (outcome) => root.setAttribute('data-ready', outcome);
+  return (outcome) => {
+    root.setAttribute('data-ready-ms', performance.now().toFixed(1));
+    root.setAttribute('data-ready', outcome);
+  };
 }

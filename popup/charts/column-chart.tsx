@@ -2,7 +2,6 @@
 import { useId } from 'preact/hooks';
 import { DataTable } from './data-table';
 import { MAX_SCALE } from './line-chart';
-import { maxAbs } from './scale';
 
 interface ColumnChartProps {
   title: string;
@@ -15,12 +14,19 @@ interface ColumnChartProps {
 
 const WIDTH = 300;
 const HEIGHT = 90;
-const MID = 40;
+const TOP = 2;
+/** Room for the columns; below it, the labels. */
+const PLOT = 74;
 
 export function ColumnChart({ title, summary, labels, values, format, labelName }: ColumnChartProps) {
   const titleId = useId();
   const descId = useId();
-  const scale = maxAbs(values);
+  // The zero line sits where the values put it: at the bottom when all push up, at the top when all
+  // push down, so that no half of the chart stays empty.
+  const up = Math.max(0, ...values);
+  const down = Math.max(0, ...values.map((value) => -value));
+  const perUnit = PLOT / Math.max(up + down, 1e-9);
+  const zero = TOP + up * perUnit;
   const step = WIDTH / Math.max(1, values.length);
   const everyLabel = Math.max(1, Math.ceil(labels.length / 8));
   return (
@@ -30,13 +36,13 @@ export function ColumnChart({ title, summary, labels, values, format, labelName 
         <title id={titleId}>{title}</title>
         <desc id={descId}>{summary}</desc>
         {values.map((value, i) => {
-          const size = (Math.abs(value) / scale) * (MID - 4);
+          const size = Math.abs(value) * perUnit;
           return (
             <rect key={labels[i]} class={value < 0 ? 'bar down' : 'bar up'}
-              x={i * step + 1} width={Math.max(1, step - 2)} y={value < 0 ? MID : MID - size} height={Math.max(0.5, size)} />
+              x={i * step + 1} width={Math.max(1, step - 2)} y={value < 0 ? zero : zero - size} height={Math.max(0.5, size)} />
           );
         })}
-        <line class="axis" x1="0" x2={WIDTH} y1={MID} y2={MID} />
+        <line class="axis" x1="0" x2={WIDTH} y1={zero} y2={zero} />
         {labels.map((label, i) => i % everyLabel === 0 && (
           <text key={label} class="tick" x={i * step + 1} y={HEIGHT - 2}>{label}</text>
         ))}

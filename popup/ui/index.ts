@@ -2,3 +2,4 @@
 export { Section } from './section';
 export { Skeleton, ErrorMessage, Notice } from './feedback';
 export { Confirm } from './confirm';
+export { StorageWarning, isStorageFullRecently, STORAGE_FULL_RECENT_MS } from './storage-warning';

@@ -8,12 +8,12 @@ import type { TabPrediction } from '../../extension/contract-types';
 import { DashboardApp } from '../../popup/dashboard-app';
 import { PopupApp, type ViewId } from '../../popup/popup-app';
 import { fakeConnector, renderWith } from './fake-connector';
-import { importPreview, insights, overview, prediction, settings, visits } from './fixtures';
+import { importPreview, insights, overview, prediction, settings, status, visits } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
 
-function connector(now: TabPrediction = prediction()) {
+function connector(now: TabPrediction = prediction(), storageFullAt = 0) {
   return fakeConnector({
     'tab/predict': now,
     'model/overview': overview(),
@@ -21,6 +21,8 @@ function connector(now: TabPrediction = prediction()) {
     'settings/get': settings(),
     'data/visits': { visits: visits(), total: visits().length },
     'model/preview-import': importPreview(),
+    'data/forget-preview': { visits: 2, events: 60 },
+    'background/status': status({ storageFullAt }),
   });
 }
 
@@ -54,13 +56,20 @@ describe('accessibility (axe-core in happy-dom)', () => {
 
   it('finds no violations with a confirmation or an import preview open', async () => {
     const { container } = renderWith(connector(), <PopupApp initialView="data" />);
-    fireEvent.click((await screen.findAllByRole('button', { name: /Forget every visit to/ }))[0]);
+    fireEvent.click((await screen.findAllByRole('button', { name: /Forget the whole site / }))[0]);
     await screen.findByText(/Tabula will delete/);
     expect(await violations(container)).toEqual([]);
     fireEvent.click(screen.getByRole('tab', { name: 'Model' }));
     const input = screen.getByLabelText('Import a model file');
     fireEvent.change(input, { target: { files: [new File(['{"format":"tabula-model"}'], 'm.json')] } });
     await screen.findByRole('button', { name: 'Import this model' });
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('finds no violations with the storage warning shown', async () => {
+    const { container } = renderWith(connector(prediction(), Date.now() - 60_000), <PopupApp />);
+    await screen.findByText('Storage was full');
+    await settled();
     expect(await violations(container)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { DashboardApp, tabIdFromSearch } from '../../popup/dashboard-app';
 import { PopupApp } from '../../popup/popup-app';
 import { markReady } from '../../popup/use-ready-signal';
 import { fakeConnector, renderWith } from './fake-connector';
-import { insights, overview, prediction, settings, visits } from './fixtures';
+import { insights, overview, prediction, settings, status, visits } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
@@ -17,17 +17,20 @@ function everything() {
     'model/insights': insights(),
     'settings/get': settings(),
     'data/visits': { visits: visits(), total: visits().length },
+    'background/status': status(),
   });
 }
 
 describe('popup', () => {
-  it('asks for the prediction first and for nothing else until another view is chosen', async () => {
+  it('asks for the prediction first, then the status, and for nothing else until another view is chosen', async () => {
     const connector = everything();
     const root = document.createElement('div');
     renderWith(connector, <PopupApp onReady={markReady(root)} />);
-    expect(connector.calls.map((call) => call.type)).toEqual(['tab/predict']);
+    expect(connector.calls.map((call) => call.type)).toEqual(['tab/predict', 'background/status']);
     await waitFor(() => expect(root.getAttribute('data-ready')).toBe('predictions'));
-    expect(connector.calls.map((call) => call.type)).toEqual(['tab/predict']);
+    expect(Number(root.getAttribute('data-ready-ms'))).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the other views load as code, not data
+    expect(connector.calls.map((call) => call.type)).toEqual(['tab/predict', 'background/status']);
   });
 
   it('switches views with the keyboard as the WAI-ARIA tabs pattern says', async () => {

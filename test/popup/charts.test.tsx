@@ -85,6 +85,17 @@ describe('ColumnChart and ContributionBars', () => {
     expect(Number(down.getAttribute('height'))).toBeCloseTo(2 * Number(up.getAttribute('height')));
   });
 
+  it('puts the zero line at the bottom when every value pushes up, so no half stays empty', () => {
+    render(<ColumnChart title="Hours" summary="" labels={['0', '1']} values={[0.5, 1]} labelName="Hour" format={String} />);
+    const chart = screen.getByRole('img', { name: /Hours/ });
+    const [small, tall] = [...chart.querySelectorAll('rect')];
+    const axis = Number(chart.querySelector('line')!.getAttribute('y1'));
+    expect(Number(tall.getAttribute('y'))).toBeCloseTo(2); // reaches the top
+    expect(Number(tall.getAttribute('y')) + Number(tall.getAttribute('height'))).toBeCloseTo(axis);
+    expect(Number(tall.getAttribute('height'))).toBeCloseTo(2 * Number(small.getAttribute('height')));
+    expect(axis).toBeGreaterThan(70);
+  });
+
   it('says there is nothing yet rather than drawing an empty list', () => {
     render(<ContributionBars label="Empty" contributions={[]} format={String} />);
     expect(screen.queryByRole('list')).toBeNull();

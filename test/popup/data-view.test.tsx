@@ -10,6 +10,8 @@ import { NOW, settings, visit, visits } from './fixtures';
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
 
+const EVENTS_PER_VISIT = 30;
+
 /** A small stand-in for the stored visits: filters like the background, forgets for real. */
 function store(initial: StoredVisit[] = visits()) {
   let stored = [...initial];
@@ -19,15 +21,20 @@ function store(initial: StoredVisit[] = visits()) {
       && (!search || `${v.title} ${v.url}`.toLowerCase().includes(search.toLowerCase())));
     return { visits: matching.slice(offset, offset + limit), total: matching.length };
   };
+  const goes = (request: ForgetRequest) => (v: StoredVisit) => (request.scope === 'all') || (request.scope === 'visit' && v.id === request.id)
+    || (request.scope === 'site' && v.host === request.host) || (request.scope === 'day' && dayKey(v.startedAt) === request.day);
+  const preview = (request: ForgetRequest) => {
+    const visits = stored.filter(goes(request)).length;
+    return { visits, events: visits * EVENTS_PER_VISIT };
+  };
   const forget = (request: ForgetRequest) => {
     const before = stored.length;
-    const goes = (v: StoredVisit) => (request.scope === 'all') || (request.scope === 'visit' && v.id === request.id)
-      || (request.scope === 'site' && v.host === request.host) || (request.scope === 'day' && dayKey(v.startedAt) === request.day);
-    stored = stored.filter((v) => !goes(v));
-    return { removedVisits: before - stored.length, removedEvents: (before - stored.length) * 30, relearnedVisits: stored.length };
+    stored = stored.filter((v) => !goes(request)(v));
+    return { removedVisits: before - stored.length, removedEvents: (before - stored.length) * EVENTS_PER_VISIT, relearnedVisits: stored.length };
   };
   const connector = fakeConnector({
     'data/visits': list,
+    'data/forget-preview': preview,
     'data/forget': forget,
     'settings/get': () => current,
     'settings/set': (change: Partial<Settings>) => (current = { ...current, ...change }),
@@ -68,9 +75,10 @@ describe('Data view: visits', () => {
 
   it('forgets a site after a confirmation that counts its visits, then reports the relearning', async () => {
     const connector = await showData();
-    fireEvent.click(screen.getAllByRole('button', { name: 'Forget every visit to github.com' })[0]);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget the whole site github.com' })[0]);
     const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
-    await within(confirm).findByText(/all 2 visits to github\.com/);
+    await within(confirm).findByText(/all 2 visits to github\.com and their 60 interaction events, then relearn/);
+    expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'site', host: 'github.com' }]);
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(connector.sent('data/forget')).toEqual([]);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
@@ -84,7 +92,7 @@ describe('Data view: visits', () => {
     const connector = await showData();
     fireEvent.click(screen.getAllByRole('button', { name: 'Forget this visit to news.ycombinator.com' })[0]);
     const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
-    expect(confirm.textContent).toContain('1 visit: “Hacker News” on news.ycombinator.com');
+    await within(confirm).findByText(/1 visit: “Hacker News” on news\.ycombinator\.com and its 30 interaction events/);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('group', { name: 'Forget for good?' })).toBeNull();
     expect(connector.sent('data/forget')).toEqual([]);
@@ -94,30 +102,49 @@ describe('Data view: visits', () => {
     expect(connector.sent('data/forget')).toEqual([{ scope: 'visit', id: 56 }]);
   });
 
-  it('counts the visits of a day across pages of the list, and stops at older days', async () => {
+  it('forgets a day after the background has counted its visits', async () => {
     const fiveDaysAgo = NOW - 5 * 24 * 3600_000;
     const many = [
       ...Array.from({ length: 600 }, (_, i) => visit(5000 - i, 'example.org', NOW - i * 60_000)),
-      ...Array.from({ length: 1200 }, (_, i) => visit(3000 - i, 'example.org', fiveDaysAgo - i * 10_000)),
+      ...Array.from({ length: 30 }, (_, i) => visit(3000 - i, 'example.org', fiveDaysAgo - i * 10_000)),
     ];
     const today = many.filter((v) => dayKey(v.startedAt) === dayKey(NOW)).length;
-    const connector = await showData(store(many));
-    fireEvent.click(screen.getAllByRole('button', { name: /Forget every visit of/ })[0]);
-    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
-    await within(confirm).findByText(new RegExp(`all ${today} visits of Mar 14, 2025`));
-    const offsets = connector.sent('data/visits').map((query) => query.offset).filter((offset) => offset !== undefined);
-    expect(offsets).toEqual([0, 500]);
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
     const words = (n: number) => n.toLocaleString('en');
+    const connector = await showData(store(many));
+    fireEvent.click(screen.getAllByRole('button', { name: /Forget the whole day / })[0]);
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText(`Tabula will delete all ${words(today)} visits of Mar 14, 2025 and their ${words(today * 30)} interaction events, then relearn its model from the visits that remain.`);
+    expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'day', day: dayKey(NOW) }]);
+    expect(connector.sent('data/visits').every((query) => query.offset === undefined)).toBe(true);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
     await screen.findByText(`Forgot ${words(today)} visits and ${words(today * 30)} interaction events. Tabula relearned its model from ${words(many.length - today)} remaining visits.`);
     expect(connector.sent('data/forget')).toEqual([{ scope: 'day', day: dayKey(NOW) }]);
+  });
+
+  it('offers nothing to confirm when the preview counts nothing to forget', async () => {
+    const connector = await showData();
+    connector.answers['data/forget-preview'] = { visits: 0, events: 0 };
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget this visit to github.com' })[0]);
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText('There is nothing to forget.');
+    expect((within(confirm).getByRole('button', { name: 'Forget' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says so when what would be forgotten cannot be counted, and forgets nothing', async () => {
+    const connector = await showData();
+    connector.answers['data/forget-preview'] = new Error('The database is closed.');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget the whole site github.com' })[0]);
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText('Could not count what would be forgotten: The database is closed.');
+    expect((within(confirm).getByRole('button', { name: 'Forget' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(connector.sent('data/forget')).toEqual([]);
   });
 
   it('forgets everything after saying how many visits go', async () => {
     const connector = await showData();
     fireEvent.click(screen.getByRole('button', { name: 'Forget everything…' }));
     const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
-    await within(confirm).findByText(/every stored visit \(5\) and every interaction event/);
+    await within(confirm).findByText(/every stored visit \(5\) and every interaction event \(150\)/);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Forget everything' }));
     await screen.findByText(/Forgot 5 visits/);
     expect(connector.sent('data/forget')).toEqual([{ scope: 'all' }]);
@@ -150,6 +177,10 @@ describe('Data view: recording controls', () => {
     const connector = await showData(store(), 'www.github.com');
     const list = () => screen.getAllByRole('listitem').filter((item) => item.closest('.exclusion-list')).map((item) => item.firstChild?.textContent);
     await waitFor(() => expect(list()).toEqual(['bank.example.com', 'mail.proton.me']));
+    // Folded under a count, since the default list is long.
+    const folded = screen.getByText('2 excluded sites and pages');
+    expect(folded.tagName).toBe('SUMMARY');
+    expect(folded.closest('details')?.open).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Exclude github.com' }));
     await waitFor(() => expect(list()).toEqual(['bank.example.com', 'mail.proton.me', 'github.com']));
     expect(screen.queryByRole('button', { name: 'Exclude github.com' })).toBeNull();

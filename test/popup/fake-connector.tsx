@@ -16,6 +16,10 @@ export interface FakeConnector extends Connector {
   openedSites: string[];
   dashboardOpened: number;
   answers: Answers;
+  /** What the browser answers when asked for the history permission. */
+  historyAccess: boolean | Error;
+  /** How many times the history permission was asked for. */
+  historyRequests: number;
   /** The payloads of every request of one type, in order. */
   sent<K extends RequestType>(type: K): RequestOf<K>[];
 }
@@ -27,6 +31,8 @@ export function fakeConnector(answers: Answers): FakeConnector {
     openedSites: [],
     dashboardOpened: 0,
     answers,
+    historyAccess: false,
+    historyRequests: 0,
     async send<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<AnswerOf<K>> {
       fake.calls.push({ type, payload: structuredClone(payload) });
       const answer = (fake.answers as Record<string, unknown>)[type] as Answer<K> | undefined;
@@ -38,6 +44,11 @@ export function fakeConnector(answers: Answers): FakeConnector {
     async openDashboard() { fake.dashboardOpened++; },
     async openSite(host: string) { fake.openedSites.push(host); },
     saveFile(fileName: string, text: string) { fake.saved.push({ fileName, text }); },
+    async requestHistoryAccess() {
+      fake.historyRequests++;
+      if (fake.historyAccess instanceof Error) throw fake.historyAccess;
+      return fake.historyAccess;
+    },
     sent<K extends RequestType>(type: K) {
       return fake.calls.filter((call) => call.type === type).map((call) => call.payload as RequestOf<K>);
     },

@@ -1,6 +1,6 @@
 // Realistic answers from Tabula's background, as the popup's views receive them.
 import type {
-  ImportPreview, Insights, MetricPoint, Metrics, ModelOverview, Settings, StoredVisit, TabPrediction,
+  BackgroundStatus, ImportPreview, Insights, MetricPoint, Metrics, ModelOverview, Settings, StoredVisit, TabPrediction,
 } from '../../extension/contract-types';
 
 const DAY = 24 * 3600_000;
@@ -137,4 +137,17 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
 
 export function importPreview(): ImportPreview {
   return { createdAt: NOW - 100 * DAY, visitsLearned: 5120, sites: 203, metrics: metrics(20, 5120), size: 'large' };
+}
+
+export function status(overrides: Partial<BackgroundStatus> = {}): BackgroundStatus {
+  return {
+    wokeAt: NOW - 600_000,
+    rejected: { malformed: 0, sender: 0, unknown: 0 },
+    dropped: { incognito: 0, paused: 0, excluded: 0, finished: 0 },
+    eventsPruned: 0,
+    storageFullAt: 0,
+    learnedTwice: 0,
+    relearning: false,
+    ...overrides,
+  };
 }

@@ -51,6 +51,15 @@ describe('Learned view', () => {
     expect(widths[1]).toBeCloseTo((0.44 / 0.92) * 50, 5);
   });
 
+  it('keeps the strongest three features each way when the model gives more', async () => {
+    const engaged = [0.9, 0.5, 0.3, 0.2, 0.1, -0.05, -0.2, -0.4, -0.6].map((effect, i) => ({ feature: `feature ${i}`, effect }));
+    const top = insights().topFeatures;
+    showLearned({ 'model/insights': insights({ topFeatures: { ...top, engaged } }) });
+    const list = await screen.findByRole('list', { name: 'Features that move the engaged visit prediction most' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('.feature')?.textContent))
+      .toEqual(['feature 0', 'feature 1', 'feature 2', 'feature 6', 'feature 7', 'feature 8']);
+  });
+
   it('draws the weekly habits as a 7 × 24 heatmap, summarised in words', async () => {
     showLearned();
     const heatmap = await screen.findByRole('img', { name: /Visits by weekday and hour/ });
@@ -93,6 +102,16 @@ describe('Learned view', () => {
     showLearned({ 'model/overview': overview({ history: history(0), visitsLearned: 0 }) });
     await screen.findByText(/No learning curve yet/);
     expect(screen.queryByRole('img', { name: /log loss/ })).toBeNull();
+  });
+
+  it('gives the figures of a single measure as a table rather than a curve of one dot', async () => {
+    const [point] = history(1, 25);
+    showLearned({ 'model/overview': overview({ history: [point], visitsLearned: 30 }) });
+    await screen.findByText('The curves start with the next measure; after 25 visits so far:');
+    expect(screen.queryByRole('img', { name: /log loss/ })).toBeNull();
+    const table = screen.getByRole('table', { name: 'How well it predicted' });
+    expect(within(table).getByRole('row', { name: /Engagement log loss/ }).textContent)
+      .toBe(`Engagement log loss${point.engagement.logLoss.toFixed(3)}${point.engagement.baselineLogLoss.toFixed(3)}`);
   });
 
   it('pictures the weights: hidden units with their features, and the first layer as a grid', async () => {

@@ -149,4 +149,9 @@ describe('strongest', () => {
     const picked = strongest([-1, 0.5, 2, -0.1, 0.2, 3, -2, -0.3, 0, 1].map((effect, i) => ({ feature: `f${i}`, effect })));
     expect(picked.map((c) => c.effect)).toEqual([3, 2, 1, -0.3, -1, -2]);
   });
+
+  it('leaves out pushes too small to mean anything, rather than showing them as zero', () => {
+    const picked = strongest([0.00004, -0.00009, 0.0002, -0.5].map((effect, i) => ({ feature: `f${i}`, effect })));
+    expect(picked.map((c) => c.effect)).toEqual([0.0002, -0.5]);
+  });
 });

@@ -1,17 +1,24 @@
 // The Data view: every visit Tabula keeps, searchable and forgettable, and the controls over
-// what it records (pause, excluded sites, how long visits are kept).
+// what it records (pause, excluded sites, how long visits are kept, learning from past history).
 import { useState } from 'preact/hooks';
 import type { ForgetRequest, ForgetResult, Settings, StoredVisit } from '../../../extension/contract-types';
-import { ErrorMessage, Notice, Section, Skeleton } from '../../ui';
+import { ErrorMessage, Notice, Section, Skeleton, StorageWarning } from '../../ui';
 import { useAction, useRequest } from '../../use-request';
 import { ExclusionList } from './exclusion-list';
 import { ForgetConfirm, forgetSummary } from './forget-confirm';
+import { HistoryImport } from './history-import';
 import { PauseToggle, RetentionSetting } from './recording-settings';
 import { VisitBrowser } from './visit-browser';
 
 interface Forgetting { request: ForgetRequest; visit?: StoredVisit }
 
-export function DataView({ currentHost }: { currentHost?: string }) {
+interface DataViewProps {
+  currentHost?: string;
+  /** From `background/status`: a recent full storage is said first. */
+  storageFullAt?: number;
+}
+
+export function DataView({ currentHost, storageFullAt }: DataViewProps) {
   const settings = useRequest('settings/get', {});
   const update = useAction('settings/set');
   const [forgetting, setForgetting] = useState<Forgetting | null>(null);
@@ -26,6 +33,7 @@ export function DataView({ currentHost }: { currentHost?: string }) {
   const current = settings.data;
   return (
     <div class="view data-view">
+      <StorageWarning fullAt={storageFullAt} />
       <Section title="Recording" minHeight={150}>
         {settings.error && <ErrorMessage>Could not read the settings: {settings.error}</ErrorMessage>}
         {update.error && <ErrorMessage>The change was not saved: {update.error}</ErrorMessage>}
@@ -38,6 +46,12 @@ export function DataView({ currentHost }: { currentHost?: string }) {
       </Section>
       <Section title="Excluded sites" minHeight={120}>
         {current && <ExclusionList excluded={current.excluded} currentHost={currentHost} pending={update.pending} onChange={change} />}
+      </Section>
+      <Section title="Past history" minHeight={110}>
+        {current && <HistoryImport settings={current} onSaved={(saved, imported) => {
+          settings.setData(saved);
+          if (imported) setRefresh((n) => n + 1);
+        }} />}
       </Section>
       <Section title="Visits">
         {forgetting && (

@@ -1,6 +1,7 @@
 // Sites Tabula never records: add the current site in one press, or any site by name; remove any.
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../../extension/contract-types';
+import { count } from '../../format';
 import { ErrorMessage } from '../../ui';
 import { coversHost, normalizeHost } from '../../use-settings-change';
 
@@ -29,15 +30,19 @@ export function ExclusionList({ excluded, currentHost, pending, onChange }: Excl
         <button type="button" onClick={() => add(current)} disabled={pending}>Exclude {current}</button>
       )}
       {excluded.length === 0 ? <p class="muted">No site is excluded.</p> : (
-        <ul class="exclusion-list">
-          {excluded.map((entry) => (
-            <li key={entry}>
-              <span>{entry}</span>
-              <button type="button" class="small" disabled={pending} aria-label={`Remove ${entry} from the exclusion list`}
-                onClick={() => onChange({ excluded: excluded.filter((other) => other !== entry) })}>Remove</button>
-            </li>
-          ))}
-        </ul>
+        // Folded: the default list alone is some thirty entries, and the visits come after it.
+        <details class="exclusions-shown">
+          <summary>{count(excluded.length, 'excluded site or page', 'excluded sites and pages')}</summary>
+          <ul class="exclusion-list">
+            {excluded.map((entry) => (
+              <li key={entry}>
+                <span>{entry}</span>
+                <button type="button" class="small" disabled={pending} aria-label={`Remove ${entry} from the exclusion list`}
+                  onClick={() => onChange({ excluded: excluded.filter((other) => other !== entry) })}>Remove</button>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <form class="inline-form" onSubmit={submit}>
         <label class="field">

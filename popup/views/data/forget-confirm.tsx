@@ -36,8 +36,7 @@ export function ForgetConfirm({ request, visit, onDone, onCancel }: ForgetConfir
     <Confirm title="Forget for good?" confirmLabel={request.scope === 'all' ? 'Forget everything' : 'Forget'}
       onConfirm={confirm} onCancel={onCancel} pending={forget.pending} ready={scope !== undefined && scope.visits > 0}>
       {scope ? (
-        <p>Tabula will delete {scope.description}{request.scope === 'all' ? '' : ', with their interaction events'},
-          then relearn its model from the visits that remain.</p>
+        <p>Tabula will delete {scope.description}, then relearn its model from the visits that remain.</p>
       ) : countError ? <ErrorMessage>Could not count what would be forgotten: {countError}</ErrorMessage>
         : <p role="status">Counting what would be forgotten…</p>}
       {scope?.visits === 0 && <p>There is nothing to forget.</p>}

@@ -6,3 +6,4 @@ export { ForgetConfirm, forgetSummary } from './forget-confirm';
 export { countForget } from './forget-count';
 export { ExclusionList } from './exclusion-list';
 export { PauseToggle, RetentionSetting } from './recording-settings';
+export { HistoryImport } from './history-import';

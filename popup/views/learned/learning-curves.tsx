@@ -2,7 +2,8 @@
 // constant predictor would score (the baseline the model has to beat).
 import type { MetricPoint } from '../../../extension/contract-types';
 import { LineChart } from '../../charts';
-import { duration, percent } from '../../format';
+import { count, duration, percent } from '../../format';
+import { MetricsSummary } from '../model/metrics-summary';
 
 const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '–');
 const rate = (value: number) => (Number.isFinite(value) ? percent(value) : '–');
@@ -10,6 +11,16 @@ const rate = (value: number) => (Number.isFinite(value) ? percent(value) : '–'
 export function LearningCurves({ history }: { history: MetricPoint[] }) {
   if (history.length === 0) {
     return <p class="muted">No learning curve yet: it appears once Tabula has learned from a few visits.</p>;
+  }
+  if (history.length === 1) {
+    // One point is not a curve: say the figures instead of drawing a lonely dot.
+    const [point] = history;
+    return (
+      <div class="curves">
+        <p class="muted">The curves start with the next measure; after {count(point.visits, 'visit')} so far:</p>
+        <MetricsSummary metrics={point} caption="How well it predicted" />
+      </div>
+    );
   }
   const x = history.map((point) => point.visits);
   const pick = (read: (point: MetricPoint) => number) => history.map(read);

@@ -1,8 +1,9 @@
-// The features the model leans on most, per prediction (each list on its own scale: the
-// predictions are in different units).
+// The features the model leans on most, per prediction: the strongest few each way (each list on
+// its own scale: the predictions are in different units).
 import type { Insights } from '../../../extension/contract-types';
 import { ContributionBars } from '../../charts';
 import { signed, signedDuration } from '../../format';
+import { strongest } from '../now/why-panel';
 
 export function TopFeatures({ top }: { top: Insights['topFeatures'] }) {
   const groups: [string, typeof top.engaged, (effect: number) => string][] = [
@@ -16,7 +17,7 @@ export function TopFeatures({ top }: { top: Insights['topFeatures'] }) {
         <div key={name}>
           <h3>{name}</h3>
           <ContributionBars label={`Features that move the ${name.toLowerCase()} prediction most`}
-            contributions={contributions}
+            contributions={strongest(contributions)}
             format={format} />
         </div>
       ))}

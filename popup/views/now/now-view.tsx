@@ -1,6 +1,6 @@
 // The Now view: what Tabula expects of the current tab, why, and a way to correct it.
 import type { TabPrediction } from '../../../extension/contract-types';
-import { ErrorMessage, Section, Skeleton } from '../../ui';
+import { ErrorMessage, Section, Skeleton, StorageWarning } from '../../ui';
 import type { RequestState } from '../../use-request';
 import { FeedbackButtons } from './feedback-buttons';
 import { NextSites } from './next-sites';
@@ -11,9 +11,11 @@ import { WhyPanel } from './why-panel';
 interface NowViewProps {
   prediction: RequestState<TabPrediction>;
   tabId?: number;
+  /** From `background/status`: a recent full storage is said first. */
+  storageFullAt?: number;
 }
 
-export function NowView({ prediction, tabId }: NowViewProps) {
+export function NowView({ prediction, tabId, storageFullAt }: NowViewProps) {
   const { data, error, loading, reload, setData } = prediction;
   if (!data) {
     return (
@@ -26,12 +28,14 @@ export function NowView({ prediction, tabId }: NowViewProps) {
   if (data.status !== 'ok') {
     return (
       <div class="view now-view">
+        <StorageWarning fullAt={storageFullAt} />
         <StatusMessage prediction={data} onChanged={reload} />
       </div>
     );
   }
   return (
     <div class="view now-view" aria-busy={loading}>
+      <StorageWarning fullAt={storageFullAt} />
       <PredictionSummary prediction={data} />
       <Section title="Likely next sites">
         <NextSites sites={data.next ?? []} />

@@ -1,0 +1,220 @@
+// The popup as a user meets it, in each real browser: predictions and their reasons for the page
+// just browsed, the views by keyboard, forgetting a site, exporting the model and importing it into
+// a fresh profile (same predictions there), a broken file refused, a reset, and history import.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayKey, duration, percent } from '../../popup/format';
+import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from './launch';
+import { browseRoutine, launchWithSites, openPopup, settled, showView, siteUrl, stayOn, textOf } from './popup-helpers';
+import { startSite, type TestSite } from './server';
+
+const PAGES = 30;
+// Firefox grants optional permissions without a prompt with this preference; Chromium cannot.
+const GRANT_WITHOUT_PROMPT = { firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false } };
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  describe.skipIf(!browserAvailable(name))(`popup in ${name}`, () => {
+    let site: TestSite;
+    let tabula: ExtensionBrowser;
+    let fresh: ExtensionBrowser | undefined;
+    let lastPage: string;
+    let files: string;
+    let exported: { fileName: string; text: string };
+
+    beforeAll(async () => {
+      site = await startSite();
+      files = mkdtempSync(join(import.meta.dirname, '../../.tmp/popup-files-'));
+      tabula = await launchWithSites(name, GRANT_WITHOUT_PROMPT);
+      lastPage = siteUrl(site, 'docs.test', '/article/104');
+      await browseRoutine(tabula, site, PAGES, lastPage);
+    });
+    afterAll(async () => {
+      await tabula?.close();
+      await fresh?.close();
+      await site?.close();
+      rmSync(files, { recursive: true, force: true });
+    });
+
+    /** What the popup's Now view shows, as text. */
+    async function shownFigures(popup: Page) {
+      return popup.$$eval('.figure-value', (values) => values.map((value) => value.textContent));
+    }
+
+    it('shows predictions and their reasons for the last web page', async () => {
+      const popup = await openPopup(tabula);
+      expect(await popup.$eval('#app', (app) => app.getAttribute('data-ready'))).toBe('predictions');
+      const answer = await tabula.call('tab/predict', {});
+      expect(answer.status).toBe('ok');
+      expect(answer.url).toBe(lastPage);
+      expect(answer.title).toMatch(/^Article 104: /);
+      expect(await textOf(popup, '.page-title')).toBe(answer.title);
+      expect(await shownFigures(popup)).toEqual([percent(answer.engaged!), `about ${duration(answer.activeSeconds!)}`]);
+      const nextSites = await popup.$$eval('.next-sites .site', (sites) => sites.map((s) => s.textContent));
+      expect(nextSites).toEqual(answer.next!.map((next) => next.host));
+      expect(nextSites.length).toBeGreaterThan(1);
+      // Each reason shown is one the background gave, in the features' own words.
+      const reasons = await popup.$$eval('.why .why-group', (groups) => groups.map((list) =>
+        [...list.querySelectorAll('.feature')].map((feature) => feature.textContent ?? '')));
+      const given = [answer.why!.engaged, answer.why!.activeTime, answer.why!.next].map((list) => list.map((c) => c.feature));
+      expect(reasons).toHaveLength(3);
+      reasons.forEach((shown, i) => expect(given[i]).toEqual(expect.arrayContaining(shown)));
+      expect(reasons.flat().length).toBeGreaterThan(0);
+      await popup.close();
+    });
+
+    it('switches views with the keyboard', async () => {
+      const popup = await openPopup(tabula);
+      await popup.focus('#tab-now');
+      const selected = () => popup.$eval('[role="tab"][aria-selected="true"]', (tab) => [tab.id, document.activeElement?.id]);
+      await popup.keyboard.press('ArrowRight');
+      expect(await selected()).toEqual(['tab-learned', 'tab-learned']);
+      await settled(popup);
+      expect(await textOf(popup, '#panel-learned')).toContain('Visits learned');
+      await popup.keyboard.press('End');
+      expect(await selected()).toEqual(['tab-play', 'tab-play']);
+      await popup.waitForSelector('#panel-play input[type="range"]');
+      await popup.keyboard.press('ArrowLeft');
+      expect(await selected()).toEqual(['tab-model', 'tab-model']);
+      await popup.waitForSelector('#panel-model input[type="file"]');
+      await popup.keyboard.press('Home');
+      expect(await selected()).toEqual(['tab-now', 'tab-now']);
+      await popup.waitForSelector('#panel-now .figure-value');
+      await popup.keyboard.press('ArrowLeft');
+      expect(await selected()).toEqual(['tab-play', 'tab-play']);
+      await popup.close();
+    });
+
+    it('forgets a site after saying what will go, and the Data view no longer lists it', async () => {
+      const before = await tabula.call('data/visits', { host: 'video.test', limit: 1 });
+      expect(before.total).toBeGreaterThan(0);
+      const popup = await openPopup(tabula);
+      await showView(popup, 'data');
+      expect(await textOf(popup, '.visit-list')).toContain('video.test');
+      await popup.click('button[aria-label="Forget the whole site video.test"]');
+      await popup.waitForFunction((total: number) => document.querySelector('.confirm')?.textContent?.includes(`all ${total} visits to video.test`), {}, before.total);
+      await popup.click('.confirm button.danger');
+      await popup.waitForFunction(() => document.body.innerText.includes('Forgot '), { timeout: 20_000 });
+      expect(await textOf(popup, '#panel-data')).toContain(`Forgot ${before.total} visits`);
+      await settled(popup);
+      expect(await textOf(popup, '.visit-list')).not.toContain('video.test');
+      expect(await textOf(popup, '.visit-list')).toContain('news.test');
+      expect((await tabula.call('data/visits', { host: 'video.test', limit: 1 })).total).toBe(0);
+      await popup.close();
+    });
+
+    it('exports the model file through a download link named by the day', async () => {
+      const popup = await openPopup(tabula);
+      await showView(popup, 'model');
+      // Catch the download: the link's click and the Blob behind it, instead of a file on disk.
+      await popup.evaluate(() => {
+        const caught: { download: string; blob?: Blob; connected: boolean }[] = [];
+        let lastBlob: Blob | undefined;
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob: Blob | MediaSource) => { lastBlob = blob as Blob; return create(blob); };
+        HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+          caught.push({ download: this.download, blob: lastBlob, connected: this.isConnected });
+        };
+        (window as unknown as { caught: typeof caught }).caught = caught;
+      });
+      const [button] = await popup.$$('xpath/.//button[normalize-space()="Export the model"]');
+      await button.click();
+      await popup.waitForFunction(() => document.body.innerText.includes('Saved tabula-model-'));
+      const caught = await popup.evaluate(async () => Promise.all((window as unknown as { caught: { download: string; blob?: Blob; connected: boolean }[] })
+        .caught.map(async ({ download, blob, connected }) => ({ download, connected, text: await blob!.text() }))));
+      expect(caught).toHaveLength(1);
+      expect(caught[0].download).toBe(`tabula-model-${dayKey(Date.now())}.json`);
+      expect(caught[0].connected).toBe(true);
+      expect(JSON.parse(caught[0].text)).toEqual(await tabula.call('model/export', {}));
+      exported = { fileName: caught[0].download, text: caught[0].text };
+      await popup.close();
+    });
+
+    it('imports the file into a fresh profile through the file input, with the same predictions for the same page', async () => {
+      fresh = await launchWithSites(name, GRANT_WITHOUT_PROMPT);
+      await stayOn(fresh, await fresh.browser.newPage(), lastPage);
+      const path = join(files, exported.fileName);
+      writeFileSync(path, exported.text);
+      const popup = await openPopup(fresh);
+      await showView(popup, 'model');
+      const input = await popup.$('input[type="file"]');
+      await input!.uploadFile(path);
+      await popup.waitForSelector('.confirm');
+      expect(await textOf(popup, '.confirm h3')).toBe(`Replace the current model with ${exported.fileName}?`);
+      await popup.click('.confirm button.danger');
+      await popup.waitForFunction(() => document.body.innerText.includes('Model imported'));
+      const there = await fresh.call('tab/predict', {});
+      const here = await tabula.call('tab/predict', {}); // asked second, so both fall in the same hour
+      expect(there.url).toBe(lastPage);
+      expect(there).toEqual(here);
+      await showView(popup, 'now');
+      await popup.waitForSelector('#panel-now .figure-value');
+      const original = await openPopup(tabula);
+      expect(await shownFigures(popup)).toEqual(await shownFigures(original));
+      await original.close();
+      await popup.close();
+    });
+
+    it('refuses a broken model file, says why, and keeps the model as it was', async () => {
+      const target = fresh!;
+      const before = await target.call('model/export', {});
+      const popup = await openPopup(target);
+      await showView(popup, 'model');
+      const damaged = JSON.parse(exported.text);
+      damaged.version = 999;
+      const cases: [string, string, string][] = [
+        ['cut.json', exported.text.slice(0, exported.text.length / 2), 'cut.json is not a JSON file'],
+        ['wrong-version.json', JSON.stringify(damaged), 'This file cannot be imported.'],
+      ];
+      for (const [fileName, text, message] of cases) {
+        const path = join(files, fileName);
+        writeFileSync(path, text);
+        const input = await popup.$('input[type="file"]');
+        await input!.uploadFile(path);
+        await popup.waitForFunction((expected: string) => [...document.querySelectorAll('[role="alert"]')].some((alert) => alert.textContent?.includes(expected)), {}, message);
+        expect(await popup.$('.confirm')).toBeNull();
+        expect(await textOf(popup, '#panel-model')).toContain('Nothing was changed.');
+      }
+      expect(await target.call('model/export', {})).toEqual(before);
+      await popup.close();
+    });
+
+    it('resets the model after a confirmation, keeping the stored visits', async () => {
+      const stored = (await tabula.call('model/overview', {})).storedVisits;
+      const popup = await openPopup(tabula);
+      await showView(popup, 'model');
+      const [reset] = await popup.$$('xpath/.//button[normalize-space()="Reset the model…"]');
+      await reset.click();
+      await popup.waitForSelector('.confirm');
+      await popup.click('.confirm button.danger');
+      await popup.waitForFunction(() => document.body.innerText.includes('Reset done.'));
+      expect(await textOf(popup, '#panel-model')).toContain(`The model has learned from 0 visits; ${stored} visits stored.`);
+      await popup.click('#tab-now');
+      await popup.waitForFunction(() => document.body.innerText.includes('still getting to know your habits'));
+      expect((await tabula.call('model/overview', {})).visitsLearned).toBe(0);
+      await popup.close();
+    });
+
+    it('learns from recent history only once the browser allows it, asked from the click', async () => {
+      const target = fresh!;
+      const popup = await openPopup(target);
+      await showView(popup, 'data');
+      await popup.click('.history-import input[type="checkbox"]');
+      if (name === 'firefox') {
+        await popup.waitForFunction(() => document.body.innerText.includes('Tabula learned from your recent history.'), { timeout: 20_000 });
+        expect((await target.call('settings/get', {})).historyImport).toBe(true);
+        const { visits } = await target.call('data/visits', { limit: 100 });
+        expect(visits.some((visit) => visit.source === 'history' && visit.url === lastPage)).toBe(true);
+      } else {
+        // Chromium shows its permission prompt, which a headless test cannot answer: the question
+        // is pending (asked from the click; outside one, Chromium refuses at once) and nothing is read.
+        await sleep(1_500);
+        expect(await textOf(popup, '.history-import')).toContain('Waiting for your answer to the browser’s question…');
+        expect(await popup.$('.history-import [role="alert"]')).toBeNull();
+        expect((await target.call('settings/get', {})).historyImport).toBe(false);
+      }
+      await popup.close();
+    });
+  });
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { duration, shortDateTime, signed, signedDuration } from '../../popup/format';
+
+describe('numbers in words', () => {
+  it('says durations as a person would, small ones included', () => {
+    expect([0, 0.004, 0.04, 0.36, 0.96, 45.4, 150, 3600, 4800].map(duration))
+      .toEqual(['0.0 s', '0.004 s', '0.04 s', '0.4 s', '1 s', '45 s', '3 min', '1 h', '1 h 20 min']);
+    expect([-1, NaN].map(duration)).toEqual(['–', '–']);
+    expect([-0.3, 0.006].map(signedDuration)).toEqual(['−0.3 s', '+0.006 s']);
+  });
+
+  it('writes signed effects without ever reading −0.00', () => {
+    expect([0.42, -0.07, -0.003, 0.0004, 1e-7, 0].map((value) => signed(value))).toEqual(['+0.42', '−0.07', '−0.003', '+0.0004', '+0.0000', '+0.00']);
+    expect(signed(-0.0004, 3)).toBe('−0.0004');
+    expect(signed(0.1234, 3)).toBe('+0.123');
+  });
+});
+
+describe('moments in words', () => {
+  it('says a time as briefly as is still clear', () => {
+    const now = new Date(2025, 2, 14, 21, 30).getTime();
+    expect(shortDateTime(new Date(2025, 2, 14, 9, 5).getTime(), now)).toBe('9:05 AM');
+    expect(shortDateTime(new Date(2025, 2, 12, 21, 30).getTime(), now)).toBe('Mar 12, 9:30 PM');
+    expect(shortDateTime(new Date(2024, 11, 31, 23, 59).getTime(), now)).toBe('Dec 31, 2024, 11:59 PM');
+  });
+});
