@@ -1,16 +1,18 @@
-// Tabula's benchmark (`npm run bench`, or `npm run bench -- --full`): one fixed, seeded online
-// task run through Tabula's SparseMlp and the JavaScript neural-net libraries a developer would
-// otherwise reach for, in one process, on the same example stream. Prints a table, the settings
-// of every implementation, the verdict against Tabula's targets and, last, one JSON line.
+// Tabula's benchmark (`npm run bench`, `npm run bench -- --full`, `npm run bench -- --tune`): one
+// fixed, seeded online task run through Tabula's SparseMlp and the JavaScript neural-net libraries
+// a developer would otherwise reach for, in one process, on the same example stream. Prints a
+// table, the settings of every implementation, the verdict against Tabula's targets and, last,
+// one JSON line. `--tune` instead runs every implementation's learning-rate grid (untimed).
 
+import { compare, type Targets } from './bench/compare';
+import { gridNote, lineUp } from './bench/line-up';
 import { constantLogLoss, teacherLogLoss } from './bench/log-loss';
-import { measure, type BenchStreams, type Measurement } from './bench/measure';
-import { brainPeer } from './bench/peers/brain-peer';
-import { convnetjsPeer } from './bench/peers/convnetjs-peer';
-import { tfjsPeer } from './bench/peers/tfjs-peer';
-import { compare, printShortRuns, printTable, printVerdict, summaryJson, type Targets } from './bench/report';
+import { benchTiming, measureAll, type BenchStreams } from './bench/measure';
+import { printShortRuns, printTable, printVerdict } from './bench/report';
+import { summaryJson } from './bench/summary-json';
 import { SyntheticTask, benchTaskShape } from './bench/synthetic-task';
-import { tabulaDefaultWeightBytes, tabulaSparseMlp } from './bench/tabula-learner';
+import { tabulaDefaultWeightBytes } from './bench/tabula-learner';
+import { tune } from './bench/tune';
 
 const seed = 1;
 const hidden = 64;
@@ -30,6 +32,7 @@ const streams: BenchStreams = {
 };
 const inputs = benchTaskShape.inputs;
 const positives = streams.train.reduce((sum, example) => sum + example.label, 0);
+const contenders = lineUp(inputs, hidden, tfCpuSteps);
 
 console.log(
   `Workload: ${inputs} hashed binary inputs, about ${benchTaskShape.meanActive} active per example, ` +
@@ -41,33 +44,27 @@ console.log(
 );
 console.log('');
 
-const implementations = [
-  convnetjsPeer(inputs, hidden, 0.01),
-  brainPeer(inputs, hidden, { learningRate: 0.3, momentum: 0.5 }),
-  tfjsPeer('wasm', inputs, hidden, 0.03),
-  tfjsPeer('cpu', inputs, hidden, 0.03, tfCpuSteps),
-  tabulaSparseMlp(inputs, hidden, 0.03),
-];
-
-const measurements: Measurement[] = [];
-for (const implementation of implementations) {
-  process.stderr.write(`measuring ${implementation.name}...\n`);
-  measurements.push(await measure(implementation, streams, seed));
+if (process.argv.includes('--tune')) {
+  const results = await tune(contenders, streams.train, seed);
+  process.exitCode = results.every((result) => result.chosenIsBest) ? 0 : 1;
+} else {
+  const implementations = contenders.map((contender) => contender.chosen);
+  const measurements = await measureAll(implementations, streams, seed, benchTiming, (stage) => process.stderr.write(`${stage}...\n`));
+  printTable(measurements, benchTiming);
+  console.log(gridNote());
+  printShortRuns(measurements, streams);
+  const comparison = compare(measurements, streams);
+  printVerdict(comparison, targets);
+  const workload = {
+    inputs,
+    mean_active: benchTaskShape.meanActive,
+    hidden: [hidden],
+    train_steps: trainSteps,
+    held_out_examples: heldOutExamples,
+    seed,
+    positive_rate: positives / trainSteps,
+    constant_log_loss: constantLogLoss(streams.train),
+    teacher_log_loss: teacherLogLoss(streams.train),
+  };
+  console.log(summaryJson(measurements, comparison, targets, workload, tabulaDefaultWeightBytes()));
 }
-
-printTable(measurements);
-printShortRuns(measurements, streams);
-const comparison = compare(measurements, streams);
-printVerdict(comparison, targets);
-const workload = {
-  inputs,
-  mean_active: benchTaskShape.meanActive,
-  hidden: [hidden],
-  train_steps: trainSteps,
-  held_out_examples: heldOutExamples,
-  seed,
-  positive_rate: positives / trainSteps,
-  constant_log_loss: constantLogLoss(streams.train),
-  teacher_log_loss: teacherLogLoss(streams.train),
-};
-console.log(summaryJson(measurements, comparison, targets, workload, tabulaDefaultWeightBytes()));

@@ -6,6 +6,8 @@ export interface OnlineLearner {
   learn(indices: Int32Array, label: 0 | 1): number;
   /** P(label = 1) for an example, without learning from it. */
   predict(indices: Int32Array): number;
+  /** Called before each timed block, untimed: a learner that shares global state (TF.js's backend) takes it back. */
+  activate?(): Promise<void>;
   /** Bytes of trainable weights as the implementation stores them, when it says. */
   weightBytes?(): number | undefined;
   dispose?(): void;

@@ -1,50 +1,19 @@
-// Turns measurements into what the benchmark prints: a table for people, the settings each
-// implementation ran with, the verdict against the targets, and one JSON line for machines.
+// Turns measurements into what the benchmark prints for people: a table, the settings each
+// implementation ran with, the losses of rows cut short, and the verdict against the targets.
 
+import type { Comparison, Targets } from './compare';
 import { meanLogLoss } from './log-loss';
-import type { BenchStreams, Measurement } from './measure';
+import type { BenchStreams, Measurement, Timing } from './measure';
 
-export interface Targets {
-  readonly minSpeedRatio: number; // Tabula's steps/s over the fastest learning peer's
-  readonly maxPredictMicroseconds: number;
-}
-
-export interface Comparison {
-  readonly tabula: Measurement;
-  readonly fastestPeer: Measurement | undefined;
-  readonly ratio: number | undefined;
-  /** Tabula's progressive log loss over the same steps as the fastest peer's. */
-  readonly tabulaLogLossOnPeerSteps: number | undefined;
-  readonly logLossEqualOrBetter: boolean | undefined;
-}
-
-export function compare(measurements: readonly Measurement[], streams: BenchStreams): Comparison {
+export function printTable(measurements: readonly Measurement[], timing: Timing): void {
   const tabula = measurements.find((m) => m.implementation.isTabula);
-  if (!tabula) throw new Error('the benchmark needs a Tabula row');
-  const learningPeers = measurements.filter((m) => !m.implementation.isTabula && m.learns);
-  const fastestPeer = learningPeers.reduce<Measurement | undefined>(
-    (fastest, m) => (!fastest || m.stepsPerSecond > fastest.stepsPerSecond ? m : fastest),
-    undefined,
-  );
-  if (!fastestPeer) return { tabula, fastestPeer, ratio: undefined, tabulaLogLossOnPeerSteps: undefined, logLossEqualOrBetter: undefined };
-  const steps = fastestPeer.steps;
-  const tabulaLogLoss = meanLogLoss(tabula.progressivePredictions.subarray(0, steps), streams.train.slice(0, steps));
-  return {
-    tabula,
-    fastestPeer,
-    ratio: tabula.stepsPerSecond / fastestPeer.stepsPerSecond,
-    tabulaLogLossOnPeerSteps: tabulaLogLoss,
-    // "Equal" as printed: to three decimals, the precision the table shows.
-    logLossEqualOrBetter: round(tabulaLogLoss, 3) <= round(fastestPeer.progressiveLogLoss, 3),
-  };
-}
-
-export function printTable(measurements: readonly Measurement[]): void {
-  const header = ['implementation', 'steps', 'steps/s', 'predict µs', 'progressive LL', 'constant LL', 'held-out LL', ''];
+  const header = ['implementation', 'steps', 'steps/s', 'wall steps/s', 'Tabula ×', 'predict µs', 'progressive LL', 'constant LL', 'held-out LL', ''];
   const rows = measurements.map((m) => [
     m.implementation.name,
     String(m.steps),
     m.stepsPerSecond.toFixed(0),
+    m.wallStepsPerSecond.toFixed(0),
+    tabula && m !== tabula ? (tabula.stepsPerSecond / m.stepsPerSecond).toFixed(1) : '',
     m.predictMicroseconds.toFixed(2),
     m.progressiveLogLoss.toFixed(4),
     m.constantLogLoss.toFixed(4),
@@ -56,6 +25,10 @@ export function printTable(measurements: readonly Measurement[]): void {
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log('');
+  console.log(
+    `steps/s and predict µs: by this process's CPU time, the median over blocks of ${timing.blockSteps} steps or ` +
+      `${timing.blockPredictions} predictions; wall steps/s: the same by the wall clock (the two agree on an idle machine).`,
+  );
   for (const m of measurements) console.log(`${m.implementation.name}: ${m.implementation.settings}`);
 }
 
@@ -85,50 +58,21 @@ export function printVerdict(comparison: Comparison, targets: Targets): void {
     `Progressive log loss over its ${fastestPeer.steps} steps: Tabula ${tabulaLogLossOnPeerSteps.toFixed(4)}, ` +
       `peer ${fastestPeer.progressiveLogLoss.toFixed(4)} (equal or better: ${verdict(comparison.logLossEqualOrBetter)}).`,
   );
+  const margins = comparison.everyPeer.map(
+    ({ peer, tabulaLogLoss }) => `${peer.implementation.name} ${signed(tabulaLogLoss - peer.progressiveLogLoss)}`,
+  );
+  console.log(
+    `Tabula's progressive log loss minus each peer's, over the peer's steps: ${margins.join(', ')} ` +
+      `(better than every peer: ${verdict(comparison.logLossBetterThanEveryPeer)}).`,
+  );
   const predictMet = tabula.predictMicroseconds <= targets.maxPredictMicroseconds;
-  console.log(`Tabula predict: ${tabula.predictMicroseconds.toFixed(2)} µs (target <= ${targets.maxPredictMicroseconds} µs: ${verdict(predictMet)}).`);
+  const quickestPeerPredict = Math.min(...comparison.everyPeer.map(({ peer }) => peer.predictMicroseconds));
+  console.log(
+    `Tabula predict: ${tabula.predictMicroseconds.toFixed(2)} µs (target <= ${targets.maxPredictMicroseconds} µs: ${verdict(predictMet)}), ` +
+      `${(quickestPeerPredict / tabula.predictMicroseconds).toFixed(1)}x faster than the quickest peer's.`,
+  );
 }
 
-export function summaryJson(
-  measurements: readonly Measurement[],
-  comparison: Comparison,
-  targets: Targets,
-  workload: Record<string, unknown>,
-  tabulaDefaultWeightBytes: number | undefined,
-): string {
-  const implementations: Record<string, unknown> = {};
-  for (const m of measurements) {
-    implementations[m.implementation.name] = {
-      steps: m.steps,
-      steps_per_second: round(m.stepsPerSecond, 1),
-      predict_us: round(m.predictMicroseconds, 3),
-      progressive_log_loss: round(m.progressiveLogLoss, 5),
-      constant_log_loss: round(m.constantLogLoss, 5),
-      held_out_log_loss: round(m.heldOutLogLoss, 5),
-      learns: m.learns,
-      weight_bytes: m.weightBytes ?? null,
-      settings: m.implementation.settings,
-    };
-  }
-  const { tabula, fastestPeer, ratio } = comparison;
-  return JSON.stringify({
-    workload,
-    implementations,
-    fastest_peer: fastestPeer?.implementation.name ?? null,
-    ratio_vs_fastest_peer: ratio === undefined ? null : round(ratio, 2),
-    tabula_log_loss_on_fastest_peer_steps: comparison.tabulaLogLossOnPeerSteps === undefined ? null : round(comparison.tabulaLogLossOnPeerSteps, 5),
-    tabula_default_model_weight_bytes: tabulaDefaultWeightBytes ?? null,
-    targets: {
-      speed_ratio_at_least: targets.minSpeedRatio,
-      speed_met: ratio !== undefined && ratio >= targets.minSpeedRatio,
-      log_loss_equal_or_better: comparison.logLossEqualOrBetter ?? false,
-      predict_us_at_most: targets.maxPredictMicroseconds,
-      predict_met: tabula.predictMicroseconds <= targets.maxPredictMicroseconds,
-    },
-  });
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
+function signed(value: number): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(4)}`;
 }

@@ -8,7 +8,9 @@ import type { Implementation, OnlineLearner } from './online-learner';
 export function tabulaSparseMlp(inputs: number, hidden: number, learningRate: number): Implementation {
   return {
     name: 'Tabula SparseMlp',
-    settings: `embedding bag ${hidden} + ReLU + 1 sigmoid output, log loss, sgd lr ${learningRate}, momentum 0, batch 1, sparse indices`,
+    settings:
+      `embedding bag ${hidden} (LeCun normal over ${inputs} inputs, bias 0.1) + ReLU + 1 sigmoid output (He normal), ` +
+      `log loss, sgd lr ${learningRate}, momentum 0, batch 1, sparse indices`,
     isTabula: true,
     async create(seed) {
       const mlp = new SparseMlp({ inputs, hidden: [hidden], outputs: 1, seed, optimizer: { kind: 'sgd', learningRate } });

@@ -33,6 +33,8 @@ export function tfjsPeer(backend: TfBackend, inputs: number, hidden: number, lea
       const toTensor = (indices: Int32Array) => tf.tensor2d(denseInput(indices, inputs), [1, inputs]);
       const targets = [tf.tensor2d([0], [1, 1]), tf.tensor2d([1], [1, 1])];
       const learner: OnlineLearner = {
+        // The cpu and wasm rows take turns, and the backend is global: each sets its own first.
+        activate: () => useBackend(backend),
         learn(indices, label) {
           const input = toTensor(indices);
           let probability!: tf.Tensor;

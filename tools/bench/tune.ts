@@ -1,0 +1,46 @@
+// `npm run bench -- --tune`: runs every implementation at every setting of its grid on the
+// benchmark's stream (untimed) and prints each progressive log loss, the best setting, and
+// whether it is the one the benchmark runs with (line-up.ts's `chosen`).
+
+import type { Contender } from './line-up';
+import { meanLogLoss } from './log-loss';
+import type { Implementation } from './online-learner';
+import type { SparseExample } from './synthetic-task';
+
+export interface TuneResult {
+  readonly name: string;
+  readonly losses: readonly { readonly label: string; readonly logLoss: number }[];
+  readonly best: string;
+  readonly chosenIsBest: boolean;
+}
+
+export async function tune(
+  contenders: readonly Contender[],
+  train: readonly SparseExample[],
+  seed: number,
+  log: (line: string) => void = console.log,
+): Promise<TuneResult[]> {
+  const results: TuneResult[] = [];
+  for (const { chosen, grid } of contenders) {
+    if (grid.length === 0) continue;
+    const losses: { label: string; logLoss: number }[] = [];
+    for (const point of grid) {
+      const logLoss = await progressiveLogLoss(point.make(), train, seed);
+      losses.push({ label: point.label, logLoss });
+      log(`${chosen.name}, ${point.label}: progressive log loss ${logLoss.toFixed(4)}${point.isChosen ? ' (runs in the benchmark)' : ''}`);
+    }
+    const best = losses.reduce((a, b) => (b.logLoss < a.logLoss ? b : a));
+    const chosenIsBest = grid.some((point) => point.isChosen && point.label === best.label);
+    log(`${chosen.name}: best ${best.label}${chosenIsBest ? ', as the benchmark runs it' : ', NOT what the benchmark runs: update line-up.ts'}.`);
+    results.push({ name: chosen.name, losses, best: best.label, chosenIsBest });
+  }
+  return results;
+}
+
+async function progressiveLogLoss(implementation: Implementation, train: readonly SparseExample[], seed: number): Promise<number> {
+  const learner = await implementation.create(seed);
+  const predictions = new Float64Array(train.length);
+  for (let i = 0; i < train.length; i++) predictions[i] = learner.learn(train[i].indices, train[i].label);
+  learner.dispose?.();
+  return meanLogLoss(predictions, train);
+}
