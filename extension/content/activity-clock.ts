@@ -12,16 +12,21 @@ export interface ActivityState {
 }
 
 export class ActivityClock {
-  private activeMs = 0;
-  private settledAt: number;
-  private lastInputAt: number;
-  private readonly state: ActivityState;
+  // Fields are set in the constructor, not declared with initializers: an initializer is one more
+  // function that every page running the content script would compile.
+  private declare activeMs: number;
+  private declare settledAt: number;
+  private declare lastInputAt: number;
+  private declare readonly state: ActivityState;
+  private declare readonly idleAfterMs: number;
 
   /** Starts at `now` as if the user had just acted: a page is opened by someone. */
-  constructor(now: number, state: ActivityState, private readonly idleAfterMs = IDLE_AFTER_MS) {
+  constructor(now: number, state: ActivityState, idleAfterMs = IDLE_AFTER_MS) {
+    this.activeMs = 0;
     this.settledAt = now;
     this.lastInputAt = now;
     this.state = { ...state };
+    this.idleAfterMs = idleAfterMs;
   }
 
   /** A trusted input (key, click, wheel, touch, mouse move) at time `at`. */

@@ -31,9 +31,17 @@ export interface Counts {
 }
 
 export class InteractionCounter {
-  private counts: Counts = { clicks: 0, keys: 0, selections: 0 };
-  private lastSelectionAt = -Infinity;
-  private lastSelection: Omit<SelectionLike, 'isCollapsed' | 'rangeCount'> | null = null;
+  // Fields are set in the constructor, not declared with initializers: an initializer is one more
+  // function that every page running the content script would compile.
+  private declare counts: Counts;
+  private declare lastSelectionAt: number;
+  private declare lastSelection: Omit<SelectionLike, 'isCollapsed' | 'rangeCount'> | null;
+
+  constructor() {
+    this.counts = { clicks: 0, keys: 0, selections: 0 };
+    this.lastSelectionAt = -Infinity;
+    this.lastSelection = null;
+  }
 
   onClick(event: TrustedLike): boolean {
     if (!event.isTrusted) return false;

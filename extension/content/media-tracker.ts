@@ -20,11 +20,15 @@ export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied', 'vo
 const PLAYING_MAX = 32;
 
 export class MediaTracker {
-  private readonly playing = new Set<MediaLike>();
-  private playedMs = 0;
-  private settledAt: number;
+  // Fields are set in the constructor, not declared with initializers: an initializer is one more
+  // function that every page running the content script would compile.
+  private declare readonly playing: Set<MediaLike>;
+  private declare playedMs: number;
+  private declare settledAt: number;
 
   constructor(now: number) {
+    this.playing = new Set();
+    this.playedMs = 0;
     this.settledAt = now;
   }
 

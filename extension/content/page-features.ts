@@ -9,8 +9,15 @@ export const DESCRIPTION_MAX = 500;
 /** Longer paths are cut: a visit record stays small whatever address a page makes up. */
 export const PATH_MAX = 1000;
 
-/** Origin and path of a web address, or null when it is not an http(s) page. */
-export function visitUrlOf(href: string): string | null {
+interface PageAddress {
+  /** Origin and path: what a visit keeps of an address. */
+  url: string;
+  host: string;
+  path: string;
+}
+
+/** The parts of an http(s) address a visit keeps, or null for anything else. */
+function pageAddress(href: string): PageAddress | null {
   // Checked before parsing: a thrown error (an empty referrer, say) costs milliseconds on a cold start.
   if (!/^https?:\/\/[^/]/i.test(href)) return null;
   let url: URL;
@@ -19,27 +26,31 @@ export function visitUrlOf(href: string): string | null {
   } catch {
     return null;
   }
-  return url.origin + url.pathname.slice(0, PATH_MAX);
+  const path = url.pathname.slice(0, PATH_MAX);
+  return { url: url.origin + path, host: url.hostname, path };
+}
+
+/** Origin and path of a web address, or null when it is not an http(s) page. */
+export function visitUrlOf(href: string): string | null {
+  return pageAddress(href)?.url ?? null;
 }
 
 /** Host name of an http(s) address, '' for anything else (an empty referrer, about:, data:). */
 export function hostOf(href: string): string {
-  const url = visitUrlOf(href);
-  return url === null ? '' : new URL(url).hostname;
+  return pageAddress(href)?.host ?? '';
 }
 
 /** Reads the features of the page at `href`, which came from `referrerHost` ('' when unknown). */
 export function readPageFeatures(doc: Document, href: string, referrerHost: string): PageFeatures {
-  const url = visitUrlOf(href) ?? '';
-  const parsed = url ? new URL(url) : null;
-  const path = parsed?.pathname ?? '';
+  const address = pageAddress(href);
+  const path = address?.path ?? '';
   const words = estimateWords(doc);
   const links = doc.getElementsByTagName('a').length;
   const videos = doc.getElementsByTagName('video').length;
   const description = metaContent(doc, 'name', 'description') ?? metaContent(doc, 'property', 'og:description') ?? '';
   return {
-    url,
-    host: parsed?.hostname ?? '',
+    url: address?.url ?? '',
+    host: address?.host ?? '',
     path,
     title: titleOf(doc, TITLE_MAX),
     description: capText(description, DESCRIPTION_MAX),

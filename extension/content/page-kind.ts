@@ -22,8 +22,8 @@ export function guessPageKind(doc: Document, path: string, size: PageSize): Page
   const segments = path.toLowerCase().split('/').filter(Boolean);
   const articles = doc.getElementsByTagName('article').length;
 
-  if (segments.some((segment) => RESULT_SEGMENTS.has(segment)) && hasSearchBox(doc)) return 'search';
-  if (ogType.startsWith('video') || segments.some((segment) => VIDEO_SEGMENTS.has(segment))) return 'video';
+  if (anyOf(segments, RESULT_SEGMENTS) && hasSearchBox(doc)) return 'search';
+  if (ogType.startsWith('video') || anyOf(segments, VIDEO_SEGMENTS)) return 'video';
   if (size.videos > 0 && articles === 0 && size.words < 1500) return 'video';
   if (ogType === 'article' || articles === 1 || metaContent(doc, 'property', 'article:published_time') !== null) return 'article';
   if (isFormPage(doc)) return 'form';
@@ -31,6 +31,11 @@ export function guessPageKind(doc: Document, path: string, size: PageSize): Page
   // Many teasers, or mostly links with little text between them.
   if (articles >= 3 || (size.links >= 60 && size.words < size.links * 12)) return 'listing';
   return 'other';
+}
+
+function anyOf(segments: string[], words: Set<string>): boolean {
+  for (const segment of segments) if (words.has(segment)) return true;
+  return false;
 }
 
 function hasSearchBox(doc: Document): boolean {

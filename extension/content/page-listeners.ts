@@ -1,7 +1,11 @@
-// Every event listener the content script adds to a page, in one table. All are passive and
-// removed together through one AbortSignal. Input events are caught on the window in the capture
-// phase, so a page that stops propagation cannot hide them; media events do not bubble and are
-// caught on the document, also in the capture phase.
+// Every event listener the content script adds to a page, in one table. All are passive and are
+// removed together by the function `listenToPage` returns (an AbortSignal would do the same, but
+// it is one more DOM interface for every page to set up at load). Input events are caught on the
+// window in the capture phase, so a page that stops propagation cannot hide them; media events do
+// not bubble and are caught on the document, also in the capture phase. Address changes of the
+// page's own making come from the Navigation API where there is one, else from popstate (and the
+// tick). `pageshow` is not here: it only matters after the page went into the back-forward cache,
+// so it is added then.
 import { MEDIA_EVENTS } from './media-tracker';
 
 export interface PageHandlers {
@@ -16,30 +20,39 @@ export interface PageHandlers {
   /** Visibility or focus may have changed: read them again. */
   stateChanged(event: Event): void;
   pagehide(event: PageTransitionEvent): void;
-  pageshow(event: PageTransitionEvent): void;
-  popstate(event: Event): void;
+  /** The address may have changed (history pushed or traversed): compare it. */
+  addressChanged(event: Event): void;
 }
 
-const INPUT_EVENTS = ['mousemove', 'pointerdown', 'wheel', 'touchstart', 'touchmove'] as const;
+const INPUT_EVENTS = ['mousemove', 'pointerdown', 'wheel', 'touchstart', 'touchmove'];
+const CAPTURED: AddEventListenerOptions = { capture: true, passive: true };
+const PLAIN: AddEventListenerOptions = { passive: true };
 
-export function listenToPage(win: Window, handlers: PageHandlers, signal: AbortSignal): void {
+type Listening = [EventTarget, string, EventListener, AddEventListenerOptions];
+
+/** Adds the listeners; returns the function that removes them all. */
+export function listenToPage(win: Window, handlers: PageHandlers, navigation?: EventTarget): () => void {
   const doc = win.document;
-  const captured: AddEventListenerOptions = { capture: true, passive: true, signal };
-  const plain: AddEventListenerOptions = { passive: true, signal };
-
-  for (const type of INPUT_EVENTS) win.addEventListener(type, handlers.input, captured);
-  win.addEventListener('click', handlers.click, captured);
-  win.addEventListener('keydown', handlers.keydown, captured);
-  win.addEventListener('mouseup', handlers.mouseup, captured);
-  win.addEventListener('copy', handlers.copy, captured);
-  doc.addEventListener('scroll', handlers.scroll, captured);
-  for (const type of MEDIA_EVENTS) doc.addEventListener(type, handlers.media, captured);
-
-  doc.addEventListener('visibilitychange', handlers.stateChanged, plain);
+  const added: Listening[] = [];
+  const add = (target: EventTarget, type: string, handler: (event: never) => void, options: AddEventListenerOptions): void => {
+    target.addEventListener(type, handler as EventListener, options);
+    added.push([target, type, handler as EventListener, options]);
+  };
+  for (const type of INPUT_EVENTS) add(win, type, handlers.input, CAPTURED);
+  add(win, 'click', handlers.click, CAPTURED);
+  add(win, 'keydown', handlers.keydown, CAPTURED);
+  add(win, 'mouseup', handlers.mouseup, CAPTURED);
+  add(win, 'copy', handlers.copy, CAPTURED);
+  add(doc, 'scroll', handlers.scroll, CAPTURED);
+  for (const type of MEDIA_EVENTS) add(doc, type, handlers.media, CAPTURED);
+  add(doc, 'visibilitychange', handlers.stateChanged, PLAIN);
   // Not captured: element focus events would reach a capturing window listener too.
-  win.addEventListener('focus', handlers.stateChanged, plain);
-  win.addEventListener('blur', handlers.stateChanged, plain);
-  win.addEventListener('pagehide', handlers.pagehide, plain);
-  win.addEventListener('pageshow', handlers.pageshow, plain);
-  win.addEventListener('popstate', handlers.popstate, plain);
+  add(win, 'focus', handlers.stateChanged, PLAIN);
+  add(win, 'blur', handlers.stateChanged, PLAIN);
+  add(win, 'pagehide', handlers.pagehide, PLAIN);
+  if (navigation) add(navigation, 'currententrychange', handlers.addressChanged, PLAIN);
+  else add(win, 'popstate', handlers.addressChanged, PLAIN);
+  return () => {
+    for (const [target, type, listener, options] of added) target.removeEventListener(type, listener, options);
+  };
 }

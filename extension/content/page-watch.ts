@@ -1,7 +1,9 @@
 // Watches one page for as long as it is open: wires the page's events to the visit recorder,
-// keeps a one-second tick (address changes, missed state changes, periodic reports), and reports
-// when the page is hidden or left. Starting costs a few listeners and a timer; the page features
-// are read later, when the browser is idle.
+// keeps a tick (missed state changes, periodic reports, and address changes where the browser does
+// not announce them), and reports when the page is hidden or left. Starting costs a few listeners
+// and a timer; the page features are read later, when the browser is idle. Every tick costs the
+// page a call into the content script, so the tick runs every second only where it must look for
+// address changes itself: with the Navigation API (Chrome, Firefox) they arrive as events.
 import type { ActivityState } from './activity-clock';
 import { listenToPage, type PageHandlers } from './page-listeners';
 import { hostOf, visitUrlOf } from './page-features';
@@ -18,6 +20,7 @@ export interface WatchOptions {
   makeKey?: () => string;
   /** When the page was opened (navigation start); defaults to now. */
   startedAt?: number;
+  /** Defaults to EVENTFUL_TICK_MS where the Navigation API announces address changes, else TICK_MS. */
   tickMs?: number;
   reportEveryMs?: number;
   /** How long after a single-page app changes page its new content is read. */
@@ -33,16 +36,28 @@ export interface PageWatch {
 
 /** A tick this late means the machine slept or the page was frozen: that time does not count. */
 const SUSPENDED_AFTER_MS = 20_000;
+export const TICK_MS = 1000;
+/** The tick when address changes come as events: periodic reports and safety nets need no more. */
+export const EVENTFUL_TICK_MS = 5000;
+
+/** The shortest visit a change of address can end. */
+const MIN_VISIT_MS = 1_000;
+
+type NavigatingWindow = Window & { navigation?: EventTarget };
 
 export function watchPage(options: WatchOptions): PageWatch | null {
   const { window: win, post, now = Date.now, makeKey = randomKey } = options;
-  const { tickMs = 1000, reportEveryMs = REPORT_EVERY_MS, settleMs = 1000 } = options;
   const doc = win.document;
-  const firstUrl = visitUrlOf(win.location.href);
+  // The document's address is the location's, and reading it spares every page the Location interface.
+  const firstHref = doc.URL;
+  const firstUrl = visitUrlOf(firstHref);
   if (firstUrl === null) return null; // not a web page (a PDF viewer, about:blank)
+  const navigation = (win as NavigatingWindow).navigation;
+  const { tickMs = navigation ? EVENTFUL_TICK_MS : TICK_MS, reportEveryMs = REPORT_EVERY_MS, settleMs = 1000 } = options;
 
-  const abort = new AbortController();
   let timer: ReturnType<typeof setInterval> | undefined;
+  let unlisten = (): void => {};
+  let listeningForShow = false;
   let stopped = false;
 
   const readState = (): Omit<ActivityState, 'mediaPlaying'> => ({
@@ -54,11 +69,12 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   const stop = (): void => {
     if (stopped) return;
     stopped = true;
-    abort.abort();
+    unlisten();
+    if (listeningForShow) win.removeEventListener('pageshow', onPageShow);
     clearInterval(timer);
     recorder.scroll.stop();
   };
-  // Work run by timers: should it ever fail on some page, stop rather than fail again every second.
+  // Work run by timers: should it ever fail on some page, stop rather than fail again at every tick.
   const safely = (work: () => void) => (): void => {
     try {
       work();
@@ -72,11 +88,13 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     reporter.send(recorder.update(at, final), at);
     if (final) recorder.closed = true;
   };
+  let visitBeganAt = start;
   const beginVisit = (at: number, url: string, referrerHost: string, startedAt = at, settleAfterMs = settleMs): void => {
+    visitBeganAt = at;
     recorder.begin(at, url, referrerHost, startedAt);
-    const key = recorder.key;
+    const visit = recorder.visits;
     whenIdle(settleAfterMs, safely(() => {
-      if (!stopped && recorder.key === key) recorder.settle();
+      if (!stopped && recorder.visits === visit) recorder.settle();
     }));
   };
 
@@ -88,23 +106,23 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     // Coming back to the tab or the window is something the user did.
     if ((visible && !was.visible) || (focused && !was.focused)) recorder.clock.noteInput(at);
   };
-  const spa = new SpaWatch(() => win.location.href, (fromUrl, toUrl) => {
+  const spa = new SpaWatch(() => doc.URL, (fromUrl, toUrl) => {
     const at = now();
+    // A page that rewrites its address again within a second of the last change (a redirect, or a
+    // hostile loop) is not a new visit each time: the visit goes on, so the store cannot be flooded.
+    if (at - visitBeganAt < MIN_VISIT_MS) return;
     report(at, true);
     beginVisit(at, toUrl, hostOf(fromUrl));
-  });
+  }, firstHref, firstUrl);
 
   let lastTickAt = start;
   const tick = safely((): void => {
     if (stopped) return;
     const at = now();
-    if (at - lastTickAt > SUSPENDED_AFTER_MS) {
-      recorder.clock.skip(lastTickAt + tickMs, at);
-      recorder.media.skip(lastTickAt + tickMs, at);
-    }
+    if (at - lastTickAt > SUSPENDED_AFTER_MS) recorder.skip(lastTickAt + tickMs, at);
     lastTickAt = at;
     syncState(at);
-    if (recorder.media.prune(at)) recorder.clock.update(at, { mediaPlaying: recorder.media.isPlaying() });
+    if (recorder.pruneMedia(at)) recorder.clock.update(at, { mediaPlaying: recorder.media.isPlaying() });
     spa.check();
     if (!recorder.closed) reporter.tick(at, () => recorder.update(at, false));
   });
@@ -136,20 +154,26 @@ export function watchPage(options: WatchOptions): PageWatch | null {
       if (doc.visibilityState === 'hidden') report(at, false);
     },
     pagehide: (event) => {
-      if (event.isTrusted) report(now(), true);
+      if (!event.isTrusted) return;
+      report(now(), true);
+      // Into the back-forward cache: it may come back, and only then does pageshow matter.
+      if (event.persisted && !listeningForShow && !stopped) {
+        win.addEventListener('pageshow', onPageShow, { passive: true });
+        listeningForShow = true;
+      }
     },
-    pageshow: (event) => {
-      // Back from the back-forward cache: the visit was closed when the page was hidden, so a new one begins.
-      if (!event.isTrusted || !event.persisted || !recorder.closed) return;
-      const at = now();
-      beginVisit(at, spa.url() ?? firstUrl, '', at, 0);
-      syncState(at);
-    },
-    popstate: () => spa.check(),
+    addressChanged: () => spa.check(),
+  };
+  const onPageShow = (event: PageTransitionEvent): void => {
+    // Back from the back-forward cache: the visit was closed when the page was hidden, so a new one begins.
+    if (!event.isTrusted || !event.persisted || !recorder.closed || stopped) return;
+    const at = now();
+    beginVisit(at, spa.url() ?? firstUrl, '', at, 0);
+    syncState(at);
   };
 
   beginVisit(start, firstUrl, hostOf(doc.referrer), options.startedAt ?? start, 0);
-  listenToPage(win, handlers, abort.signal);
+  unlisten = listenToPage(win, handlers, navigation);
   timer = setInterval(tick, tickMs);
   return { recorder, tick, stop };
 }

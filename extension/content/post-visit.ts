@@ -1,9 +1,8 @@
-// The one real sender of visit updates: a message to Tabula's background.
-import { browser } from '../browser-api';
-import { send, type VisitUpdate } from '../messages';
+// The one real sender of visit updates: a request to Tabula's background, through the content
+// script's own port to the extension API (runtime-port.ts says why not the polyfill).
+import type { VisitUpdate } from '../contract-types';
+import { extensionApi, request } from './runtime-port';
 
 export function postVisit(update: VisitUpdate): Promise<unknown> {
-  // Chrome leaves an old content script running after the extension reloads, with no runtime id.
-  if (!browser.runtime?.id) return Promise.reject(new Error('Extension context invalidated.'));
-  return send('visit/update', update);
+  return request(extensionApi(), 'visit/update', update);
 }

@@ -9,17 +9,22 @@ export type PostVisit = (update: VisitUpdate) => unknown;
 export const REPORT_EVERY_MS = 15_000;
 
 export class Reporter {
-  private lastFingerprint = '';
-  private lastCheckAt: number;
-  private gone = false;
+  // Fields are set in the constructor, not declared with initializers: an initializer is one more
+  // function that every page running the content script would compile.
+  private declare lastFingerprint: string;
+  private declare lastCheckAt: number;
+  private declare gone: boolean;
+  private declare readonly post: PostVisit;
+  private declare readonly onGone: () => void;
+  private declare readonly everyMs: number;
 
-  constructor(
-    private readonly post: PostVisit,
-    private readonly onGone: () => void,
-    now: number,
-    private readonly everyMs = REPORT_EVERY_MS,
-  ) {
+  constructor(post: PostVisit, onGone: () => void, now: number, everyMs = REPORT_EVERY_MS) {
+    this.lastFingerprint = '';
     this.lastCheckAt = now;
+    this.gone = false;
+    this.post = post;
+    this.onGone = onGone;
+    this.everyMs = everyMs;
   }
 
   /** Sends `update` unless it repeats the last one sent (a final update is always sent). */

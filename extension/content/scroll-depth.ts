@@ -29,16 +29,25 @@ export type Schedule = (run: () => void, delayMs: number) => unknown;
 export const SCROLL_THROTTLE_MS = 250;
 
 export class ScrollDepth {
-  private deepest = 0;
-  private pending = false;
-  private lastTarget: unknown = null;
-  private stopped = false;
+  // Fields are set in the constructor, not declared with initializers: an initializer is one more
+  // function that every page running the content script would compile.
+  private declare deepest: number;
+  private declare pending: boolean;
+  private declare lastTarget: unknown;
+  private declare stopped: boolean;
+  private declare readonly measure: MeasureScroll;
+  private declare readonly schedule: Schedule;
+  private declare readonly throttleMs: number;
 
-  constructor(
-    private readonly measure: MeasureScroll,
-    private readonly schedule: Schedule = (run, delayMs) => setTimeout(run, delayMs),
-    private readonly throttleMs = SCROLL_THROTTLE_MS,
-  ) {}
+  constructor(measure: MeasureScroll, schedule: Schedule = (run, delayMs) => setTimeout(run, delayMs), throttleMs = SCROLL_THROTTLE_MS) {
+    this.deepest = 0;
+    this.pending = false;
+    this.lastTarget = null;
+    this.stopped = false;
+    this.measure = measure;
+    this.schedule = schedule;
+    this.throttleMs = throttleMs;
+  }
 
   onScroll(event: ScrollEventLike): void {
     if (!event.isTrusted || this.stopped) return;

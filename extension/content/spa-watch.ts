@@ -1,17 +1,25 @@
 // Address changes of single-page apps. The content script lives in an isolated world, so it
-// cannot (and does not) wrap the page's `history`; it compares the address instead, on a timer
-// and on popstate. Only a new origin or path is a new page: queries and fragments are ignored.
+// cannot (and does not) wrap the page's `history`; it compares the address instead, whenever the
+// browser says the page's history moved, and on a timer. Only a new origin or path is a new page:
+// queries and fragments are ignored.
 import { visitUrlOf } from './page-features';
 
 export type OnNavigate = (fromUrl: string, toUrl: string) => void;
 
 export class SpaWatch {
-  private currentUrl: string | null;
-  private lastHref: string;
+  // Fields are set in the constructor, not declared with initializers: an initializer is one more
+  // function that every page running the content script would compile.
+  private declare currentUrl: string | null;
+  private declare lastHref: string;
+  private declare readonly readHref: () => string;
+  private declare readonly onNavigate: OnNavigate;
 
-  constructor(private readonly readHref: () => string, private readonly onNavigate: OnNavigate) {
-    this.lastHref = readHref();
-    this.currentUrl = visitUrlOf(this.lastHref);
+  /** Starts from `firstHref` (and its visit address, when the caller has it already). */
+  constructor(readHref: () => string, onNavigate: OnNavigate, firstHref = readHref(), firstUrl = visitUrlOf(firstHref)) {
+    this.readHref = readHref;
+    this.onNavigate = onNavigate;
+    this.lastHref = firstHref;
+    this.currentUrl = firstUrl;
   }
 
   url(): string | null {

@@ -2,7 +2,8 @@
 // features, read once when the page has settled) and what the user has done so far, put together
 // as a Visit on demand. A new visit (a single-page app changing page, a page back from the
 // back-forward cache) gets a new key and zeroed counts; the page's state (visible, focused,
-// media playing) carries over.
+// media playing) carries over. Nothing is made before it is needed (the key, the features): every
+// function a page load runs is compiled then, in every page.
 import type { PageFeatures, Visit } from '../../model/visit';
 import type { VisitUpdate } from '../contract-types';
 import { ActivityClock, type ActivityState } from './activity-clock';
@@ -19,37 +20,68 @@ export interface RecorderSetup {
 }
 
 export class VisitRecorder {
-  readonly clock: ActivityClock;
-  readonly media: MediaTracker;
-  readonly counter = new InteractionCounter();
-  readonly scroll: ScrollDepth;
-  key = '';
-  url = '';
-  startedAt = 0;
+  // Fields are set in the constructor, not declared with initializers: an initializer is one more
+  // function that every page running the content script would compile.
+  declare readonly clock: ActivityClock;
+  declare readonly counter: InteractionCounter;
+  declare readonly scroll: ScrollDepth;
+  declare url: string;
+  declare startedAt: number;
+  /** Visits begun so far: the current one's number. */
+  declare visits: number;
   /** A final update has been sent: nothing more for this key. */
-  closed = false;
-  private referrerHost = '';
-  private features: PageFeatures | null = null;
+  declare closed: boolean;
+  private declare mediaTracker: MediaTracker | null;
+  private declare currentKey: string;
+  private declare referrerHost: string;
+  private declare features: PageFeatures | null;
+  private declare readonly setup: RecorderSetup;
+  private declare readonly createdAt: number;
 
-  constructor(private readonly setup: RecorderSetup, at: number, state: ActivityState) {
-    this.clock = new ActivityClock(at, state);
-    this.media = new MediaTracker(at);
+  constructor(setup: RecorderSetup, createdAt: number, state: ActivityState) {
+    this.setup = setup;
+    this.createdAt = createdAt;
+    this.clock = new ActivityClock(createdAt, state);
+    this.counter = new InteractionCounter();
     this.scroll = new ScrollDepth(setup.measureScroll, setup.schedule);
+    this.mediaTracker = null;
+    this.url = '';
+    this.startedAt = 0;
+    this.visits = 0;
+    this.closed = false;
+    this.currentKey = '';
+    this.referrerHost = '';
+    this.features = null;
+  }
+
+  /** The media tracker, made at the first media event: most pages never play anything. */
+  get media(): MediaTracker {
+    this.mediaTracker ??= new MediaTracker(this.createdAt);
+    return this.mediaTracker;
+  }
+
+  /** The current visit's random key, made when first asked for (most often by its first report). */
+  get key(): string {
+    if (!this.currentKey) this.currentKey = this.setup.makeKey();
+    return this.currentKey;
   }
 
   /** Starts a visit of `url` (origin and path) opened at `startedAt`, coming from `referrerHost`. */
   begin(at: number, url: string, referrerHost: string, startedAt = at): void {
-    this.key = this.setup.makeKey();
+    this.currentKey = '';
     this.url = url;
     this.startedAt = startedAt;
     this.referrerHost = referrerHost;
     this.features = null;
     this.closed = false;
-    this.clock.restart(at);
-    this.clock.noteInput(at);
-    this.media.restart(at);
-    this.counter.restart();
-    this.scroll.restart();
+    // The parts of a new recorder already start at `createdAt`, as if just restarted.
+    if (this.visits++ > 0 || at !== this.createdAt) {
+      this.clock.restart(at);
+      this.clock.noteInput(at);
+      this.mediaTracker?.restart(at);
+      this.counter.restart();
+      this.scroll.restart();
+    }
   }
 
   /** Reads the page features if not read yet, and the first screen's depth with them. */
@@ -59,6 +91,17 @@ export class VisitRecorder {
       this.scroll.measureNow();
     }
     return this.features;
+  }
+
+  /** From `from` to `to` the machine slept or the page was frozen: none of it counts. */
+  skip(from: number, to: number): void {
+    this.clock.skip(from, to);
+    this.mediaTracker?.skip(from, to);
+  }
+
+  /** Drops media that stopped without telling; true when audible playback stopped because of it. */
+  pruneMedia(at: number): boolean {
+    return this.mediaTracker !== null && this.mediaTracker.prune(at);
   }
 
   hasSettled(): boolean {
@@ -74,7 +117,7 @@ export class VisitRecorder {
       clicks,
       keys,
       selections,
-      mediaMs: Math.round(this.media.total(at)),
+      mediaMs: Math.round(this.mediaTracker?.total(at) ?? 0),
       startedAt: this.startedAt,
       endedAt: at,
       source: 'page',

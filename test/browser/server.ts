@@ -29,6 +29,31 @@ function w(n: number): string {
   return WORDS[(n * 7) % WORDS.length];
 }
 
+// Pages for measuring what the content script costs a page (tools/page-cost.ts): an article of
+// ordinary size, a hostile page of 100,000 nodes with a 1 MB title, and a video page.
+function costArticle(): string {
+  const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/section/${i}">${WORDS[i % WORDS.length]}</a></li>`).join('');
+  const text = Array.from({ length: 30 }, (_, i) => `<p>${Array.from({ length: 40 }, (_, j) => WORDS[(i * 3 + j) % WORDS.length]).join(' ')}.</p>`
+    + (i % 6 === 0 ? `<figure><img width="600" height="300" alt=""><figcaption>Figure ${i}</figcaption></figure>` : '')).join('');
+  const related = Array.from({ length: 40 }, (_, i) => `<li><a href="/article/${i}"><span>${WORDS[i % WORDS.length]} story ${i}</span></a></li>`).join('');
+  const state = `<script type="application/json" id="state">${JSON.stringify({ items: Array.from({ length: 300 }, (_, i) => ({ id: i, title: WORDS[i % WORDS.length] })) })}</script>`;
+  return page('Rivers rise across the valley', `<header><nav><ul>${nav}</ul></nav></header>
+<main><article><h1>Rivers rise across the valley</h1>${text}</article><aside><ul>${related}</ul></aside></main>
+<footer><form action="/subscribe"><input type="email" name="e" aria-label="email"><button>Subscribe</button></form></footer>${state}`,
+  'en', '<meta property="og:type" content="article"><meta property="article:published_time" content="2025-01-01">');
+}
+
+function costHuge(): string {
+  const rows = '<div><span>x</span></div>'.repeat(33_334); // three nodes each: about 100,000
+  return page('Win '.repeat(262_144), rows);
+}
+
+function costVideo(): string {
+  const comments = Array.from({ length: 200 }, (_, i) => `<li><a href="/user/${i}">user ${i}</a><p>${WORDS[i % WORDS.length]} indeed</p></li>`).join('');
+  return page('A video: online learning explained', `<div id="player"><video width="640" height="360" muted playsinline></video></div>
+<h1>Online learning explained</h1><ul id="comments">${comments}</ul>`, 'en', '<meta property="og:type" content="video.other">');
+}
+
 function route(path: string): { status: number; html: string } {
   const articleMatch = /^\/article\/(\d+)$/.exec(path);
   if (articleMatch) return { status: 200, html: article(Number(articleMatch[1])) };
@@ -36,6 +61,9 @@ function route(path: string): { status: number; html: string } {
   if (path === '/video') return { status: 200, html: page('A video', '<video width="320" height="180" muted></video>') };
   if (path === '/search') return { status: 200, html: page('Search results', '<form role="search" action="/search"><input name="q" aria-label="q"></form><ol><li><a href="/article/1">one</a></li></ol>') };
   if (path === '/long') return { status: 200, html: page('A long read', `<div style="height:6000px">top</div><p id="end">end</p>`) };
+  if (path === '/cost/article') return { status: 200, html: costArticle() };
+  if (path === '/cost/huge') return { status: 200, html: costHuge() };
+  if (path === '/cost/video') return { status: 200, html: costVideo() };
   if (path.startsWith('/private/')) return { status: 200, html: page('Private page', '<p>private</p>') };
   return { status: 404, html: page('Not found', '<p>none</p>') };
 }

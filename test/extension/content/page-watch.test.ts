@@ -23,6 +23,7 @@ interface Harness {
 }
 
 let harness: Harness | null = null;
+let keysMade = (): number => 0;
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   harness?.watch.stop();
@@ -31,9 +32,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown): Harness {
+function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown, prepare?: (win: Window) => void): Harness {
   const win = new Window({ url });
   win.document.write(html);
+  prepare?.(win);
   const doc = win.document as unknown as Document;
   const state = { visible: true, focused: true };
   Object.defineProperty(doc, 'visibilityState', { configurable: true, get: () => (state.visible ? 'visible' : 'hidden') });
@@ -48,6 +50,7 @@ function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#
     now: () => now,
     makeKey: () => `key-${++keyCount}`,
   })!;
+  keysMade = () => keyCount;
   harness = {
     win, doc, watch, sent, state,
     at: (ms) => { now = 1_000_000 + ms; },
@@ -168,7 +171,8 @@ describe('watchPage', () => {
   });
 
   test('popstate is checked at once, without waiting for the tick', () => {
-    const { win, fire, sent } = open();
+    const { win, fire, sent, at } = open();
+    at(1500); // past the shortest visit an address change can end
     win.history.pushState(null, '', '/other');
     fire(win as unknown as EventTarget, new win.Event('popstate') as unknown as Event);
     expect(sent.map((u) => u.final)).toEqual([true]);
@@ -214,6 +218,67 @@ describe('watchPage', () => {
     fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
     expect(watch.recorder.counter.current().clicks).toBe(0);
     expect(sent).toHaveLength(0);
+  });
+
+  test('a visit’s key is made when it is first reported, not at load', () => {
+    const { win, doc, fire, at, sent } = open();
+    fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    expect(keysMade()).toBe(0);
+    at(4000);
+    fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+    expect(keysMade()).toBe(1);
+    expect(sent.map((u) => u.key)).toEqual(['key-1']);
+  });
+
+  test('pageshow is listened to only once the page went into the back-forward cache, and no more after a stop', () => {
+    const { win, watch, fire, at, sent } = open();
+    fire(win as unknown as EventTarget, new win.Event('pageshow') as unknown as Event, { persisted: true });
+    expect(watch.recorder.visits).toBe(1); // not closed: nothing to come back to
+    at(2000);
+    fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: true });
+    watch.stop();
+    fire(win as unknown as EventTarget, new win.Event('pageshow') as unknown as Event, { persisted: true });
+    expect(watch.recorder.visits).toBe(1);
+    expect(sent).toHaveLength(1);
+  });
+
+  test('with the Navigation API, an address change is caught at once and the tick slows down', () => {
+    const navigation = { target: null as EventTarget | null };
+    const { win, doc, watch, fire, at, sent } = open(undefined, undefined, undefined, (w) => {
+      navigation.target = new w.EventTarget() as unknown as EventTarget;
+      Object.defineProperty(w, 'navigation', { configurable: true, value: navigation.target });
+    });
+    fire(doc.body, new win.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    at(3000);
+    win.history.pushState(null, '', '/sport/spiel');
+    navigation.target!.dispatchEvent(new win.Event('currententrychange') as unknown as Event);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ final: true, visit: { url: 'https://www.zeitung.example/politik/artikel', clicks: 1, activeMs: 3000 } });
+    expect(watch.recorder.url).toBe('https://www.zeitung.example/sport/spiel');
+    // The timer now only backs the events up: a change the browser did not announce is seen within 5 s, not 1 s.
+    at(4100);
+    win.history.pushState(null, '', '/wetter');
+    vi.advanceTimersByTime(4_000);
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toHaveLength(2);
+  });
+
+  test('an address rewritten again within a second is the same visit going on, not a new one each time', () => {
+    const { win, fire, sent, at } = open();
+    at(1500);
+    win.history.pushState(null, '', '/loop/1');
+    fire(win as unknown as EventTarget, new win.Event('popstate') as unknown as Event);
+    for (let n = 2; n <= 50; n++) {
+      at(1500 + n * 10);
+      win.history.pushState(null, '', `/loop/${n}`);
+      fire(win as unknown as EventTarget, new win.Event('popstate') as unknown as Event);
+    }
+    expect(sent.filter((u) => u.final)).toHaveLength(1);
+    at(3000);
+    win.history.pushState(null, '', '/settled');
+    fire(win as unknown as EventTarget, new win.Event('popstate') as unknown as Event);
+    expect(sent.filter((u) => u.final)).toHaveLength(2);
   });
 
   test('does not watch pages that are not on the web', () => {

@@ -1,0 +1,123 @@
+// Turns page-load samples into figures: median and 95th percentile per build and page, the
+// main thread's extra busy time over the no-extension baseline, long tasks, and a table to print.
+import { BASELINE, type LoadSample, type PageName } from './load-pages';
+import type { SegmentCost } from './trace-cost';
+
+export interface Spread {
+  median: number;
+  p95: number;
+}
+
+export interface StretchFigures {
+  script: Spread;
+  inject: Spread;
+  extension: Spread;
+  compile: Spread;
+  gcInScript: Spread;
+  busy: Spread;
+  /** Median busy time minus the baseline's median busy time for the same page and stretch. */
+  busyOverBaseline: number;
+  callbacks: Spread;
+  longTasks: number;
+  longestTaskMs: number;
+  longTasksCaused: number;
+  codeCache: Partial<Record<SegmentCost['codeCache'], number>>;
+}
+
+export interface PageFigures {
+  arm: string;
+  page: PageName;
+  loads: number;
+  /** First load of the page in a new tab (cold), leaving it, and the next page in the same tab (if measured). */
+  first: StretchFigures;
+  leave: StretchFigures;
+  next?: StretchFigures;
+  freshProcesses: number;
+  nextInSameProcess: number;
+}
+
+type Stretch = 'first' | 'leave' | 'next';
+
+export function summarise(samples: LoadSample[]): PageFigures[] {
+  const groups = new Map<string, LoadSample[]>();
+  for (const sample of samples) {
+    const key = `${sample.arm}\u0000${sample.page}`;
+    groups.set(key, [...(groups.get(key) ?? []), sample]);
+  }
+  const costs = (group: LoadSample[], stretch: Stretch): SegmentCost[] => group.flatMap((s) => s[stretch] ?? []);
+  const baselineBusy = (page: PageName, stretch: Stretch): number => {
+    const group = costs(groups.get(`${BASELINE}\u0000${page}`) ?? [], stretch);
+    return group.length ? spread(group.map((c) => c.busyMs)).median : NaN;
+  };
+  return [...groups.values()].map((group) => {
+    const { arm, page } = group[0];
+    const figures = (stretch: Stretch): StretchFigures => stretchFigures(costs(group, stretch), baselineBusy(page, stretch));
+    return {
+      arm,
+      page,
+      loads: group.length,
+      first: figures('first'),
+      leave: figures('leave'),
+      next: group[0].next ? figures('next') : undefined,
+      freshProcesses: group.filter((s) => s.freshProcess).length,
+      nextInSameProcess: group.filter((s) => s.sameProcess).length,
+    };
+  });
+}
+
+function stretchFigures(costs: SegmentCost[], baselineBusyMs: number): StretchFigures {
+  const of = (read: (cost: SegmentCost) => number): Spread => spread(costs.map(read));
+  const busy = of((c) => c.busyMs);
+  const codeCache: StretchFigures['codeCache'] = {};
+  for (const cost of costs) codeCache[cost.codeCache] = (codeCache[cost.codeCache] ?? 0) + 1;
+  return {
+    script: of((c) => c.scriptMs),
+    inject: of((c) => c.injectMs),
+    extension: of((c) => c.extensionMs),
+    compile: of((c) => c.compileMs),
+    gcInScript: of((c) => c.gcInScriptMs),
+    busy,
+    busyOverBaseline: round(busy.median - baselineBusyMs),
+    callbacks: of((c) => c.callbacks),
+    longTasks: costs.reduce((sum, c) => sum + c.longTasks, 0),
+    longestTaskMs: round(Math.max(0, ...costs.map((c) => c.longestTaskMs))),
+    longTasksCaused: costs.reduce((sum, c) => sum + c.longTasksCaused, 0),
+    codeCache,
+  };
+}
+
+/** Median and nearest-rank 95th percentile. */
+export function spread(values: number[]): Spread {
+  if (values.length === 0) return { median: NaN, p95: NaN };
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median: round(median), p95: round(sorted[Math.ceil(0.95 * sorted.length) - 1]) };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+/** One row per build and page; CPU milliseconds of the renderer's main thread. */
+export function table(figures: PageFigures[]): string {
+  const fixed = (ms: number | undefined): string => (ms !== undefined && Number.isFinite(ms) ? ms.toFixed(2) : '–');
+  const both = (spread: Spread | undefined): string => `${fixed(spread?.median)} / ${fixed(spread?.p95)}`;
+  const columns: [string, (f: PageFigures) => string][] = [
+    ['build', (f) => f.arm],
+    ['page', (f) => f.page],
+    ['n', (f) => String(f.loads)],
+    ['script ms (median / p95)', (f) => both(f.first.script)],
+    ['compile', (f) => fixed(f.first.compile.median)],
+    ['calls', (f) => fixed(f.first.callbacks.median)],
+    ['inject', (f) => fixed(f.first.inject.median)],
+    ['leave', (f) => fixed(f.leave.script.median)],
+    ['busy vs none', (f) => fixed(f.first.busyOverBaseline)],
+    ['long tasks: with / caused', (f) => `${f.first.longTasks + f.leave.longTasks} / ${f.first.longTasksCaused + f.leave.longTasksCaused}`],
+  ];
+  if (figures.some((f) => f.next)) columns.push(['next page (same process)', (f) => both(f.next?.script)]);
+  const rows = figures.map((f) => columns.map(([, cell]) => cell(f)));
+  const widths = columns.map(([title], i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(columns.map(([title]) => title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
