@@ -1,10 +1,8 @@
 // `npm start`: build, serve a few local pages on 127.0.0.1, and open a browser with Tabula loaded
 // in a fresh temporary profile (web-ext run). Chromium by default; `npm start -- --firefox` for Firefox.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const firefox = process.argv.includes('--firefox');
@@ -23,16 +21,16 @@ const server = createServer((request, response) => {
   response.end(page(Math.min(i, topics.length - 1)));
 }).listen(0, '127.0.0.1', () => {
   const start = `http://127.0.0.1:${server.address().port}/0`;
-  const profile = mkdtempSync(join(tmpdir(), 'tabula-profile-'));
-  const args = ['web-ext', 'run', '--source-dir', 'dist', '--start-url', start, '--no-reload', '--profile-create-if-missing'];
-  if (firefox) args.push('--target', 'firefox-desktop', '--firefox', process.env.TABULA_FIREFOX ?? '/usr/bin/firefox-esr', '--firefox-profile', profile);
-  else args.push('--target', 'chromium', '--chromium-binary', process.env.TABULA_CHROMIUM ?? '/usr/bin/chromium', '--chromium-profile', profile,
+  // web-ext makes a fresh temporary profile for each run and removes it afterwards.
+  const args = ['web-ext', 'run', '--source-dir', 'dist', '--start-url', start, '--no-reload'];
+  if (firefox) args.push('--target', 'firefox-desktop', '--firefox', process.env.TABULA_FIREFOX ?? '/usr/bin/firefox-esr');
+  else args.push('--target', 'chromium', '--chromium-binary', process.env.TABULA_CHROMIUM ?? '/usr/bin/chromium',
     '--args=--no-first-run', '--args=--disable-background-networking', '--args=--disable-component-update', '--args=--disable-sync',
     ...(process.getuid?.() === 0 ? ['--args=--no-sandbox'] : []));
   if (headless) args.push(firefox ? '--args=-headless' : '--args=--headless=new');
   console.log(`Local pages to browse: ${start}`);
   const child = spawn('npx', args, { cwd: root, stdio: 'inherit' });
-  const stop = () => { child.kill(); server.close(); rmSync(profile, { recursive: true, force: true }); };
+  const stop = () => { child.kill(); server.close(); };
   process.on('SIGINT', stop);
   child.on('exit', (code) => { stop(); process.exit(code ?? 0); });
 });
