@@ -1,7 +1,7 @@
 // The popup as a user meets it, in each real browser: predictions and their reasons for the page
 // just browsed, the views by keyboard, forgetting a site, exporting the model and importing it into
 // a fresh profile (same predictions there), a broken file refused, a reset, and history import.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     beforeAll(async () => {
       site = await startSite();
+      mkdirSync(join(import.meta.dirname, '../../.tmp'), { recursive: true });
       files = mkdtempSync(join(import.meta.dirname, '../../.tmp/popup-files-'));
       tabula = await launchWithSites(name, GRANT_WITHOUT_PROMPT);
       lastPage = siteUrl(site, 'docs.test', '/article/104');
