@@ -1,23 +1,18 @@
 // The one owner of Tabula's IndexedDB: the schema as a type, versioned upgrades, one database promise.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LearnerSnapshot } from '../../model/index';
+import type { Interaction } from '../../model/visit';
 import type { Settings, StoredVisit } from '../contract-types';
 
 export const DB_NAME = 'tabula';
 export const DB_VERSION = 2;
 
 /** One fine-grained record of a visit's progress: the counters as a content-script update saw them. */
-export interface InteractionEvent {
+export interface InteractionEvent extends Interaction {
   id?: number;
   visitKey: string;
   host: string;
   at: number;
-  activeMs: number;
-  scrollDepth: number;
-  clicks: number;
-  keys: number;
-  selections: number;
-  mediaMs: number;
 }
 
 /** The model and exactly how far it has learned, written together in one put. */
