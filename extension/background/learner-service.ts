@@ -6,11 +6,12 @@ import type { ForgetRequest, Visit } from '../contract-types';
 import { database } from '../storage/db';
 import { loadCheckpoint, saveCheckpoint } from '../storage/checkpoint';
 import { forgetData, type Removed } from '../storage/forget';
-import { isQuotaError, pruneOldestEvents } from '../storage/pressure';
+import { isQuotaError, makeRoom, pressure } from '../storage/pressure';
 import { lastFinishedSeq, visitsAfter } from '../storage/visits';
 
 const SAVE_EVERY_VISITS = 8;
 const SAVE_AFTER_MS = 2_000;
+const RETRY_SAVE_AFTER_MS = 30_000;
 /** Visits read from the database at a time, so that relearning a long history stays small in memory. */
 const BATCH = 500;
 
@@ -70,14 +71,30 @@ async function learnPending(): Promise<number> {
     learned += batch.length;
   }
   unsaved += learned;
-  if (unsaved >= SAVE_EVERY_VISITS) await save();
-  else if (unsaved > 0) scheduleSave();
+  if (unsaved >= SAVE_EVERY_VISITS) await saveOrRetry();
+  else if (unsaved > 0) scheduleSave(SAVE_AFTER_MS);
   return learned;
 }
 
-function scheduleSave(): void {
+function scheduleSave(delayMs: number): void {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => void serial(save).catch((error) => console.error('Tabula could not save its model', error)), SAVE_AFTER_MS);
+  saveTimer = setTimeout(() => void serial(saveOrRetry), delayMs);
+}
+
+/**
+ * A checkpoint that cannot be written (storage full, a failing disk) must not fail the request
+ * that learned: the model in memory is right, the stored visits are the truth, and a background
+ * stopped before the next save learns them again from the last checkpoint. So it is noted for
+ * the user and tried again later.
+ */
+async function saveOrRetry(): Promise<void> {
+  try {
+    await save();
+  } catch (error) {
+    console.error('Tabula could not save its model; it will try again', error);
+    pressure.fullAt = Date.now();
+    scheduleSave(RETRY_SAVE_AFTER_MS);
+  }
 }
 
 async function save(): Promise<void> {
@@ -89,7 +106,7 @@ async function save(): Promise<void> {
     await saveCheckpoint(db, snapshot, lastSeq);
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    await pruneOldestEvents(db); // a full disk costs the oldest fine-grained events, never the model
+    await makeRoom(db); // a full disk costs the oldest fine-grained events, never the model
     await saveCheckpoint(db, snapshot, lastSeq);
   }
   unsaved = 0;
@@ -150,11 +167,17 @@ export function learnCorrection(visit: Visit, verdict: 'useful' | 'not-intereste
 export function replace(next: Learner | ((current: LearnerConfig) => Learner), wipeData = false): Promise<void> {
   return serial(async () => {
     const db = await database();
-    const config = (await loaded()).config;
+    const previous = { model: await loaded(), lastSeq, unsaved };
     if (wipeData) await forgetData(db, { scope: 'all' });
-    learner = typeof next === 'function' ? next(config) : next;
+    learner = typeof next === 'function' ? next(previous.model.config) : next;
     lastSeq = await lastFinishedSeq(db);
-    await save();
+    try {
+      await save();
+    } catch (error) {
+      // The new model could not be stored: keep the one that is (an import must leave it untouched).
+      if (!wipeData) ({ model: learner, lastSeq, unsaved } = previous);
+      throw error;
+    }
   });
 }
 

@@ -9,6 +9,15 @@ export function isQuotaError(error: unknown): boolean {
 
 export const pressure = { eventsPruned: 0, fullAt: 0 };
 
+/**
+ * Makes room after a quota error: notes it for the user, then deletes the oldest events. Pruning
+ * can fail too (a full disk has no room even for a delete's journal); the note stays all the same.
+ */
+export async function makeRoom(db: Database): Promise<number> {
+  pressure.fullAt = Date.now();
+  return pruneOldestEvents(db);
+}
+
 /** Deletes the oldest share of interaction events (at least `minimum`); returns how many went. */
 export async function pruneOldestEvents(db: Database, share = 0.25, minimum = 100): Promise<number> {
   const tx = db.transaction('events', 'readwrite');
@@ -22,6 +31,5 @@ export async function pruneOldestEvents(db: Database, share = 0.25, minimum = 10
   }
   await tx.done;
   pressure.eventsPruned += deleted;
-  pressure.fullAt = Date.now();
   return deleted;
 }

@@ -5,7 +5,7 @@ import type { Visit } from '../../model/visit';
 import type { StoredVisit, VisitUpdate } from '../contract-types';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Database, InteractionEvent, TabulaDB } from './db';
-import { pruneOldestEvents, isQuotaError } from './pressure';
+import { isQuotaError, makeRoom } from './pressure';
 import { finishAll, nextSeq, SEQ_STORES } from './seq';
 
 type VisitRecord = TabulaDB['visits']['value'];
@@ -22,7 +22,7 @@ export async function recordUpdate(db: Database, update: VisitUpdate, tabId: num
     return await writeUpdate(db, update, tabId);
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    await pruneOldestEvents(db); // a full disk costs the oldest fine-grained events first, never the model
+    await makeRoom(db); // a full disk costs the oldest fine-grained events first, never the model
     return writeUpdate(db, update, tabId);
   }
 }

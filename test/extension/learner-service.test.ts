@@ -206,6 +206,49 @@ describe('a full disk', () => {
     });
   }
 
+  /** Makes every put into the model store fail, as Firefox's do once its quota is reached. */
+  function failModelPuts(): void {
+    vi.restoreAllMocks();
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'model') throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'ReadOnlyError');
+      return put.apply(this, args);
+    });
+  }
+
+  it('keeps learning and answering when the checkpoint cannot be written, and saves it once it can', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const it = await wake();
+      await browse(it, 3);
+      await it.service.catchUp();
+      await it.service.flush();
+      failModelPuts();
+      await browse(it, 10); // more than a batch: the save is due, and fails
+      const model = await it.service.current();
+      expect(model.visitsLearned).toBe(13);
+      expect(it.pressure.pressure.fullAt).toBeGreaterThan(0);
+      expect((await it.db.get('model', 'checkpoint'))?.lastSeq).toBe(3); // the last checkpoint that was written stays
+      vi.restoreAllMocks();
+      await vi.advanceTimersByTimeAsync(60_000); // the save is tried again later
+      await vi.waitFor(async () => expect((await it.db.get('model', 'checkpoint'))?.lastSeq).toBe(13));
+      expectSameModel((await it.db.get('model', 'checkpoint'))!.snapshot, trainedOn(await storedInSeqOrder(it)));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses an import whose model cannot be stored, and keeps the current one', async () => {
+    const it = await wake();
+    await browse(it, 9);
+    const before = JSON.stringify(encodeModelFile(await it.service.current()));
+    const other = Learner.create({ seed: 7 });
+    failModelPuts();
+    await expect(it.modelHandlers.onImport({ file: encodeModelFile(other) })).rejects.toThrow(/mutation/);
+    vi.restoreAllMocks();
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).toBe(before);
+  });
+
   it('prunes the oldest interaction events and keeps every visit and the model', async () => {
     const it = await wake();
     // 150 reports of 30 visits: 150 events, the visits finished and learned.
