@@ -156,6 +156,13 @@ export class ExtensionBrowser {
     await this.start();
   }
 
+  /** Starts again on the same profile after the browser hung or died: its process is killed if still there. */
+  async relaunchAfterFailure(): Promise<void> {
+    const closed = this.browser.close().catch(() => undefined);
+    if (await Promise.race([closed.then(() => true), sleep(10_000).then(() => false)]) === false) this.browser.process()?.kill('SIGKILL');
+    await this.start();
+  }
+
   async close(): Promise<void> {
     await this.browser?.close().catch(() => undefined);
     rmSync(this.profile, { recursive: true, force: true });

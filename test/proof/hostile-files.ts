@@ -93,7 +93,10 @@ async function tryFiles(name: BrowserName, context: ProofContext): Promise<Figur
           tally.acceptedButBroken++;
           note(`accepted, then broken (${result.restoreFailed ?? ''})`, result);
         }
-        if (result.preview && result.preview !== result.outcome) tally.previewDisagrees++;
+        if (result.preview && result.preview !== result.outcome) {
+          tally.previewDisagrees++;
+          note(`preview ${result.preview}, import ${result.outcome}`, result);
+        }
       }
       next += Math.max(results.length, 1);
       if (results.at(-1)?.outcome === 'no-answer') await sleep(2_000); // give a stopped background time to come back

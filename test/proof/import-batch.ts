@@ -14,7 +14,7 @@ export interface CaseResult {
   ms: number;
   /** The overview after the case differs from the baseline. */
   changed: boolean;
-  preview?: 'accepted' | 'rejected' | 'no-answer';
+  preview?: 'accepted' | 'rejected' | 'transit' | 'no-answer';
   /** An accepted file whose model then failed to answer 'model/insights'. */
   broken?: string;
   restoreFailed?: string;
@@ -51,7 +51,7 @@ export async function importBatch(casesJson: string, options: BatchOptions): Pro
     const started = performance.now();
     if (c.id % options.previewEvery === 0) {
       const preview = await send('model/preview-import', { file });
-      result.preview = preview.reply?.ok === true ? 'accepted' : preview.reply?.ok === false ? 'rejected' : 'no-answer';
+      result.preview = preview.thrown !== undefined ? 'transit' : preview.reply?.ok === true ? 'accepted' : preview.reply?.ok === false ? 'rejected' : 'no-answer';
     }
     const answer = await send('model/import', { file });
     result.ms = performance.now() - started;

@@ -1,6 +1,6 @@
 // Speed in the browser: background wake → first answer, the background's memory after learning
 // 10,000 visits, and the size of the extension's JavaScript. (The content script's cost per page
-// load and the popup's time to predictions have sections of their own.)
+// load and the popup's time to predictions have sections of their own: page-cost, popup-speed.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

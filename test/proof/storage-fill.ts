@@ -2,6 +2,9 @@
 // database of their own, 1 MB at a time, then ever smaller, until even 1 KB no longer fits. Runs in
 // the page, so it is self-contained. `emptyStorage` deletes that database again.
 
+/** The database the filler writes into, apart from Tabula's own. */
+export const FILLER = 'tabula-proof-filler';
+
 export interface Filled {
   bytes: number;
   /** The first error that stopped a write, by name (QuotaExceededError, say). */

@@ -4,13 +4,25 @@ import { until, type ExtensionBrowser } from '../browser/launch';
 import type { TestSite } from '../browser/server';
 import type { StoredVisit } from '../../extension/contract-types';
 
-/** Opens each path in the tab with a click on the page, then the home page, which ends the last visit. */
-export async function browsePages(tab: Page, site: TestSite, paths: string[]): Promise<void> {
-  for (const path of paths) {
-    await tab.goto(site.origin + path);
-    await tab.click('#like').catch(() => undefined);
+/**
+ * Opens each path in the tab with a click on the page, then the home page, which ends the last
+ * visit. Chromium now and then detaches a tab's frame from the driver; the page is then opened
+ * again in a fresh tab, which is returned (the caller carries on with it).
+ */
+export async function browsePages(tab: Page, site: TestSite, paths: string[], onNewTab?: (reason: string) => void): Promise<Page> {
+  await tab.bringToFront(); // clicks in a tab behind an extension page never finish
+  for (const path of [...paths, '/']) {
+    try {
+      await tab.goto(site.origin + path);
+    } catch (error) {
+      onNewTab?.((error as Error).message);
+      tab = await tab.browser().newPage();
+      await tab.bringToFront();
+      await tab.goto(site.origin + path);
+    }
+    if (path !== '/') await tab.click('#like').catch(() => undefined);
   }
-  await tab.goto(`${site.origin}/`);
+  return tab;
 }
 
 /** Every finished visit Tabula holds, by id and by address. */
