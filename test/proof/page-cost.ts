@@ -13,9 +13,9 @@ export const pageCost: ProofSection = {
     const full = context.scale === 'full';
     let traced = 0;
     const report = await measurePageCost({
-      loads: full ? 12 : 2,
-      settleMs: full ? 6_000 : 3_000,
-      pages: full ? ['article', 'video', 'huge'] : ['article'],
+      loads: full ? 8 : 2,
+      settleMs: full ? 4_000 : 3_000,
+      pages: full ? ['article', 'huge'] : ['article'],
       onSample: () => void (++traced % 12 === 0 && context.log(`${traced} page loads traced`)),
     });
     const figures: Figures = { browser: report.chromium, loadsPerPage: report.loads, baselineClean: report.baselineClean,
