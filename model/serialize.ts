@@ -9,6 +9,7 @@ import { checkConfig, LIMITS, SIZE_PRESETS, type LearnerConfig } from './learner
 import type { LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
 import { optimizerSlots } from './optimizers';
+import { MAX_MODEL_FILE_CHARS } from './file-limits';
 
 export { ModelFileError } from './file-fields';
 
@@ -53,16 +54,19 @@ export function encodeModelFile(learner: Learner): ModelFile {
   };
 }
 
-/** The learner a model file holds. Throws ModelFileError, with a message for people, on anything amiss. */
-export function decodeModelFile(json: unknown): Learner {
-  const file = new Field(json, '');
+/**
+ * The learner a model file holds, given the file's text (as a file picker reads it) or its parsed
+ * JSON. Throws ModelFileError, with a message for people, on anything amiss.
+ */
+export function decodeModelFile(input: unknown): Learner {
+  const file = new Field(typeof input === 'string' ? parseFileText(input) : input, '');
   file.object();
   if (file.get('format').value !== MODEL_FORMAT) {
     throw new ModelFileError(`This is not a Tabula model file (its "format" should be "${MODEL_FORMAT}").`);
   }
   const version = file.get('version').value;
   if (version !== MODEL_VERSION) {
-    throw new ModelFileError(`This model file is version ${JSON.stringify(version)?.slice(0, 20)}; this Tabula reads version ${MODEL_VERSION}.`);
+    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads version ${MODEL_VERSION}.`);
   }
   file.keys([
     'format', 'version', 'createdAt', 'updatedAt', 'architecture', 'training', 'hashing', 'counters',
@@ -138,4 +142,22 @@ function readConfig(file: Field): LearnerConfig {
 
 function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}
+
+function parseFileText(text: string): unknown {
+  if (text.length > MAX_MODEL_FILE_CHARS) {
+    throw new ModelFileError(`This file is ${Math.round(text.length / 2 ** 20)} MB, larger than any Tabula model file (at most ${MAX_MODEL_FILE_CHARS / 2 ** 20} MB).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ModelFileError('This file is not JSON, so it cannot be a Tabula model file.');
+  }
+}
+
+/** A file's version for a message: a short number or text as written, anything else by its kind (it may be nested without end). */
+function describeVersion(version: unknown): string {
+  if (typeof version === 'number' || typeof version === 'boolean' || version === null) return String(version);
+  if (typeof version === 'string') return JSON.stringify(version.slice(0, 20));
+  return Array.isArray(version) ? 'a list' : typeof version === 'object' ? 'an object' : 'missing';
 }

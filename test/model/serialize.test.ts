@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Learner } from '../../model/learner';
+import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
 import { decodeModelFile, encodeModelFile, ModelFileError } from '../../model/serialize';
 import { expectSameSnapshot, syntheticVisits } from './helpers';
 
@@ -110,5 +111,19 @@ describe('model file', () => {
       // Accepted: then the file was a whole, valid model, and it reads back as itself.
       expect(encodeModelFile(learner)).toEqual(JSON.parse(JSON.stringify(file)));
     }), { numRuns: 300 });
+  });
+
+  it('reads a file from its text as well, and refuses text that is not JSON or too long', () => {
+    expect(JSON.stringify(encodeModelFile(decodeModelFile(fileText)))).toBe(fileText);
+    expect(rejection(fileText.slice(0, 1000))).toBe('This file is not JSON, so it cannot be a Tabula model file.');
+    const tooLong = fileText.padEnd(MAX_MODEL_FILE_CHARS + 1, ' ');
+    expect(rejection(tooLong)).toBe('This file is 64 MB, larger than any Tabula model file (at most 64 MB).');
+  });
+
+  it('names a wrong version in words, however deeply it is nested', () => {
+    const deep = `{"format":"tabula-model","version":${'['.repeat(100_000)}0${']'.repeat(100_000)}}`;
+    expect(rejection(deep)).toBe('This model file is version a list; this Tabula reads version 1.');
+    expect(rejection({ ...fresh(), version: 'two point oh, the new one with everything' })).toBe('This model file is version "two point oh, the ne"; this Tabula reads version 1.');
+    expect(rejection({ ...fresh(), version: 2 })).toBe('This model file is version 2; this Tabula reads version 1.');
   });
 });

@@ -89,17 +89,28 @@ describe('Model view: import', () => {
     const table = within(confirm).getByRole('table', { name: 'How the imported model predicted' });
     const logLoss = within(table).getByRole('row', { name: /Engagement log loss/ });
     expect(logLoss.textContent).toBe(`Engagement log loss${importPreview().metrics.engagement.logLoss.toFixed(3)}0.660`);
-    expect(connector.sent('model/preview-import')).toEqual([{ file: modelFile }]);
+    expect(connector.sent('model/preview-import')).toEqual([{ file: JSON.stringify(modelFile) }]); // the text, as read
     expect(connector.sent('model/import')).toEqual([]);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Import this model' }));
     await screen.findByText('Model imported: it has learned from 5,120 visits.');
-    expect(connector.sent('model/import')).toEqual([{ file: modelFile }]);
+    expect(connector.sent('model/import')).toEqual([{ file: JSON.stringify(modelFile) }]);
   });
 
   it('turns down a file that is not JSON without asking the background anything', async () => {
     const connector = showModel();
     pick('{"format": "tabula-model", "weights": [0.1,', 'broken.json');
     await screen.findByText('broken.json is not a JSON file, so it cannot be a Tabula model. Nothing was changed.');
+    expect(connector.calls).toEqual([]);
+  });
+
+  it('turns down a file larger than any model without reading it', async () => {
+    const connector = showModel();
+    const huge = new File(['{}'], 'disk-image.json', { type: 'application/json' });
+    Object.defineProperty(huge, 'size', { value: 900 * 2 ** 20 });
+    const text = vi.spyOn(huge, 'text');
+    fireEvent.change(screen.getByLabelText('Import a model file'), { target: { files: [huge] } });
+    await screen.findByText('disk-image.json is 900 MB, larger than any Tabula model file, so it was not read. Nothing was changed.');
+    expect(text).not.toHaveBeenCalled();
     expect(connector.calls).toEqual([]);
   });
 

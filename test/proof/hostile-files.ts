@@ -41,7 +41,7 @@ export function isClearMessage(message: string | undefined): boolean {
 
 async function tryFiles(name: BrowserName, context: ProofContext): Promise<Figures> {
   const started = Date.now();
-  const count = context.scale === 'full' ? 2_000 : 150;
+  const count = context.scale === 'full' ? 1_000 : 150;
   const tabula = await ExtensionBrowser.launch(name);
   const errors = await watchBackgroundErrors(tabula);
   try {

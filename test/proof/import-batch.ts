@@ -42,7 +42,7 @@ export async function importBatch(casesJson: string, options: BatchOptions): Pro
     results.push(result);
     let file: unknown;
     try {
-      file = g.buildModelFile(g.hostileBases[c.base], c.mutations);
+      file = g.buildModelFile(g.hostileBases[c.base], c.mutations, true); // the text, as the popup sends it
     } catch (error) {
       result.outcome = 'not-built';
       result.message = String(error);
@@ -67,7 +67,7 @@ export async function importBatch(casesJson: string, options: BatchOptions): Pro
     } else {
       const insights = await send('model/insights', {});
       if (insights.reply?.ok !== true) result.broken = String(failure(insights)).slice(0, 300);
-      const restored = await send('model/import', { file: g.hostileBases[0] });
+      const restored = await send('model/import', { file: JSON.stringify(g.hostileBases[0]) });
       if (restored.reply?.ok !== true) result.restoreFailed = String(failure(restored)).slice(0, 300);
     }
     const overview = await send('model/overview', {});

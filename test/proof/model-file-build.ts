@@ -27,8 +27,13 @@ export type Mutation =
   | { op: 'keep'; path: PathPart[]; count: number }
   | { op: 'base64'; path: PathPart[]; edit: Base64Edit; at: number; float: number | 'NaN' | 'Infinity' | '-Infinity' };
 
-/** The base with the mutations applied; a mutation whose path no longer exists is skipped. */
-export function buildModelFile(base: unknown, mutations: Mutation[]): unknown {
+/**
+ * The base with the mutations applied; a mutation whose path no longer exists is skipped. As text
+ * (what a file picker reads), deep junk is written straight into the text: JSON.stringify would
+ * run out of stack on it.
+ */
+export function buildModelFile(base: unknown, mutations: Mutation[], asText = false): unknown {
+  const deepJunk: { deep: number; kind: 'array' | 'object' }[] = [];
   const define = (target: any, key: PathPart, value: unknown) =>
     Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   const copy = (node: any): any => {
@@ -48,6 +53,10 @@ export function buildModelFile(base: unknown, mutations: Mutation[]): unknown {
       return wide;
     }
     if ('long' in spec) return new Array(spec.long).fill(0);
+    if (asText) {
+      deepJunk.push(spec);
+      return `\u0000deep-junk-${deepJunk.length - 1}`;
+    }
     let junk: unknown = 0;
     for (let i = 0; i < spec.deep; i++) junk = spec.kind === 'array' ? [junk] : { a: junk };
     return junk;
@@ -111,5 +120,10 @@ export function buildModelFile(base: unknown, mutations: Mutation[]): unknown {
   };
   let holder: unknown = { file: base };
   for (const mutation of mutations) holder = apply(holder, ['file', ...mutation.path], mutation);
-  return (holder as { file: unknown }).file;
+  const file = (holder as { file: unknown }).file;
+  if (!asText) return file;
+  return JSON.stringify(file).replace(/"\\u0000deep-junk-(\d+)"/g, (_, index: string) => {
+    const { deep, kind } = deepJunk[Number(index)];
+    return kind === 'array' ? `${'['.repeat(deep)}0${']'.repeat(deep)}` : `${'{"a":'.repeat(deep)}0${'}'.repeat(deep)}`;
+  });
 }

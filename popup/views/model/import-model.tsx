@@ -2,12 +2,14 @@
 // replace the current model only after a confirmation. Any failure leaves everything as it was.
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../../extension/contract-types';
+import { MAX_MODEL_FILE_CHARS } from '../../../model/file-limits';
 import { count, dateTime, sentence } from '../../format';
 import { Confirm, ErrorMessage, Notice } from '../../ui';
 import { useAction } from '../../use-request';
 import { MetricsSummary } from './metrics-summary';
 
-interface Picked { name: string; file: unknown; preview: ImportPreview }
+/** The file goes to the background as the text it is: a structured clone of its parsed JSON can fail on deep nesting. */
+interface Picked { name: string; file: string; preview: ImportPreview }
 
 export function ImportModel() {
   const preview = useAction('model/preview-import');
@@ -18,9 +20,13 @@ export function ImportModel() {
     const chosen = input.files?.[0];
     setPicked(null); setReadError(undefined); preview.clear(); load.clear();
     if (!chosen) return;
-    let file: unknown;
+    if (chosen.size > MAX_MODEL_FILE_CHARS) {
+      setReadError(`${chosen.name} is ${Math.round(chosen.size / 2 ** 20)} MB, larger than any Tabula model file, so it was not read. Nothing was changed.`);
+      return;
+    }
+    const file = await chosen.text();
     try {
-      file = JSON.parse(await chosen.text());
+      JSON.parse(file);
     } catch {
       setReadError(`${chosen.name} is not a JSON file, so it cannot be a Tabula model. Nothing was changed.`);
       return;
