@@ -4,3 +4,22 @@ import browser from 'webextension-polyfill';
 
 export type { Runtime, Tabs, Storage, Alarms, History, Permissions } from 'webextension-polyfill';
 export { browser };
+
+/**
+ * `storage.session`: kept in memory only (never written to disk, gone when the browser closes) and,
+ * by default in Chrome and Firefox, readable by the extension's own pages and worker only, never by
+ * content scripts. The polyfill passes it through untouched; both browsers answer with promises.
+ */
+export interface SessionArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+  clear(): Promise<void>;
+  /** Chrome (and Firefox once it has it): who may read the area. */
+  setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' }): Promise<void>;
+}
+
+/** The session area, or undefined where the browser has none. */
+export function sessionArea(): SessionArea | undefined {
+  return (browser.storage as { session?: SessionArea } | undefined)?.session;
+}

@@ -2,17 +2,15 @@
 // tab the popup was opened over (passed as `?tab=ID`), not for the dashboard's own tab.
 import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { useFirstScreen } from './use-first-screen';
-import type { ReadyOutcome } from './use-ready-signal';
+import { useFirstScreen, type FirstScreenSignals } from './use-first-screen';
 import { DataView, LearnedView, ModelView, NowView, PlayView } from './views';
 
-interface DashboardAppProps {
+interface DashboardAppProps extends FirstScreenSignals {
   tabId?: number;
-  onReady?: (outcome: ReadyOutcome) => void;
 }
 
-export function DashboardApp({ tabId, onReady }: DashboardAppProps) {
-  const { prediction, storageFullAt } = useFirstScreen(tabId === undefined ? {} : { tabId }, onReady);
+export function DashboardApp({ tabId, onReady, onLive }: DashboardAppProps) {
+  const { prediction, storageFullAt } = useFirstScreen(tabId === undefined ? {} : { tabId }, { onReady, onLive });
   return (
     <div class="app dashboard">
       <header class="app-header"><h1>Tabula dashboard</h1></header>

@@ -1,9 +1,13 @@
-// The popup's entry. With only the messaging code loaded, it asks the background for the
-// prediction and its status; then it loads the interface (Preact and the Now view) while the
-// answers are on the way.
+// The popup's entry. Before rendering anything it reads the prediction the background kept in
+// memory for this tab (shown at once, even while the background is asleep) and asks the
+// background for the live prediction and its status. Everything the first screen needs is
+// imported statically, so the browser fetches it all in one round instead of a chain of chunks.
+import { readTabPrediction } from '../extension/background/prediction-cache';
 import { send } from '../extension/messages';
+import { mountPopup } from './popup-mount';
 import { sendEarly } from './prefetch';
 
+const kept = readTabPrediction().catch(() => undefined); // none: the live answer is waited for
 const early = sendEarly(send, [['tab/predict', {}], ['background/status', {}]]);
 const root = document.getElementById('app');
-if (root) void import('./popup-mount').then(({ mountPopup }) => mountPopup(root, early));
+if (root) mountPopup(root, early, kept);

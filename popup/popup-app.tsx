@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConnector } from './connector';
 import { lazyView } from './lazy-view';
-import { useFirstScreen } from './use-first-screen';
-import type { ReadyOutcome } from './use-ready-signal';
+import { useFirstScreen, type FirstScreenSignals } from './use-first-screen';
+import type { CachedPrediction } from './use-kept-prediction';
 import { TabPanel, ViewTabs, type TabSpec } from './view-tabs';
 import { NowView } from './views/now';
 
@@ -25,14 +25,15 @@ const Data = lazyView(() => import('./views/data').then((m) => m.DataView), PLAC
 const Model = lazyView(() => import('./views/model').then((m) => m.ModelView), PLACEHOLDER_HEIGHT);
 const Play = lazyView(() => import('./views/play').then((m) => m.PlayView), PLACEHOLDER_HEIGHT);
 
-interface PopupAppProps {
-  onReady?: (outcome: ReadyOutcome) => void;
+interface PopupAppProps extends FirstScreenSignals {
   initialView?: ViewId;
+  /** The read of the prediction kept for the tab, started by the entry (none in tests unless given). */
+  kept?: Promise<CachedPrediction | undefined>;
 }
 
-export function PopupApp({ onReady, initialView = 'now' }: PopupAppProps) {
+export function PopupApp({ onReady, onLive, initialView = 'now', kept }: PopupAppProps) {
   const connector = useConnector();
-  const { prediction, storageFullAt, reload, settled } = useFirstScreen({}, onReady);
+  const { prediction, storageFullAt, reload, settled } = useFirstScreen({}, { onReady, onLive }, kept);
   const [view, setView] = useState<ViewId>(initialView);
   useEffect(() => {
     if (!settled) return;

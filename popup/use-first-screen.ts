@@ -1,10 +1,19 @@
 // What the first screen needs: the prediction for the tab, asked for before anything else, and
-// the background's status (for the storage warning), asked for right after. The prediction is
-// held back until the status has answered once, so that a warning is laid out with it and never
-// pushes it down afterwards. The status answers at once: the background keeps it in memory.
+// the background's status (for the storage warning), asked for right after. Until the live answer
+// comes, the prediction the background kept for the tab (if the popup's entry found one) is shown
+// in its place, marked as loading. Nothing is shown before the storage warning's state is known
+// (from the status or the kept entry), so that a warning never pushes the prediction down later.
 import type { TabPrediction } from '../extension/contract-types';
+import { useKeptPrediction, type CachedPrediction } from './use-kept-prediction';
 import { useRequest, type RequestState } from './use-request';
-import { useReadySignal, type ReadyOutcome } from './use-ready-signal';
+import { useReadySignal, type ReadyOutcome, type ReadySource } from './use-ready-signal';
+
+export interface FirstScreenSignals {
+  /** The first prediction (or the failure to get one) is on screen, and where it came from. */
+  onReady?: (outcome: ReadyOutcome, source: ReadySource) => void;
+  /** The background's own answer is on screen. */
+  onLive?: (outcome: ReadyOutcome) => void;
+}
 
 export interface FirstScreen {
   prediction: RequestState<TabPrediction>;
@@ -16,16 +25,25 @@ export interface FirstScreen {
   settled: boolean;
 }
 
-export function useFirstScreen(tab: { tabId?: number }, onReady?: (outcome: ReadyOutcome) => void): FirstScreen {
-  const prediction = useRequest('tab/predict', tab, { urgent: true });
+export function useFirstScreen(tab: { tabId?: number }, signals: FirstScreenSignals = {}, reading?: Promise<CachedPrediction | undefined>): FirstScreen {
+  const live = useRequest('tab/predict', tab, { urgent: true });
   const status = useRequest('background/status', {}, { urgent: true });
-  const held = status.data === undefined && status.error === undefined;
-  const shown: RequestState<TabPrediction> = held ? { ...prediction, data: undefined, error: undefined, loading: true } : prediction;
-  useReadySignal(shown, onReady);
+  const kept = useKeptPrediction(reading);
+  // A background woken since storage was found full has forgotten it; the kept entry has not.
+  const known = [status.data?.storageFullAt, kept?.storageFullAt].filter((at): at is number => at !== undefined);
+  const storageFullAt = known.length > 0 ? Math.max(...known) : undefined;
+  const held = storageFullAt === undefined && status.error === undefined;
+  const answered = live.data !== undefined || live.error !== undefined;
+  const fromCache = !held && !answered && kept !== undefined;
+  const shown: RequestState<TabPrediction> = held ? { ...live, data: undefined, error: undefined, loading: true }
+    : fromCache ? { ...live, data: kept.prediction, error: undefined, loading: true }
+    : live;
+  useReadySignal(shown, (outcome) => signals.onReady?.(outcome, fromCache ? 'cache' : 'live'));
+  useReadySignal(held ? shown : live, signals.onLive);
   return {
     prediction: shown,
-    storageFullAt: status.data?.storageFullAt,
-    reload: () => { prediction.reload(); status.reload(); },
+    storageFullAt,
+    reload: () => { live.reload(); status.reload(); },
     settled: shown.data !== undefined || shown.error !== undefined,
   };
 }

@@ -1,6 +1,7 @@
 // What the popup's real-browser tests share: a browsing routine over a few local sites, opening
 // the popup as a page and waiting for it to settle, switching its views, and the colour scheme.
 import type { Page } from 'puppeteer-core';
+import type { TabPrediction } from '../../extension/contract-types';
 import { ExtensionBrowser, sleep, until, type BrowserName, type LaunchOptions } from './launch';
 import type { TestSite } from './server';
 
@@ -70,11 +71,55 @@ export async function stayOn(tabula: ExtensionBrowser, tab: Page, url: string): 
     20_000, `the visit of ${url} to be reported`);
 }
 
-/** Opens the popup as a page and waits until it shows its first prediction. */
+/**
+ * Opens the popup as a page and waits until it shows the background's own prediction (or the
+ * failure to get one), not only the one kept for the tab, which may show first.
+ */
 export async function openPopup(tabula: ExtensionBrowser, path = 'popup.html'): Promise<Page> {
   const popup = await tabula.openExtensionPage(path);
-  await popup.waitForSelector('#app[data-ready]', { timeout: 20_000 });
+  await popup.waitForSelector('#app[data-ready][data-live]', { timeout: 20_000 });
   return popup;
+}
+
+/** The popup's own account of its first screen, from the marks on its root. */
+export interface FirstScreenTiming {
+  /** Document start → first prediction on screen. */
+  readyMs: number;
+  /** Where that prediction came from: kept for the tab in memory, or the background's answer. */
+  source: 'cache' | 'live';
+  /** Document start → the background's answer on screen. */
+  liveMs: number;
+}
+
+export async function firstScreenTiming(popup: Page): Promise<FirstScreenTiming> {
+  const marks = await popup.$eval('#app', (app) => ({
+    ready: app.getAttribute('data-ready'), readyMs: app.getAttribute('data-ready-ms'),
+    source: app.getAttribute('data-ready-source'), live: app.getAttribute('data-live'), liveMs: app.getAttribute('data-live-ms'),
+  }));
+  if (marks.ready !== 'predictions' || marks.live !== 'predictions') throw new Error(`The popup showed no prediction: ${JSON.stringify(marks)}`);
+  return { readyMs: Number(marks.readyMs), source: marks.source as 'cache' | 'live', liveMs: Number(marks.liveMs) };
+}
+
+/** Every prediction the background keeps in storage.session for the popup, read from an extension page. */
+export async function keptPredictions(tabula: ExtensionBrowser): Promise<TabPrediction[]> {
+  const items = await tabula.inExtensionPage(async () => {
+    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+    return api.storage.session.get(null) as Promise<Record<string, any>>;
+  });
+  // A tab's entry, or the last reported tab's copy of it.
+  return Object.values(items).map((item) => (item.entry ?? item).prediction as TabPrediction);
+}
+
+/**
+ * Puts the background to sleep, asking nothing of it afterwards: Chromium's service worker is
+ * stopped over CDP; Firefox's background page is left idle past its timeout (the browser launched
+ * with `idleTimeoutMs`). Returns when it last woke, so a test can check that the popup woke it.
+ */
+export async function putBackgroundToSleep(tabula: ExtensionBrowser, idleTimeoutMs: number): Promise<number> {
+  const { wokeAt } = await tabula.call('background/status', {});
+  if (tabula.name === 'chromium') await tabula.stopBackground();
+  else await sleep(idleTimeoutMs + 3_000);
+  return wokeAt;
 }
 
 /**

@@ -1,13 +1,14 @@
 // The popup as a user meets it, in each real browser: predictions and their reasons for the page
 // just browsed, the views by keyboard, forgetting a site, exporting the model and importing it into
-// a fresh profile (same predictions there), a broken file refused, a reset, and history import.
+// a fresh profile (same predictions there), a broken file refused, a reset (which takes the
+// predictions kept for the popup with the old model), and history import.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayKey, duration, percent } from '../../popup/format';
 import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from './launch';
-import { browseRoutine, launchWithSites, openPopup, settled, showView, siteUrl, stayOn, textOf } from './popup-helpers';
+import { browseRoutine, keptPredictions, launchWithSites, openPopup, settled, showView, siteUrl, stayOn, textOf } from './popup-helpers';
 import { startSite, type TestSite } from './server';
 
 const PAGES = 30;
@@ -183,6 +184,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('resets the model after a confirmation, keeping the stored visits', async () => {
       const stored = (await tabula.call('model/overview', {})).storedVisits;
+      // The predictions kept for the popup are the old model's until the reset...
+      expect((await keptPredictions(tabula)).some((kept) => kept.visitsLearned > 0)).toBe(true);
       const popup = await openPopup(tabula);
       await showView(popup, 'model');
       const [reset] = await popup.$$('xpath/.//button[normalize-space()="Reset the model…"]');
@@ -194,6 +197,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await popup.click('#tab-now');
       await popup.waitForFunction(() => document.body.innerText.includes('still getting to know your habits'));
       expect((await tabula.call('model/overview', {})).visitsLearned).toBe(0);
+      // ...and none of them after it: the next popup never opens on the old model's answer.
+      expect((await keptPredictions(tabula)).filter((kept) => kept.visitsLearned > 0)).toEqual([]);
       await popup.close();
     });
 

@@ -89,7 +89,7 @@ describe('dashboard', () => {
     const onReady = vi.fn();
     renderWith(connector, <DashboardApp tabId={42} onReady={onReady} />);
     expect(connector.calls[0]).toEqual({ type: 'tab/predict', payload: { tabId: 42 } });
-    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions'));
+    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions', 'live'));
     const areas = screen.getAllByRole('heading', { level: 2 }).filter((h) => h.classList.contains('area-title'));
     expect(areas.map((h) => h.textContent)).toEqual(['Now', 'Data', 'Model', 'Learned', 'Play']);
     fireEvent.click(await screen.findByRole('button', { name: 'Not interested' }));

@@ -21,7 +21,7 @@ async function showNow(answer: TabPrediction | Error, more = {}) {
 describe('Now view with a prediction', () => {
   it('shows the chance of an engaged visit, the active time and the likely next sites', async () => {
     const { onReady } = await showNow(prediction());
-    expect(onReady).toHaveBeenCalledWith('predictions');
+    expect(onReady).toHaveBeenCalledWith('predictions', 'live');
     expect(screen.getByText('72%')).toBeTruthy();
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('72');
     expect(screen.getByText('about 3 min')).toBeTruthy();
@@ -75,13 +75,13 @@ describe('Now view with a prediction', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading predictions…');
     expect(onReady).not.toHaveBeenCalled();
     pending.resolve(prediction());
-    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions'));
+    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions', 'live'));
     expect(container.querySelector('.skeleton')).toBeNull();
   });
 
   it('says so when the prediction cannot be had, and still settles', async () => {
     const { onReady } = await showNow(new Error('Tabula’s background did not answer.'));
-    expect(onReady).toHaveBeenCalledWith('error');
+    expect(onReady).toHaveBeenCalledWith('error', 'live');
     expect(screen.getByRole('alert').textContent).toContain('did not answer');
   });
 });

@@ -38,6 +38,6 @@ describe('requests sent before the interface loads', () => {
     const onReady = vi.fn();
     renderWith(withEarlyAnswers(background, early), <PopupApp onReady={onReady} />);
     await screen.findByText('Could not get a prediction: Tabula’s background did not answer.');
-    await waitFor(() => expect(onReady).toHaveBeenCalledWith('error'));
+    await waitFor(() => expect(onReady).toHaveBeenCalledWith('error', 'live'));
   });
 });

@@ -46,7 +46,7 @@ describe('storage warning', () => {
     answer.resolve(status({ storageFullAt: Date.now() }));
     await screen.findByText('72%');
     expect(screen.getByText(WARNING)).toBeTruthy();
-    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions'));
+    await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions', 'live'));
   });
 
   it('shows on the Data view of the popup and on the dashboard', async () => {

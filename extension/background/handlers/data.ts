@@ -7,6 +7,7 @@ import { queryVisits } from '../../storage/query';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { importHistory } from '../history-import';
 import { forget } from '../learner-service';
+import { clearPredictions } from '../prediction-cache';
 
 export async function onVisits(query: VisitQuery): Promise<VisitPage> {
   return queryVisits(await database(), checkQuery(query));
@@ -14,6 +15,7 @@ export async function onVisits(query: VisitQuery): Promise<VisitPage> {
 
 export async function onForget(request: ForgetRequest): Promise<ForgetResult> {
   const { visits, events, relearned } = await forget(checkForget(request));
+  await clearPredictions(); // a forgotten page's prediction must not show again
   return { removedVisits: visits, removedEvents: events, relearnedVisits: relearned };
 }
 
@@ -40,7 +42,9 @@ export async function onSettingsSet(change: Partial<Settings>): Promise<Settings
   const db = await database();
   const turnsOnHistory = change?.historyImport === true && !(await getSettings(db)).historyImport;
   if (turnsOnHistory) await importHistory(); // refuses, changing nothing, without the permission
-  return updateSettings(db, change);
+  const settings = await updateSettings(db, change);
+  await clearPredictions(); // a paused or newly excluded site must not show its prediction
+  return settings;
 }
 
 function checkQuery(query: VisitQuery): VisitQuery {

@@ -6,6 +6,7 @@ import { InvalidRequest, type ModelFile } from '../../messages';
 import { database } from '../../storage/db';
 import { countSites, habits } from '../../storage/query';
 import { current, relearn, replace, status } from '../learner-service';
+import { clearPredictions } from '../prediction-cache';
 
 const SIZES: readonly ModelSize[] = ['small', 'medium', 'large'];
 
@@ -39,6 +40,7 @@ export async function onInsights(): Promise<Insights> {
 
 export async function onReset({ wipeData }: { wipeData: boolean }): Promise<ModelOverview> {
   await replace((config) => Learner.create({ ...config, seed: Date.now() >>> 0 }), wipeData === true);
+  await clearPredictions(); // they were the old model's
   return onOverview();
 }
 
@@ -59,6 +61,7 @@ export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
 
 export async function onImport({ file }: { file: unknown }): Promise<ModelOverview> {
   await replace(decodeModelFile(file)); // the current model is replaced only once the file has passed
+  await clearPredictions();
   return onOverview();
 }
 
@@ -71,6 +74,7 @@ export async function onPlay(request: PlayRequest): Promise<ModelOverview> {
   // The size preset decides the shape, so the current shape is left out of the new settings.
   const { buckets, embeddingDim, hidden, ...settings } = (await current()).config;
   await relearn({ ...settings, learningRate, size } satisfies Partial<LearnerConfig>);
+  await clearPredictions();
   return onOverview();
 }
 

@@ -7,16 +7,39 @@ import { InvalidRequest } from '../../errors';
 import { database, type Database } from '../../storage/db';
 import { getSettings } from '../../storage/settings';
 import { latestOpenVisit, openVisitOfTab, setFeedback } from '../../storage/visits';
+import { pressure } from '../../storage/pressure';
 import { pageUrl } from '../../validate';
 import { current, learnCorrection } from '../learner-service';
+import { cacheGeneration, keepPrediction } from '../prediction-cache';
 
 /** Visits learned before the predictions start to mean something. */
 export const USEFUL_AFTER_VISITS = 20;
 const REASONS_SHOWN = 6;
 
-export async function onTabPredict({ tabId }: { tabId?: number }): Promise<TabPrediction> {
+export function onTabPredict({ tabId }: { tabId?: number }): Promise<TabPrediction> {
+  return predictAndKeep(tabId, false);
+}
+
+/** After a visit report from a tab: its prediction, kept for the popup, the tab marked as the last reported. */
+export function keepReportedTab(tabId: number): Promise<TabPrediction> {
+  return predictAndKeep(tabId, true);
+}
+
+async function predictAndKeep(tabId: number | undefined, reported: boolean): Promise<TabPrediction> {
+  const since = cacheGeneration();
   const db = await database();
-  const { page, visit, tabUrl, incognito } = await pageOfTab(db, tabId);
+  const found = await pageOfTab(db, tabId);
+  const prediction = await predict(db, found);
+  // Kept only for the tab of a stored, still open visit: what the popup would be asked about.
+  // A popup's own question is answered without waiting for the write.
+  if (found.openTabId !== undefined) {
+    const kept = keepPrediction(found.openTabId, prediction, since, pressure.fullAt, reported).catch(() => undefined);
+    if (reported) await kept;
+  }
+  return prediction;
+}
+
+async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage): Promise<TabPrediction> {
   const learner = await current();
   const visitsLearned = learner.visitsLearned;
   const base = { visitsLearned, visitsUntilUseful: Math.max(0, USEFUL_AFTER_VISITS - visitsLearned) };
@@ -61,6 +84,8 @@ function strongest<T extends { effect: number }>(reasons: T[]): T[] {
 interface TabPage {
   page?: PageFeatures;
   visit?: StoredVisit;
+  /** The tab of that visit, while it is open. */
+  openTabId?: number;
   tabUrl?: string;
   incognito?: boolean;
 }
@@ -78,7 +103,7 @@ async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPa
   const id = tab?.id ?? tabId;
   const elsewhere = !tab?.url || tab.url.startsWith(browser.runtime.getURL(''));
   const visit = (id !== undefined ? await openVisitOfTab(db, id) : undefined) ?? (elsewhere ? await latestOpenVisit(db) : undefined);
-  if (visit) return { page: visit, visit, tabUrl: tab?.url };
+  if (visit) return { page: visit, visit, openTabId: (visit as { tabId?: number }).tabId, tabUrl: tab?.url };
   if (tab?.url && /^https?:/.test(tab.url)) {
     const { url, host, path } = pageUrl(tab.url);
     const page: PageFeatures = {

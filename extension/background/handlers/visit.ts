@@ -8,6 +8,8 @@ import { getSettings } from '../../storage/settings';
 import { recordUpdate } from '../../storage/visits';
 import { validateVisitUpdate } from '../../validate';
 import { catchUp } from '../learner-service';
+import { dropTabPrediction } from '../prediction-cache';
+import { keepReportedTab } from './tab';
 
 /** Why reports were not stored, counted for the proof suite and the popup. */
 export const dropped = { incognito: 0, paused: 0, excluded: 0, finished: 0 };
@@ -39,6 +41,8 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
     return { stored: false };
   }
   if (recorded.finished) void catchUp().catch((error) => console.error('Tabula could not learn a visit', error));
+  // The popup shows the tab's prediction from this at once; a finished visit's page is gone.
+  if (tabId !== undefined) void (recorded.finished ? dropTabPrediction(tabId) : keepReportedTab(tabId)).catch(() => undefined);
   return { stored: true };
 }
 

@@ -1,0 +1,172 @@
+// The predictions the background keeps in storage.session for the popup: written when a tab's
+// visit is reported, read for the tab the popup opens over (or, from an extension page, the last
+// reported one) with no background running, and gone whenever they could be stale or private:
+// the page left or its tab closed, a site forgotten, paused or excluded, the model reset or imported.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from '../../extension/browser-api';
+import { encodeModelFile, Learner } from '../../model/index';
+import { update, visitAt } from './fixtures';
+
+type Cache = typeof import('../../extension/background/prediction-cache');
+let cache: Cache;
+let tab: typeof import('../../extension/background/handlers/tab');
+let visitHandler: typeof import('../../extension/background/handlers/visit');
+let data: typeof import('../../extension/background/handlers/data');
+let model: typeof import('../../extension/background/handlers/model');
+let fakeBrowser: typeof import('./fake-browser').fakeBrowser;
+
+const POPUP_URL = 'chrome-extension://tabulatest/popup.html';
+const NOW = Date.now() - 3_600_000;
+let reported = 0;
+const inTab = (id: number): Runtime.MessageSender => ({ id: 'tabulatest', url: 'https://news.example/a', tab: { id, incognito: false } as never });
+
+/** Loads the background's modules anew, as a woken worker does; storage.session is the browser's and is kept. */
+async function wake(session = new Map<string, unknown>()): Promise<void> {
+  vi.resetModules();
+  fakeBrowser = (await import('./fake-browser')).fakeBrowser;
+  for (const [key, value] of session) fakeBrowser.storage.session.items.set(key, value);
+  cache = await import('../../extension/background/prediction-cache');
+  tab = await import('../../extension/background/handlers/tab');
+  visitHandler = await import('../../extension/background/handlers/visit');
+  data = await import('../../extension/background/handlers/data');
+  model = await import('../../extension/background/handlers/model');
+}
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  await wake();
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  const service = await import('../../extension/background/learner-service');
+  await service.catchUp();
+  service.unload();
+  (await import('../../extension/storage/db')).closeDatabase();
+});
+
+/** Opens a tab on a page and reports its visit (still open), then waits for the entry to be written. */
+async function browse(tabId: number, host: string, path = '/a'): Promise<void> {
+  const visit = visitAt(host, NOW + 1_000 * reported++, { path, url: `https://${host}${path}` }); // each later than the last
+  fakeBrowser.tabs.known.set(tabId, { id: tabId, url: visit.url, incognito: false });
+  expect(await visitHandler.onVisitUpdate(update(visit, false, keyOf(tabId, host, path)), inTab(tabId))).toEqual({ stored: true });
+  await until(async () => fakeBrowser.storage.session.items.has(`prediction:tab:${tabId}`));
+}
+
+/** The popup's read with the given tab in front. */
+function readOver(active: { id: number; url?: string }) {
+  fakeBrowser.tabs.active = { incognito: false, ...active };
+  return cache.readTabPrediction();
+}
+
+/** A visit key as content scripts make them (letters, digits, - and _). */
+function keyOf(tabId: number, host: string, path: string): string {
+  return `visit-${tabId}-${host}${path}`.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(await check()).toBe(true);
+}
+
+describe('predictions kept for the popup', () => {
+  it('keeps the prediction of a reported tab: the same answer the background gives for it', async () => {
+    await browse(7, 'news.example');
+    const kept = await readOver({ id: 7, url: 'https://news.example/a?utm=x#top' });
+    expect(kept?.prediction.url).toBe('https://news.example/a');
+    expect(kept?.prediction).toEqual(await tab.onTabPredict({ tabId: 7 }));
+    expect(kept?.storageFullAt).toBe(0);
+    expect(fakeBrowser.storage.session.accessLevel).toBe('TRUSTED_CONTEXTS');
+  });
+
+  it('is read with no background running: the worker may be asleep', async () => {
+    await browse(7, 'news.example');
+    const expected = fakeBrowser.storage.session.items.get('prediction:tab:7');
+    await wake(new Map(fakeBrowser.storage.session.items)); // the worker's memory is gone, the browser's session storage is not
+    expect(fakeBrowser.runtime.onMessage.listeners.size).toBe(0);
+    expect(await readOver({ id: 7, url: 'https://news.example/a' })).toEqual(expected);
+  });
+
+  it('from an extension page, gives the tab reported last, as the background predicts for it', async () => {
+    await browse(7, 'news.example');
+    await browse(8, 'docs.example');
+    const kept = await readOver({ id: 99, url: POPUP_URL });
+    expect(kept?.prediction.host).toBe('docs.example');
+    expect(kept?.prediction).toEqual(await tab.onTabPredict({}));
+    expect((await readOver({ id: 7, url: 'https://news.example/a' }))?.prediction.host).toBe('news.example');
+  });
+
+  it('gives nothing for a tab that moved to a page not reported yet, or one never reported', async () => {
+    await browse(7, 'news.example');
+    expect(await readOver({ id: 7, url: 'https://news.example/b' })).toBeUndefined();
+    expect(await readOver({ id: 12, url: 'https://other.example/' })).toBeUndefined();
+  });
+
+  it('drops the entry when the page is left (final report) and when the tab closes', async () => {
+    await browse(7, 'news.example');
+    await browse(8, 'docs.example');
+    await visitHandler.onVisitUpdate(update(visitAt('news.example', NOW, { path: '/a', url: 'https://news.example/a' }), true, keyOf(7, 'news.example', '/a')), inTab(7));
+    await until(async () => !fakeBrowser.storage.session.items.has('prediction:tab:7'));
+    await import('../../extension/background/index');
+    fakeBrowser.tabs.onRemoved.fire(8);
+    await until(async () => !fakeBrowser.storage.session.items.has('prediction:tab:8'));
+    expect(await readOver({ id: 99, url: POPUP_URL })).toBeUndefined();
+  });
+
+  it('ignores an entry older than a visit stays open unreported', async () => {
+    await browse(7, 'news.example');
+    const later = Date.now() + cache.CACHED_PREDICTION_MAX_AGE_MS + 1;
+    fakeBrowser.tabs.active = { id: 7, url: 'https://news.example/a', incognito: false };
+    expect(await cache.readTabPrediction(later)).toBeUndefined();
+    expect(await cache.readTabPrediction()).toBeDefined();
+  });
+});
+
+describe('never stale, never kept for what the user took out', () => {
+  beforeEach(async () => {
+    await browse(7, 'news.example');
+    await browse(8, 'docs.example');
+  });
+
+  it('forgetting a site clears every kept prediction', async () => {
+    await data.onForget({ scope: 'site', host: 'news.example' });
+    expect(await readOver({ id: 7, url: 'https://news.example/a' })).toBeUndefined();
+    expect(await readOver({ id: 99, url: POPUP_URL })).toBeUndefined();
+  });
+
+  it('pausing or excluding a site clears them, and the paused or excluded answer is not kept', async () => {
+    await data.onSettingsSet({ paused: true });
+    expect(fakeBrowser.storage.session.items.size).toBe(0);
+    expect((await tab.onTabPredict({ tabId: 8 })).status).toBe('paused');
+    await data.onSettingsSet({ paused: false, excluded: ['docs.example'] });
+    expect((await tab.onTabPredict({ tabId: 8 })).status).toBe('excluded');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await readOver({ id: 8, url: 'https://docs.example/a' })).toBeUndefined();
+    expect(fakeBrowser.storage.session.items.size).toBe(0);
+  });
+
+  it('resetting or importing a model clears them', async () => {
+    vi.stubGlobal('navigator', {}); // Node 20 has none; the overview these answer with asks it for a storage estimate
+    await model.onReset({ wipeData: false });
+    expect(await readOver({ id: 7, url: 'https://news.example/a' })).toBeUndefined();
+    await tab.onTabPredict({ tabId: 7 }); // asked again: kept again, from the new model
+    await until(async () => (await readOver({ id: 7, url: 'https://news.example/a' })) !== undefined);
+    await model.onImport({ file: encodeModelFile(Learner.create({ seed: 3 })) });
+    expect(await readOver({ id: 7, url: 'https://news.example/a' })).toBeUndefined();
+  });
+
+  it('does not write a prediction computed before a clear, or before its page was left, after it', async () => {
+    let since = cache.cacheGeneration();
+    const answer = await tab.onTabPredict({ tabId: 7 });
+    await cache.clearPredictions();
+    await cache.keepPrediction(7, answer, since, 0);
+    expect(fakeBrowser.storage.session.items.size).toBe(0);
+    await cache.keepPrediction(7, answer, cache.cacheGeneration(), 0, true);
+    expect([...fakeBrowser.storage.session.items.keys()].sort()).toEqual(['prediction:latest', 'prediction:tab:7']);
+    since = cache.cacheGeneration();
+    await cache.dropTabPrediction(7);
+    await cache.keepPrediction(7, answer, since, 0, true);
+    expect(fakeBrowser.storage.session.items.size).toBe(0);
+  });
+});
