@@ -82,14 +82,29 @@ function eventOf(visitKey: string, visit: Visit): InteractionEvent {
   return { visitKey, host, at, activeMs, scrollDepth, clicks, keys, selections, mediaMs };
 }
 
-/** Adds already finished visits (imported history) in order; keys already present are skipped. */
+/** How far a history entry's time may lie outside a recorded visit of the same address and still be that visit. */
+const SAME_VISIT_SLACK_MS = 60_000;
+
+/**
+ * Adds already finished visits (imported history) in order. Skipped: keys already present, and
+ * entries that a page already recorded (a visit of the same address around the same time), so
+ * that a page is never counted twice.
+ */
 export async function addFinishedVisits(db: Database, visits: { key: string; visit: Visit }[]): Promise<number> {
   const tx = db.transaction(SEQ_STORES, 'readwrite');
   settledQuietly(tx.done);
   const stores = { visits: tx.objectStore('visits'), counters: tx.objectStore('counters') };
+  const recordedByHost = new Map<string, VisitRecord[]>();
+  const recorded = async (host: string) => {
+    if (!recordedByHost.has(host)) recordedByHost.set(host, await stores.visits.index('by-host').getAll(host));
+    return recordedByHost.get(host)!;
+  };
   let added = 0;
   for (const { key, visit } of visits) {
     if ((await stores.visits.index('by-key').getKey(key)) !== undefined) continue;
+    const sameVisit = (await recorded(visit.host)).some((stored) => stored.url === visit.url
+      && stored.startedAt - SAME_VISIT_SLACK_MS <= visit.startedAt && visit.startedAt <= stored.endedAt + SAME_VISIT_SLACK_MS);
+    if (sameVisit) continue;
     await stores.visits.put({ ...visit, key, seq: await nextSeq(stores) });
     added++;
   }
