@@ -204,6 +204,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('learns from recent history only once the browser allows it, asked from the click', async () => {
       const target = fresh!;
+      // A page the browser's history has and Tabula does not: visited while its site was excluded.
+      const unrecorded = siteUrl(site, 'shop.test', '/article/250');
+      const { excluded } = await target.call('settings/get', {});
+      await target.call('settings/set', { excluded: [...excluded, 'shop.test'] });
+      const elsewhere = await target.browser.newPage();
+      await elsewhere.goto(unrecorded);
+      await elsewhere.close();
+      await target.call('settings/set', { excluded });
       const popup = await openPopup(target);
       await showView(popup, 'data');
       await popup.click('.history-import input[type="checkbox"]');
@@ -211,7 +219,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await popup.waitForFunction(() => document.body.innerText.includes('Tabula learned from your recent history.'), { timeout: 20_000 });
         expect((await target.call('settings/get', {})).historyImport).toBe(true);
         const { visits } = await target.call('data/visits', { limit: 100 });
-        expect(visits.some((visit) => visit.source === 'history' && visit.url === lastPage)).toBe(true);
+        expect(visits.filter((visit) => visit.url === unrecorded).map((visit) => visit.source)).toEqual(['history']);
+        // The page the content script recorded is in the history too, and is not counted twice.
+        expect(visits.filter((visit) => visit.url === lastPage).map((visit) => visit.source)).toEqual(['page']);
       } else {
         // Chromium shows its permission prompt, which a headless test cannot answer: the question
         // is pending (asked from the click; outside one, Chromium refuses at once) and nothing is read.
