@@ -57,16 +57,16 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('stores nothing from a private window', async () => {
-      const before = await storedVisits();
-      const privateWindow = await openPrivateWindow(tabula, `${site.origin}/private/start`);
-      await privateWindow.page.goto(`${site.origin}/article/51`);
+      const before = await step('read the stored visits', storedVisits());
+      const privateWindow = await step('open a private window', openPrivateWindow(tabula, `${site.origin}/private/start`), 60_000);
+      await step('go to /article/51', privateWindow.page.goto(`${site.origin}/article/51`));
       expect(await privateWindow.page.evaluate(() => [document.hasFocus(), document.visibilityState])).toEqual([true, 'visible']);
-      await useAndLeave(privateWindow.page, `${site.origin}/article/52`);
+      await step('use /article/51 and leave it', useAndLeave(privateWindow.page, `${site.origin}/article/52`));
       await sleep(1_000);
-      await privateWindow.close();
+      await step('close the private window', privateWindow.close());
       // The same pages in an ordinary window, opened the same way, are recorded: the control.
-      const ordinary = await openOrdinaryWindow(tabula, `${site.origin}/article/53`);
-      await useAndLeave(ordinary, `${site.origin}/article/54`);
+      const ordinary = await step('open an ordinary window', openOrdinaryWindow(tabula, `${site.origin}/article/53`));
+      await step('use /article/53 and leave it', useAndLeave(ordinary, `${site.origin}/article/54`));
       await until(async () => (await storedVisits()).some((visit) => visit.path === '/article/53' && visit.seq !== undefined), 15_000, 'the visit in the ordinary window');
       console.info(`${name}: private window ${privateWindow.proof}`);
       expect(site.requests).toEqual(expect.arrayContaining(['/private/start', '/article/51', '/article/52']));
@@ -84,6 +84,17 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   });
 }
 
+/** A step that hangs fails with its name, rather than as the whole test's timeout. */
+async function step<T>(label: string, work: Promise<T>, timeoutMs = 20_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${label}: no end after ${timeoutMs} ms`)), timeoutMs); });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 interface PrivateWindow {
   page: Page;
   /** What shows that the window is private, for the log. */
@@ -94,8 +105,9 @@ interface PrivateWindow {
 /**
  * Opens a real private window. Chromium: chrome.windows.create({incognito: true}) from an extension
  * page opens an incognito window (in an off-the-record browser context of its own) even for an
- * extension that may not run there. Firefox: the browser's own OpenBrowserWindow({private: true}),
- * run in the browser window's chrome scope over WebDriver BiDi (allowed by --remote-allow-system-access).
+ * extension that may not run there. Firefox: the browser's own
+ * openTrustedLinkIn(url, 'window', { private: true }), run in the browser window's chrome scope over
+ * WebDriver BiDi (allowed by --remote-allow-system-access).
  */
 async function openPrivateWindow(tabula: ExtensionBrowser, url: string): Promise<PrivateWindow> {
   if (tabula.name === 'chromium') {
@@ -116,17 +128,20 @@ async function openPrivateWindow(tabula: ExtensionBrowser, url: string): Promise
     (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: false })).result.result.value;
   const browserWindows = async (): Promise<string[]> =>
     (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result.contexts.map((context: { context: string }) => context.context);
-  const [first] = await browserWindows();
-  expect(await inChrome(first, 'PrivateBrowsingUtils.isWindowPrivate(OpenBrowserWindow({ private: true }))')).toBe(true);
-  const target = await tabula.browser.waitForTarget((candidate) => candidate.url() === 'about:privatebrowsing', { timeout: 15_000 });
-  const page = (await target.page())!;
-  await page.goto(url);
+  const [first] = await step('list the browser windows', browserWindows());
+  // Opened at its address: a navigation issued while a new window still loads its own first page
+  // was seen never to report its end on a busy machine.
+  await step('open the window', inChrome(first, `openTrustedLinkIn(${JSON.stringify(url)}, 'window', { private: true })`));
+  const target = await tabula.browser.waitForTarget((candidate) => candidate.url() === url, { timeout: 15_000 });
+  const page = (await step('find its page', target.page()))!;
   let privateWindow = '';
-  for (const context of await browserWindows()) if (await inChrome(context, 'PrivateBrowsingUtils.isWindowPrivate(window)')) privateWindow = context;
+  for (const context of await step('list the windows again', browserWindows())) {
+    if (await step('ask a window if it is private', inChrome(context, 'PrivateBrowsingUtils.isWindowPrivate(window)'))) privateWindow = context;
+  }
   expect(privateWindow, 'a private browser window is open').not.toBe('');
   // A new window focuses its address bar: give the page the focus, as a click into it would.
-  await inChrome(privateWindow, 'gBrowser.selectedBrowser.focus()');
-  return { page, proof: 'opened by OpenBrowserWindow({ private: true }); PrivateBrowsingUtils.isWindowPrivate true', close: () => page.close() };
+  await step('focus the page', inChrome(privateWindow, 'gBrowser.selectedBrowser.focus()'));
+  return { page, proof: 'opened by openTrustedLinkIn(…, { private: true }); PrivateBrowsingUtils.isWindowPrivate true', close: () => page.close() };
 }
 
 async function openOrdinaryWindow(tabula: ExtensionBrowser, url: string): Promise<Page> {
