@@ -82,7 +82,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       for (let i = 0; i < 5; i++) {
         const wokeBefore = await putBackgroundToSleep(tabula, IDLE_TIMEOUT_MS);
         asleep.push(await timedOpen(tabula));
-        // The popup's own request woke it: it was asleep when the popup opened.
+        // It really slept: it has started again since (woken by the popup, or by this very question).
         expect((await tabula.call('background/status', {})).wokeAt).toBeGreaterThan(wokeBefore);
       }
       console.log(`${name}: popup document start → predictions shown: warm ${summary(warm)}; background asleep ${summary(asleep)}`);
