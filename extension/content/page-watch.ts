@@ -94,12 +94,7 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     recorder.begin(at, url, referrerHost, startedAt);
     const visit = recorder.visits;
     whenIdle(settleAfterMs, safely(() => {
-      if (stopped || recorder.visits !== visit) return;
-      recorder.settle();
-      // One early report, so that the background knows of the visit even if its last report never
-      // comes (Firefox can drop a pagehide message on a busy machine): it finishes an open visit
-      // when the tab's next visit arrives or the tab closes.
-      report(now(), false);
+      if (!stopped && recorder.visits === visit) recorder.settle();
     }));
   };
 

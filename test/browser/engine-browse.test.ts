@@ -105,7 +105,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
       for (const visit of await finished([article, long, still])) {
         const expected = scripted.get(visit.url)!;
-        console.info(`${name} ${visit.path}: active ${visit.activeMs} ms, scripted ${expected.activeMs} ms; depth ${visit.scrollDepth}; clicks ${visit.clicks}; keys ${visit.keys}`);
+        console.info(`${name} ${visit.path}: active ${visit.activeMs} ms, scripted ${expected.activeMs} ms, span ${visit.endedAt - visit.startedAt} ms; depth ${visit.scrollDepth}; clicks ${visit.clicks}; keys ${visit.keys}`);
         expect(Math.abs(visit.activeMs - expected.activeMs), `active time of ${visit.url}`).toBeLessThanOrEqual(ACTIVE_TOLERANCE_MS);
         expect(visit.clicks).toBe(expected.clicks);
         expect(visit.keys).toBe(expected.keys);
