@@ -5,6 +5,7 @@
 // the data or model behind them changes (forget, settings, reset, import, relearning).
 import { browser, sessionArea } from '../browser-api';
 import type { TabPrediction } from '../contract-types';
+import { pageUrl } from '../validate';
 
 export interface CachedPrediction {
   prediction: TabPrediction;
@@ -99,11 +100,10 @@ function keyOf(tabId: number): string {
   return TAB_KEY + tabId;
 }
 
-/** As visits store it: origin and path, no query or fragment. */
+/** The address as visits store it (pageUrl's rule), or undefined for anything but a web page. */
 function pageAddress(raw: string): string | undefined {
   try {
-    const url = new URL(raw);
-    return url.origin + url.pathname;
+    return pageUrl(raw).url;
   } catch {
     return undefined;
   }

@@ -5,6 +5,7 @@
 import { ExtensionBrowser, type BrowserName } from '../browser/launch';
 import { firstScreenTiming, openPopup, putBackgroundToSleep } from '../browser/popup-helpers';
 import { startSite } from '../browser/server';
+import { spread } from '../../tools/page-cost/summary';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const popupSpeed: ProofSection = {
@@ -42,9 +43,9 @@ async function measure(name: BrowserName, context: ProofContext): Promise<Figure
     const live = (list: Timing[]) => list.map((t) => t.liveMs);
     context.log(`${name}: popup start → predictions: warm ${ready(warm).join(', ')} ms; background asleep ${ready(asleep).join(', ')} ms`);
     return {
-      warmMedianMs: median(ready(warm)), warmP95Ms: percentile(ready(warm), 0.95),
-      asleepMedianMs: median(ready(asleep)), asleepMaxMs: Math.max(...ready(asleep)),
-      liveAnswerWarmMedianMs: median(live(warm)), liveAnswerAsleepMedianMs: median(live(asleep)),
+      warmMedianMs: spread(ready(warm)).median, warmP95Ms: spread(ready(warm)).p95,
+      asleepMedianMs: spread(ready(asleep)).median, asleepMaxMs: Math.max(...ready(asleep)),
+      liveAnswerWarmMedianMs: spread(live(warm)).median, liveAnswerAsleepMedianMs: spread(live(asleep)).median,
       shownFromKeptPrediction: [...warm, ...asleep].filter((t) => t.source === 'cache').length,
       opens: warm.length + asleep.length,
     };
@@ -55,12 +56,3 @@ async function measure(name: BrowserName, context: ProofContext): Promise<Figure
 }
 
 interface Timing { readyMs: number; liveMs: number; source: 'cache' | 'live' }
-
-function median(values: number[]): number {
-  return percentile(values, 0.5);
-}
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] * 10) / 10;
-}
