@@ -7,8 +7,8 @@
 // CDP Tracing (devtools.timeline, and the extensions category for the injection):
 //   1. a new tab opens the page: a new renderer process, so the content script is compiled and run
 //      from nothing (the figure that matters: a content script is cold in every new process);
-//   2. the page stays open `settleMs` (6 s) after its load event, so that the script's idle-time
-//      reading and its first timer tick fall inside the trace;
+//   2. the page stays open `settleMs` (6 s) after its load event, so that anything the script
+//      leaves for later (idle callbacks, timers) falls inside the trace;
 //   3. the tab goes on to the next page of the same site: the first page's pagehide is "leave";
 //      with --next-page, that page (same process) is measured too, to show what a process keeps.
 // On the renderer's main thread (found by the page's CommitLoad), the script's cost is the CPU time

@@ -1,9 +1,11 @@
 // Watches one page for as long as it is open: wires the page's events to the visit recorder,
-// keeps a tick (missed state changes, periodic reports, and address changes where the browser does
+// keeps a tick (periodic reports, missed state changes, and address changes where the browser does
 // not announce them), and reports when the page is hidden or left. Starting costs a few listeners
-// and a timer; the page features are read later, when the browser is idle. Every tick costs the
-// page a call into the content script, so the tick runs every second only where it must look for
-// address changes itself: with the Navigation API (Chrome, Firefox) they arrive as events.
+// and a timer, nothing more: the page features are read with the visit's first report (on a page
+// that has settled by then), so a page load pays for no reading at all. Every tick costs the page
+// a call into the content script, so the tick runs every second only where it must look for
+// address changes itself; with the Navigation API they arrive as events, and the tick only comes
+// when a periodic report is due.
 import type { ActivityState } from './activity-clock';
 import { listenToPage, type PageHandlers } from './page-listeners';
 import { hostOf, visitUrlOf } from './page-features';
@@ -11,7 +13,6 @@ import { Reporter, REPORT_EVERY_MS, type PostVisit } from './reporter';
 import { measureScrollIn } from './scroll-geometry';
 import { SpaWatch } from './spa-watch';
 import { randomKey, VisitRecorder } from './visit-recorder';
-import { whenIdle } from './when-idle';
 
 export interface WatchOptions {
   window: Window;
@@ -20,11 +21,9 @@ export interface WatchOptions {
   makeKey?: () => string;
   /** When the page was opened (navigation start); defaults to now. */
   startedAt?: number;
-  /** Defaults to EVENTFUL_TICK_MS where the Navigation API announces address changes, else TICK_MS. */
+  /** Defaults to the report period where the Navigation API announces address changes, else TICK_MS. */
   tickMs?: number;
   reportEveryMs?: number;
-  /** How long after a single-page app changes page its new content is read. */
-  settleMs?: number;
 }
 
 export interface PageWatch {
@@ -34,11 +33,9 @@ export interface PageWatch {
   stop(): void;
 }
 
-/** A tick this late means the machine slept or the page was frozen: that time does not count. */
+/** A tick this much later than due means the machine slept or the page was frozen: that time does not count. */
 const SUSPENDED_AFTER_MS = 20_000;
 export const TICK_MS = 1000;
-/** The tick when address changes come as events: periodic reports and safety nets need no more. */
-export const EVENTFUL_TICK_MS = 5000;
 
 /** The shortest visit a change of address can end. */
 const MIN_VISIT_MS = 1_000;
@@ -53,7 +50,8 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   const firstUrl = visitUrlOf(firstHref);
   if (firstUrl === null) return null; // not a web page (a PDF viewer, about:blank)
   const navigation = (win as NavigatingWindow).navigation;
-  const { tickMs = navigation ? EVENTFUL_TICK_MS : TICK_MS, reportEveryMs = REPORT_EVERY_MS, settleMs = 1000 } = options;
+  const { reportEveryMs = REPORT_EVERY_MS } = options;
+  const { tickMs = navigation ? reportEveryMs : TICK_MS } = options;
 
   let timer: ReturnType<typeof setInterval> | undefined;
   let unlisten = (): void => {};
@@ -89,13 +87,9 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     if (final) recorder.closed = true;
   };
   let visitBeganAt = start;
-  const beginVisit = (at: number, url: string, referrerHost: string, startedAt = at, settleAfterMs = settleMs): void => {
+  const beginVisit = (at: number, url: string, referrerHost: string, startedAt = at): void => {
     visitBeganAt = at;
     recorder.begin(at, url, referrerHost, startedAt);
-    const visit = recorder.visits;
-    whenIdle(settleAfterMs, safely(() => {
-      if (!stopped && recorder.visits === visit) recorder.settle();
-    }));
   };
 
   const syncState = (at: number): void => {
@@ -119,7 +113,7 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   const tick = safely((): void => {
     if (stopped) return;
     const at = now();
-    if (at - lastTickAt > SUSPENDED_AFTER_MS) recorder.skip(lastTickAt + tickMs, at);
+    if (at - lastTickAt > tickMs + SUSPENDED_AFTER_MS) recorder.skip(lastTickAt + tickMs, at);
     lastTickAt = at;
     syncState(at);
     if (recorder.pruneMedia(at)) recorder.clock.update(at, { mediaPlaying: recorder.media.isPlaying() });
@@ -168,11 +162,11 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     // Back from the back-forward cache: the visit was closed when the page was hidden, so a new one begins.
     if (!event.isTrusted || !event.persisted || !recorder.closed || stopped) return;
     const at = now();
-    beginVisit(at, spa.url() ?? firstUrl, '', at, 0);
+    beginVisit(at, spa.url() ?? firstUrl, '', at);
     syncState(at);
   };
 
-  beginVisit(start, firstUrl, hostOf(doc.referrer), options.startedAt ?? start, 0);
+  beginVisit(start, firstUrl, hostOf(doc.referrer), options.startedAt ?? start);
   unlisten = listenToPage(win, handlers, navigation);
   timer = setInterval(tick, tickMs);
   return { recorder, tick, stop };

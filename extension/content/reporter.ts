@@ -7,6 +7,8 @@ import type { VisitUpdate } from '../contract-types';
 export type PostVisit = (update: VisitUpdate) => unknown;
 
 export const REPORT_EVERY_MS = 15_000;
+/** A timer set for the period may fire a moment before the wall clock says the period has passed. */
+const TIMER_SLACK_MS = 100;
 
 export class Reporter {
   // Fields are set in the constructor, not declared with initializers: an initializer is one more
@@ -46,7 +48,7 @@ export class Reporter {
 
   /** Called often; builds and sends an update only once the period has passed since the last check. */
   tick(at: number, build: () => VisitUpdate): boolean {
-    if (this.gone || at - this.lastCheckAt < this.everyMs) return false;
+    if (this.gone || at - this.lastCheckAt < this.everyMs - TIMER_SLACK_MS) return false;
     return this.send(build(), at);
   }
 

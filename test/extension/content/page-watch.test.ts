@@ -70,12 +70,15 @@ function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#
 }
 
 describe('watchPage', () => {
-  test('starts without reading the page, then reads it when idle', () => {
-    const { watch } = open();
-    expect(watch.recorder.hasSettled()).toBe(false);
+  test('starts without reading the page, and reads it with the first report', () => {
+    const { watch, advance, sent } = open();
     vi.runOnlyPendingTimers();
+    advance(14_000);
+    expect(watch.recorder.hasSettled()).toBe(false);
+    advance(15_000);
     expect(watch.recorder.hasSettled()).toBe(true);
-    const visit = watch.recorder.snapshot(0);
+    expect(sent).toHaveLength(1);
+    const visit = sent[0].visit;
     expect(visit).toMatchObject({
       url: 'https://www.zeitung.example/politik/artikel', host: 'www.zeitung.example', lang: 'de',
       kind: 'article', title: 'Ein Artikel', referrerHost: 'search.example', source: 'page',
@@ -255,10 +258,11 @@ describe('watchPage', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ final: true, visit: { url: 'https://www.zeitung.example/politik/artikel', clicks: 1, activeMs: 3000 } });
     expect(watch.recorder.url).toBe('https://www.zeitung.example/sport/spiel');
-    // The timer now only backs the events up: a change the browser did not announce is seen within 5 s, not 1 s.
+    // The timer now only backs the events up, with the periodic report: a change the browser did
+    // not announce is seen within 15 s, not 1 s.
     at(4100);
     win.history.pushState(null, '', '/wetter');
-    vi.advanceTimersByTime(4_000);
+    vi.advanceTimersByTime(14_000);
     expect(sent).toHaveLength(1);
     vi.advanceTimersByTime(1_000);
     expect(sent).toHaveLength(2);
