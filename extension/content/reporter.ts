@@ -33,7 +33,8 @@ export class Reporter {
   send(update: VisitUpdate, at: number): boolean {
     if (this.gone) return false;
     this.lastCheckAt = at;
-    const fingerprint = fingerprintOf(update);
+    // A final update goes whatever it repeats, so it needs no fingerprint (it is sent as the page is left).
+    const fingerprint = update.final ? '' : fingerprintOf(update);
     if (!update.final && fingerprint === this.lastFingerprint) return false;
     this.lastFingerprint = fingerprint;
     try {
