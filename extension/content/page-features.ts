@@ -1,8 +1,8 @@
 // Page features: what a page is, read once per visit from its document and address. The query
 // string and the fragment are dropped before anything is kept; every read is bounded (page-text.ts).
 import type { PageFeatures } from '../../model/visit';
-import { guessPageKind } from './page-kind';
-import { capText, estimateWords, metaContent, primaryLanguage, titleOf } from './page-text';
+import { guessPageKind, KIND_METAS } from './page-kind';
+import { capText, estimateWords, primaryLanguage, readMetaTags, titleOf } from './page-text';
 
 export const TITLE_MAX = 300;
 export const DESCRIPTION_MAX = 500;
@@ -138,7 +138,8 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
   const words = estimateWords(doc);
   const links = doc.getElementsByTagName('a').length;
   const videos = doc.getElementsByTagName('video').length;
-  const description = metaContent(doc, 'name', 'description') ?? metaContent(doc, 'property', 'og:description') ?? '';
+  const metas = readMetaTags(doc, ['description', 'og:description', ...KIND_METAS]);
+  const description = metas.get('description') ?? metas.get('og:description') ?? '';
   return {
     url: address?.url ?? '',
     host: address?.host ?? '',
@@ -146,7 +147,7 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
     title: titleOf(doc, TITLE_MAX),
     description: capText(description, DESCRIPTION_MAX),
     lang: primaryLanguage(doc.documentElement?.getAttribute('lang') ?? ''),
-    kind: guessPageKind(doc, path, { words, links, videos }),
+    kind: guessPageKind(doc, path, { words, links, videos }, metas),
     words,
     links,
     images: doc.getElementsByTagName('img').length,

@@ -2,7 +2,7 @@
 // declaration (og:type) first, then the shape of the document. The first matching kind wins, in
 // the order search, video, article, form, home, listing, other.
 import type { PageKind } from '../../model/visit';
-import { metaContent } from './page-text';
+import type { MetaTags } from './page-text';
 
 export interface PageSize {
   words: number;
@@ -17,15 +17,18 @@ const FIELDS_MAX = 100;
 /** Fields that are typed or chosen into (not buttons, hidden values or search boxes). */
 const NOT_FILLABLE = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'search', 'checkbox', 'radio']);
 
-export function guessPageKind(doc: Document, path: string, size: PageSize): PageKind {
-  const ogType = (metaContent(doc, 'property', 'og:type') ?? '').trim().toLowerCase();
+/** The meta tags the guess reads. */
+export const KIND_METAS = ['og:type', 'article:published_time'] as const;
+
+export function guessPageKind(doc: Document, path: string, size: PageSize, metas: MetaTags): PageKind {
+  const ogType = (metas.get('og:type') ?? '').trim().toLowerCase();
   const segments = path.toLowerCase().split('/').filter(Boolean);
   const articles = doc.getElementsByTagName('article').length;
 
   if (anyOf(segments, RESULT_SEGMENTS) && hasSearchBox(doc)) return 'search';
   if (ogType.startsWith('video') || anyOf(segments, VIDEO_SEGMENTS)) return 'video';
   if (size.videos > 0 && articles === 0 && size.words < 1500) return 'video';
-  if (ogType === 'article' || articles === 1 || metaContent(doc, 'property', 'article:published_time') !== null) return 'article';
+  if (ogType === 'article' || articles === 1 || metas.has('article:published_time')) return 'article';
   if (isFormPage(doc)) return 'form';
   if (isHomePath(segments)) return 'home';
   // Many teasers, or mostly links with little text between them.

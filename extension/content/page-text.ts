@@ -19,11 +19,29 @@ export function primaryLanguage(tag: string): string {
   return /^[a-z]{2,3}$/.test(primary) ? primary : '';
 }
 
-/** Content of the first `<meta name|property=…>` in the head (metadata belongs there; a body scan could be long). */
-export function metaContent(doc: Document, attribute: 'name' | 'property', value: string): string | null {
-  const scope = doc.head ?? doc;
-  const meta = scope.querySelector(`meta[${attribute}="${value}" i]`);
-  return meta?.getAttribute('content') ?? null;
+/** Meta tags looked at; metadata belongs at the top of the head, and a hostile page may have thousands. */
+const METAS_MAX = 200;
+
+/** The meta tags a visit reads: `name` or `property` (in lower case) → content of the first such tag. */
+export type MetaTags = Map<string, string>;
+
+/**
+ * The first content of each of `wanted` among the page's `<meta name|property=…>` tags (names
+ * compared in any case), read in one pass over the head's meta tags: cheaper than a selector per
+ * tag, whose matching engine a content script would otherwise start on every page.
+ */
+export function readMetaTags(doc: Document, wanted: readonly string[]): MetaTags {
+  const found: MetaTags = new Map();
+  const metas = (doc.head ?? doc).getElementsByTagName('meta');
+  const count = Math.min(metas.length, METAS_MAX);
+  for (let i = 0; i < count && found.size < wanted.length; i++) {
+    const meta = metas[i];
+    for (const attribute of ['name', 'property']) {
+      const key = meta.getAttribute(attribute)?.toLowerCase();
+      if (key && !found.has(key) && wanted.includes(key)) found.set(key, meta.getAttribute('content') ?? '');
+    }
+  }
+  return found;
 }
 
 /** The page's title, capped at `max` characters. */

@@ -1,8 +1,10 @@
 // Watches one page for as long as it is open: wires the page's events to the visit recorder,
 // keeps a tick (periodic reports, missed state changes, and address changes where the browser does
 // not announce them), and reports when the page is hidden or left. Starting costs a few listeners
-// and a timer, nothing more: the page features are read with the visit's first report (on a page
-// that has settled by then), so a page load pays for no reading at all. Every tick costs the page
+// and a timer, nothing more: the page features are read once the page has been open a few seconds,
+// when the browser is idle (or with the visit's first report, if that comes sooner), so that the
+// reading competes neither with the page's loading nor with the browser's work of leaving a
+// large page, where it could tip that task into a long one. Every tick costs the page
 // a call into the content script, so the tick runs every second only where it must look for
 // address changes itself; with the Navigation API they arrive as events, and the tick only comes
 // when a periodic report is due.
@@ -13,6 +15,7 @@ import { Reporter, REPORT_EVERY_MS, type PostVisit } from './reporter';
 import { measureScrollIn } from './scroll-geometry';
 import { SpaWatch } from './spa-watch';
 import { randomKey, VisitRecorder } from './visit-recorder';
+import { whenIdle } from './when-idle';
 
 export interface WatchOptions {
   window: Window;
@@ -24,6 +27,8 @@ export interface WatchOptions {
   /** Defaults to the report period where the Navigation API announces address changes, else TICK_MS. */
   tickMs?: number;
   reportEveryMs?: number;
+  /** How long after a visit begins its page is read. */
+  settleMs?: number;
 }
 
 export interface PageWatch {
@@ -36,6 +41,8 @@ export interface PageWatch {
 /** A tick this much later than due means the machine slept or the page was frozen: that time does not count. */
 const SUSPENDED_AFTER_MS = 20_000;
 export const TICK_MS = 1000;
+/** Long enough for a page to have loaded and drawn its content, short enough for most visits to outlast it. */
+export const SETTLE_MS = 3000;
 
 /** The shortest visit a change of address can end. */
 const MIN_VISIT_MS = 1_000;
@@ -50,7 +57,7 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   const firstUrl = visitUrlOf(firstHref);
   if (firstUrl === null) return null; // not a web page (a PDF viewer, about:blank)
   const navigation = (win as NavigatingWindow).navigation;
-  const { reportEveryMs = REPORT_EVERY_MS } = options;
+  const { reportEveryMs = REPORT_EVERY_MS, settleMs = SETTLE_MS } = options;
   const { tickMs = navigation ? reportEveryMs : TICK_MS } = options;
 
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -90,6 +97,10 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   const beginVisit = (at: number, url: string, referrerHost: string, startedAt = at): void => {
     visitBeganAt = at;
     recorder.begin(at, url, referrerHost, startedAt);
+    const visit = recorder.visits;
+    whenIdle(settleMs, safely(() => {
+      if (!stopped && recorder.visits === visit) recorder.settle();
+    }));
   };
 
   const syncState = (at: number): void => {

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import type { VisitUpdate } from '../../../extension/contract-types';
-import { watchPage, type PageWatch } from '../../../extension/content/page-watch';
+import { SETTLE_MS, watchPage, type PageWatch } from '../../../extension/content/page-watch';
 
 const ARTICLE = `<html lang="de"><head><title>Ein Artikel</title><meta property="og:type" content="article"></head>
   <body><article><p>Text des Artikels.</p><input id="field"><video id="clip"></video></article></body></html>`;
@@ -70,19 +70,26 @@ function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#
 }
 
 describe('watchPage', () => {
-  test('starts without reading the page, and reads it with the first report', () => {
-    const { watch, advance, sent } = open();
-    vi.runOnlyPendingTimers();
-    advance(14_000);
+  test('starts without reading the page, and reads it when idle once the page has been open a while', () => {
+    const { watch } = open();
+    vi.advanceTimersByTime(SETTLE_MS - 1);
     expect(watch.recorder.hasSettled()).toBe(false);
-    advance(15_000);
+    vi.advanceTimersByTime(1);
+    vi.runOnlyPendingTimers(); // the idle callback (a timer where there is none)
     expect(watch.recorder.hasSettled()).toBe(true);
-    expect(sent).toHaveLength(1);
-    const visit = sent[0].visit;
+    const visit = watch.recorder.snapshot(0);
     expect(visit).toMatchObject({
       url: 'https://www.zeitung.example/politik/artikel', host: 'www.zeitung.example', lang: 'de',
       kind: 'article', title: 'Ein Artikel', referrerHost: 'search.example', source: 'page',
     });
+  });
+
+  test('a visit left before its page was read is read with its last report', () => {
+    const { win, watch, fire, sent } = open();
+    expect(watch.recorder.hasSettled()).toBe(false);
+    fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ final: true, visit: { title: 'Ein Artikel', kind: 'article', lang: 'de' } });
   });
 
   test('counts trusted clicks and keys, ignores made-up ones, and never keeps what was typed', () => {
