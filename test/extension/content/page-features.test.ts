@@ -2,10 +2,9 @@
 // Page features read from realistic documents: the address loses its query and fragment, text is
 // capped, the page kind follows the markup, hostile pages stay bounded.
 import { afterEach, describe, expect, test } from 'vitest';
-import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { DESCRIPTION_MAX, hostOf, readPageFeatures, TITLE_MAX, visitUrlOf } from '../../../extension/content/page-features';
-import { primaryLanguage } from '../../../extension/content/page-text';
+import { primaryLanguage, readMetaTags } from '../../../extension/content/page-text';
 
 const windows: Window[] = [];
 afterEach(() => windows.splice(0).forEach((win) => win.close()));
@@ -77,6 +76,25 @@ describe('readPageFeatures', () => {
   });
 });
 
+describe('meta tags', () => {
+  test('the first of each wanted tag, by name or property in any case, from the head alone', () => {
+    const { doc } = page('https://a.example/', `<head>
+      <meta charset="utf-8"><meta name="viewport" content="width=device-width">
+      <meta NAME="Description" content="first">
+      <meta name="description" content="second">
+      <meta property="OG:TYPE" content="video.other">
+    </head><body><meta name="og:description" content="in the body"></body>`);
+    const metas = readMetaTags(doc, ['description', 'og:type', 'og:description']);
+    expect(Object.fromEntries(metas)).toEqual({ description: 'first', 'og:type': 'video.other' });
+  });
+
+  test('looks at no more than the first 200 meta tags of a hostile head', () => {
+    const filler = '<meta name="x" content="y">'.repeat(5000);
+    const { doc } = page('https://a.example/', `<head>${filler}<meta name="description" content="late"></head><body></body>`);
+    expect(readMetaTags(doc, ['description']).size).toBe(0);
+  });
+});
+
 describe('page kind', () => {
   const kindOf = (url: string, html: string) => {
     const { doc, href } = page(url, html);
@@ -127,52 +145,6 @@ describe('addresses and languages', () => {
     expect(hostOf('https://WWW.Example.com/path?q=1')).toBe('www.example.com');
     expect(hostOf('')).toBe('');
     expect(hostOf('about:blank')).toBe('');
-  });
-
-  // What the URL parser makes of an address: the reference for the content script's own reading.
-  const parsed = (href: string): [string, string] | null => {
-    if (!/^https?:\/\/[^/]/i.test(href)) return null;
-    try {
-      const url = new URL(href);
-      return [url.origin + url.pathname.slice(0, 1000), url.hostname];
-    } catch {
-      return null;
-    }
-  };
-
-  test('addresses as browsers write them are read without the URL parser, to the same parts', () => {
-    const addresses = [
-      'https://www.zeitung.example/politik/artikel?session=abc123#top', 'http://127.0.0.1:41234/cost/article?round=1',
-      'https://user:secret@mail.example:8443/inbox/', 'http://news.test/', 'https://a.example/p;q=1/%7Efile.html',
-      'https://host.example./x', 'https://sub.site-name.example/a-b/c_d.html',
-    ];
-    const want = addresses.map(parsed);
-    const Native = globalThis.URL;
-    let made = 0;
-    globalThis.URL = class extends Native {
-      constructor(...args: ConstructorParameters<typeof URL>) {
-        super(...args);
-        made++;
-      }
-    };
-    try {
-      expect(addresses.map((href) => [visitUrlOf(href), hostOf(href)])).toEqual(want);
-    } finally {
-      globalThis.URL = Native;
-    }
-    expect(made).toBe(0);
-  });
-
-  test('any other address comes out as the URL parser reads it', () => {
-    // IPv6 and numeric hosts, default and odd ports, dot segments, user info, escapes, white space, non-ASCII.
-    const piece = fc.constantFrom('a', 'B', 'x', '0', '9', '255', '.', '-', ':', '/', '?', '#', '@', '[', ']', '::1', '%2e',
-      '%41', '_', '~', ' ', '\t', '\\', '"', '{', 'ä', ':80', ':443', ':08', ':65536', '..', 'xn--', '0x7f');
-    const href = fc.tuple(fc.constantFrom('http://', 'https://', 'HTTP://', 'http:/', 'ftp://'), fc.array(piece, { maxLength: 12 }))
-      .map(([scheme, pieces]) => scheme + pieces.join(''));
-    fc.assert(fc.property(href, (address) => {
-      const want = parsed(address);
-      expect([visitUrlOf(address), hostOf(address)]).toEqual([want?.[0] ?? null, want?.[1] ?? '']);
-    }), { numRuns: 20_000 });
   });
 
   test('primary language tag, lower case', () => {
