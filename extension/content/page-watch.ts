@@ -1,7 +1,7 @@
 // Watches one page for as long as it is open: wires the page's events to the visit recorder,
 // keeps a tick (periodic reports, missed state changes, and address changes where the browser does
 // not announce them), and reports when the page is hidden or left. Starting costs a few listeners
-// and a timer, nothing more: the page features are read once the page has been open a few seconds,
+// and two timers, nothing more: the page features are read once the page has been open a few seconds,
 // when the browser is idle (or with the visit's first report, if that comes sooner), so that the
 // reading competes neither with the page's loading nor with the browser's work of leaving a
 // large page, where it could tip that task into a long one. Every tick costs the page
