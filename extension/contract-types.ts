@@ -105,9 +105,14 @@ export interface VisitPage {
   total: number;
 }
 
+/**
+ * What to forget. A site is a host with its `www.` and subdomains, as in the exclusion list;
+ * `matching` takes any entry of that list (a site or a pattern such as `*bank*`).
+ */
 export type ForgetRequest =
   | { scope: 'visit'; id: number }
   | { scope: 'site'; host: string }
+  | { scope: 'matching'; entry: string }
   | { scope: 'day'; day: string } // YYYY-MM-DD, local time
   | { scope: 'all' };
 
@@ -151,7 +156,15 @@ export interface DataExport {
 export interface BackgroundStatus {
   wokeAt: number;
   rejected: { malformed: number; sender: number; unknown: number };
-  dropped: { incognito: number; paused: number; excluded: number; finished: number };
+  /**
+   * Reports not stored, by reason: a private window, paused, an excluded site, a visit already
+   * finished, older than the retention period or forgotten, a page reporting another site's address, too many reports or visits.
+   */
+  dropped: { incognito: number; paused: number; excluded: number; finished: number; expired: number; forgotten: number; wrongSender: number; flood: number };
+  /** Stored visits that learning skipped because they could not be read. */
+  unreadableVisits: number;
+  /** Stored settings that could not be read and were replaced by their defaults. */
+  settingsProblems: string[];
   eventsPruned: number;
   /** When storage was last found full (0: never). */
   storageFullAt: number;

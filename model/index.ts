@@ -12,4 +12,4 @@ export { featureName } from './feature-names';
 export { engagementLabel, activeTimeTarget } from './labels';
 export { murmur3 } from './hash';
 export { Rng } from './rng';
-export { hasInteraction, PAGE_KINDS, type PageFeatures, type PageKind, type Visit } from './visit';
+export { hasInteraction, isVisit, PAGE_KINDS, type PageFeatures, type PageKind, type Visit } from './visit';

@@ -57,3 +57,22 @@ export interface Visit extends PageFeatures, Interaction {
 export function hasInteraction(visit: Visit): boolean {
   return visit.source !== 'history';
 }
+
+const TEXT_FIELDS = ['url', 'host', 'path', 'title', 'description', 'lang', 'referrerHost'] as const;
+const NUMBER_FIELDS = [
+  'words', 'links', 'images', 'videos', 'activeMs', 'scrollDepth', 'clicks', 'keys', 'selections', 'mediaMs', 'startedAt', 'endedAt',
+] as const;
+
+/**
+ * Whether a value read back from storage or a file has every field of a visit, of the right type:
+ * a record damaged on disk or written by other code is skipped rather than stopping learning.
+ */
+export function isVisit(value: unknown): value is Visit {
+  if (typeof value !== 'object' || value === null) return false;
+  const visit = value as Record<string, unknown>;
+  return TEXT_FIELDS.every((name) => typeof visit[name] === 'string')
+    && NUMBER_FIELDS.every((name) => typeof visit[name] === 'number' && Number.isFinite(visit[name]))
+    && PAGE_KINDS.includes(visit.kind as PageKind)
+    && (visit.source === undefined || visit.source === 'page' || visit.source === 'history')
+    && (visit.feedback === undefined || visit.feedback === 'useful' || visit.feedback === 'not-interested');
+}

@@ -1,11 +1,11 @@
 // The learner in the background: a cache of what is stored. It restores the checkpoint on wake,
 // learns exactly the finished visits after it, and checkpoints in batches. Every job runs one at a
 // time, so learning, forgetting, relearning and imports never interleave.
-import { Learner, type LearnerConfig } from '../../model/index';
+import { isVisit, Learner, type LearnerConfig } from '../../model/index';
 import type { ForgetRequest, Visit } from '../contract-types';
 import { database } from '../storage/db';
 import { loadCheckpoint, saveCheckpoint } from '../storage/checkpoint';
-import { forgetData, type Removed } from '../storage/forget';
+import { applyRetention, forgetData, type Removed } from '../storage/forget';
 import { isQuotaError, makeRoom, pressure } from '../storage/pressure';
 import { lastFinishedSeq, visitsAfter } from '../storage/visits';
 
@@ -20,7 +20,7 @@ let lastSeq = 0;
 let unsaved = 0;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
-export const status = { relearning: false, learnedTwice: 0 };
+export const status = { relearning: false, learnedTwice: 0, unreadableVisits: 0 };
 
 /** Runs jobs one after another, whatever happens to the one before. */
 function serial<T>(job: () => Promise<T>): Promise<T> {
@@ -65,7 +65,9 @@ async function learnPending(): Promise<number> {
   for (let batch = await visitsAfter(db, lastSeq, BATCH); batch.length > 0; batch = await visitsAfter(db, lastSeq, BATCH)) {
     for (const visit of batch) {
       if (visit.seq! <= lastSeq) status.learnedTwice++; // cannot happen: visitsAfter is exclusive
-      model.observe(visit);
+      // A record damaged on disk is passed over (and counted), not left to stop learning for good.
+      if (isVisit(visit)) model.observe(visit);
+      else status.unreadableVisits++;
       lastSeq = visit.seq!;
     }
     learned += batch.length;
@@ -146,8 +148,21 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
 export function forget(request: ForgetRequest): Promise<Removed & { relearned: number }> {
   return serial(async () => {
     const config = (await loaded()).config;
-    const removed = await forgetData(await database(), request);
-    const relearned = removed.visits > 0 ? await relearnAll(config) : 0;
+    const { relearn, ...removed } = await forgetData(await database(), request);
+    const relearned = relearn ? await relearnAll(config) : 0;
+    return { ...removed, relearned };
+  });
+}
+
+/**
+ * Applies the retention settings and, when visits went, relearns from those kept: the model then
+ * holds nothing that is no longer stored (the cut moves once a day, so this is at most daily).
+ */
+export function applyRetentionAndRelearn(visitDays: number, eventDays: number, now = Date.now()): Promise<Removed & { relearned: number }> {
+  return serial(async () => {
+    const config = (await loaded()).config;
+    const { relearn, ...removed } = await applyRetention(await database(), visitDays, eventDays, now);
+    const relearned = relearn ? await relearnAll(config) : 0;
     return { ...removed, relearned };
   });
 }

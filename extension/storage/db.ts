@@ -3,9 +3,10 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LearnerSnapshot } from '../../model/index';
 import type { Interaction } from '../../model/visit';
 import type { Settings, StoredVisit } from '../contract-types';
+import type { Tombstone } from './forgotten';
 
 export const DB_NAME = 'tabula';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** One fine-grained record of a visit's progress: the counters as a content-script update saw them. */
 export interface InteractionEvent extends Interaction {
@@ -44,6 +45,8 @@ export interface TabulaDB extends DBSchema {
   settings: { key: 'settings'; value: Settings };
   /** The last seq given to a visit: seqs only grow, even when the visits holding the last ones are deleted. */
   counters: { key: 'seq'; value: number };
+  /** What the user forgot, so that a page still open cannot report it back (see forgotten.ts). */
+  forgotten: { key: number; value: Tombstone & { id?: number }; indexes: { 'by-at': number } };
 }
 
 export type Database = IDBPDatabase<TabulaDB>;
@@ -80,6 +83,7 @@ export function open(name: string, version = DB_VERSION): Promise<Database> {
         db.createObjectStore('settings');
       }
       if (step(2)) db.createObjectStore('counters'); // visits.ts reads a missing counter as the highest stored seq
+      if (step(3)) db.createObjectStore('forgotten', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
     },
     blocking(_current, _next, event) {
       // A newer version wants the database: step aside, or its upgrade waits for this connection.

@@ -12,14 +12,38 @@ export const DEFAULT_SETTINGS: Settings = {
   historyImport: false,
 };
 
+/** Stored settings that could not be read, by name and why: each fell back to its default. */
+export const settingsProblems = new Map<string, string>();
+
+/**
+ * The settings in force. Each stored value is checked as a change would be: one that cannot be
+ * read (a record damaged on disk, or written by other code) falls back to its default and is
+ * reported, rather than stopping every request that needs the settings.
+ */
 export async function getSettings(db: Database): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'settings')) };
+  const stored: unknown = await db.get('settings', 'settings');
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  settingsProblems.clear();
+  if (stored === undefined) return settings;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    settingsProblems.set('settings', 'not an object');
+    return settings;
+  }
+  for (const [name, value] of Object.entries(stored)) {
+    try {
+      Object.assign(settings, checkChange({ [name]: value }));
+    } catch (error) {
+      settingsProblems.set(name.slice(0, 40), (error as Error).message);
+    }
+  }
+  return settings;
 }
 
-/** Applies a validated change and returns the settings as stored. */
+/** Applies a validated change and returns the settings as stored (a damaged value is replaced). */
 export async function updateSettings(db: Database, change: unknown): Promise<Settings> {
   const next = { ...(await getSettings(db)), ...checkChange(change) };
   await db.put('settings', next, 'settings');
+  settingsProblems.clear();
   return next;
 }
 

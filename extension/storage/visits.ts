@@ -5,6 +5,7 @@ import type { Visit } from '../../model/visit';
 import type { StoredVisit, VisitUpdate } from '../contract-types';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Database, InteractionEvent, TabulaDB } from './db';
+import { isForgotten, isForgottenSite, type Tombstone } from './forgotten';
 import { isQuotaError, makeRoom } from './pressure';
 import { finishAll, nextSeq, SEQ_STORES } from './seq';
 
@@ -16,8 +17,13 @@ export interface Recorded {
   finished: boolean;
 }
 
-/** Stores a content-script update; returns null when the visit was already finished. */
-export async function recordUpdate(db: Database, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
+/** Why an update was not stored: its visit is finished already, or the user forgot it. */
+export interface Refused {
+  refused: 'finished' | 'forgotten';
+}
+
+/** Stores a content-script update, unless its visit is finished or was forgotten. */
+export async function recordUpdate(db: Database, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | Refused> {
   try {
     return await writeUpdate(db, update, tabId);
   } catch (error) {
@@ -27,8 +33,8 @@ export async function recordUpdate(db: Database, update: VisitUpdate, tabId: num
   }
 }
 
-async function writeUpdate(db: Database, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
-  const tx = db.transaction(['visits', 'counters', 'events'], 'readwrite');
+async function writeUpdate(db: Database, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | Refused> {
+  const tx = db.transaction(['visits', 'counters', 'events', 'forgotten'], 'readwrite');
   settledQuietly(tx.done);
   try {
     return await writeIn(tx, update, tabId);
@@ -38,16 +44,21 @@ async function writeUpdate(db: Database, update: VisitUpdate, tabId: number | un
   }
 }
 
-type UpdateTransaction = IDBPTransaction<TabulaDB, ['visits', 'counters', 'events'], 'readwrite'>;
+type UpdateTransaction = IDBPTransaction<TabulaDB, ['visits', 'counters', 'events', 'forgotten'], 'readwrite'>;
 
-async function writeIn(tx: UpdateTransaction, { key, visit, final }: VisitUpdate, tabId: number | undefined): Promise<Recorded | null> {
+async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | Refused> {
+  const { key, final } = update;
   const visits = tx.objectStore('visits');
   const seqStores = { visits, counters: tx.objectStore('counters') };
   const existing = await visits.index('by-key').get(key);
-  if (existing?.seq !== undefined) {
+  const forgotten = await tx.objectStore('forgotten').getAll();
+  const refused: Refused['refused'] | undefined = existing?.seq !== undefined ? 'finished'
+    : isForgotten({ ...update.visit, key, startedAt: existing?.startedAt ?? update.visit.startedAt }, forgotten) ? 'forgotten' : undefined;
+  if (refused) {
     await tx.done;
-    return null;
+    return { refused };
   }
+  const visit = withoutForgottenReferrer(update.visit, forgotten);
   // A new page in a tab ends the tab's previous visit, even if its last report was lost.
   const endedOthers = existing || tabId === undefined ? 0 : await finishAll(seqStores, await visits.index('by-tab').getAll(tabId));
   const record: VisitRecord = { ...visit, key, startedAt: existing?.startedAt ?? visit.startedAt };
@@ -77,6 +88,11 @@ function abortQuietly(tx: IDBPTransaction<TabulaDB, StoreNames<TabulaDB>[], 'rea
   }
 }
 
+/** A forgotten site is not kept as the page a visit came from. */
+function withoutForgottenReferrer<T extends Visit>(visit: T, forgotten: readonly Tombstone[]): T {
+  return isForgottenSite(visit.referrerHost, forgotten) ? { ...visit, referrerHost: '' } : visit;
+}
+
 function eventOf(visitKey: string, visit: Visit): InteractionEvent {
   const { host, endedAt: at, activeMs, scrollDepth, clicks, keys, selections, mediaMs } = visit;
   return { visitKey, host, at, activeMs, scrollDepth, clicks, keys, selections, mediaMs };
@@ -86,14 +102,15 @@ function eventOf(visitKey: string, visit: Visit): InteractionEvent {
 const SAME_VISIT_SLACK_MS = 60_000;
 
 /**
- * Adds already finished visits (imported history) in order. Skipped: keys already present, and
- * entries that a page already recorded (a visit of the same address around the same time), so
- * that a page is never counted twice.
+ * Adds already finished visits (imported history) in order. Skipped: keys already present, what
+ * the user forgot, and entries that a page already recorded (a visit of the same address around
+ * the same time), so that a page is never counted twice.
  */
 export async function addFinishedVisits(db: Database, visits: { key: string; visit: Visit }[]): Promise<number> {
-  const tx = db.transaction(SEQ_STORES, 'readwrite');
+  const tx = db.transaction(['visits', 'counters', 'forgotten'], 'readwrite');
   settledQuietly(tx.done);
   const stores = { visits: tx.objectStore('visits'), counters: tx.objectStore('counters') };
+  const forgotten = await tx.objectStore('forgotten').getAll();
   const recordedByHost = new Map<string, VisitRecord[]>();
   const recorded = async (host: string) => {
     if (!recordedByHost.has(host)) recordedByHost.set(host, await stores.visits.index('by-host').getAll(host));
@@ -101,11 +118,12 @@ export async function addFinishedVisits(db: Database, visits: { key: string; vis
   };
   let added = 0;
   for (const { key, visit } of visits) {
+    if (isForgotten({ ...visit, key }, forgotten)) continue;
     if ((await stores.visits.index('by-key').getKey(key)) !== undefined) continue;
     const sameVisit = (await recorded(visit.host)).some((stored) => stored.url === visit.url
       && stored.startedAt - SAME_VISIT_SLACK_MS <= visit.startedAt && visit.startedAt <= stored.endedAt + SAME_VISIT_SLACK_MS);
     if (sameVisit) continue;
-    await stores.visits.put({ ...visit, key, seq: await nextSeq(stores) });
+    await stores.visits.put({ ...withoutForgottenReferrer(visit, forgotten), key, seq: await nextSeq(stores) });
     added++;
   }
   await tx.done;

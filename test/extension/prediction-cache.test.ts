@@ -20,7 +20,7 @@ let fakeBrowser: typeof import('./fake-browser').fakeBrowser;
 const POPUP_URL = 'chrome-extension://tabulatest/popup.html';
 const NOW = Date.now() - 3_600_000;
 let reported = 0;
-const inTab = (id: number): Runtime.MessageSender => ({ id: 'tabulatest', url: 'https://news.example/a', tab: { id, incognito: false } as never });
+const inTab = (id: number, url = 'https://news.example/a'): Runtime.MessageSender => ({ id: 'tabulatest', url, tab: { id, incognito: false } as never });
 
 /** Loads the background's modules anew, as a woken worker does; storage.session is the browser's and is kept. */
 async function wake(session = new Map<string, unknown>()): Promise<void> {
@@ -50,7 +50,7 @@ afterEach(async () => {
 async function browse(tabId: number, host: string, path = '/a'): Promise<void> {
   const visit = visitAt(host, NOW + 1_000 * reported++, { path, url: `https://${host}${path}` }); // each later than the last
   fakeBrowser.tabs.known.set(tabId, { id: tabId, url: visit.url, incognito: false });
-  expect(await visitHandler.onVisitUpdate(update(visit, false, keyOf(tabId, host, path)), inTab(tabId))).toEqual({ stored: true });
+  expect(await visitHandler.onVisitUpdate(update(visit, false, keyOf(tabId, host, path)), inTab(tabId, visit.url))).toEqual({});
   await until(async () => fakeBrowser.storage.session.items.has(`prediction:tab:${tabId}`));
 }
 

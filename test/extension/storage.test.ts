@@ -36,7 +36,7 @@ describe('recording visits', () => {
     await recordUpdate(db, update(visitAt('b.example', T0 + 1000), true, 'second-visit-key'), 2);
     await recordUpdate(db, update(visitAt('a.example', T0), true, 'first-visit-key'), 1);
     expect((await visitsAfter(db, 0)).map((v) => v.host)).toEqual(['b.example', 'a.example']);
-    expect(await recordUpdate(db, update(visitAt('a.example', T0), true, 'first-visit-key'), 1)).toBeNull();
+    expect(await recordUpdate(db, update(visitAt('a.example', T0), true, 'first-visit-key'), 1)).toEqual({ refused: 'finished' });
     expect(await lastFinishedSeq(db)).toBe(2);
     expect((await visitsAfter(db, 1)).map((v) => v.seq)).toEqual([2]);
   });
@@ -44,7 +44,7 @@ describe('recording visits', () => {
   it('finishes the previous open visit of a tab when a new page reports', async () => {
     await recordUpdate(db, update(visitAt('a.example', T0), false, 'tab-visit-one'), 3);
     const result = await recordUpdate(db, update(visitAt('b.example', T0 + 5000), false, 'tab-visit-two'), 3);
-    expect(result?.finished).toBe(true);
+    expect(result).toMatchObject({ finished: true });
     expect((await visitsAfter(db, 0)).map((v) => v.key)).toEqual(['tab-visit-one']);
     expect((await openVisitOfTab(db, 3))?.key).toBe('tab-visit-two');
   });
@@ -68,7 +68,7 @@ describe('forgetting', () => {
   });
 
   it('forgets a site with its events', async () => {
-    expect(await forgetData(db, { scope: 'site', host: 'news.example' })).toEqual({ visits: 2, events: 2 });
+    expect(await forgetData(db, { scope: 'site', host: 'news.example' })).toEqual({ visits: 2, events: 2, relearn: true });
     expect((await db.getAll('visits')).map((v) => v.host)).toEqual(['code.example']);
     expect(await db.count('events')).toBe(1);
   });
@@ -84,7 +84,7 @@ describe('forgetting', () => {
   it('forgets one visit, and everything', async () => {
     const [first] = await db.getAll('visits');
     expect((await forgetData(db, { scope: 'visit', id: first.id! })).visits).toBe(1);
-    expect(await forgetData(db, { scope: 'all' })).toEqual({ visits: 2, events: 2 });
+    expect(await forgetData(db, { scope: 'all' })).toEqual({ visits: 2, events: 2, relearn: true });
     expect(await db.count('visits')).toBe(0);
   });
 });
@@ -94,7 +94,7 @@ describe('retention and pressure', () => {
     await recordUpdate(db, update(visitAt('old.example', T0 - 100 * 86_400_000)), 1);
     await recordUpdate(db, update(visitAt('mid.example', T0 - 10 * 86_400_000)), 1);
     await recordUpdate(db, update(visitAt('new.example', T0)), 1);
-    expect(await applyRetention(db, 90, 7, T0)).toEqual({ visits: 1, events: 2 });
+    expect(await applyRetention(db, 90, 7, T0)).toEqual({ visits: 1, events: 2, relearn: true });
     expect((await db.getAll('visits')).map((v) => v.host).sort()).toEqual(['mid.example', 'new.example']);
   });
 

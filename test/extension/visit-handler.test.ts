@@ -30,7 +30,8 @@ afterEach(async () => {
 });
 
 const NOW = Date.now() - 3_600_000;
-const inTab = (id: number, incognito = false): Runtime.MessageSender => ({ id: 'tabulatest', url: 'https://news.example/a', tab: { id, incognito } as never });
+const inTab = (id: number, incognito = false, url = 'https://news.example/a'): Runtime.MessageSender => ({ id: 'tabulatest', url, tab: { id, incognito } as never });
+const fromPage = (visit: { url: string }, id = 7): Runtime.MessageSender => inTab(id, false, visit.url);
 const tabless: Runtime.MessageSender = { id: 'tabulatest', url: 'https://news.example/a' };
 
 async function stored(): Promise<StoredVisit[]> {
@@ -40,7 +41,7 @@ async function stored(): Promise<StoredVisit[]> {
 describe('visit reports', () => {
   it('keeps a visit open while its tab lives, and finishes it with the final report', async () => {
     const visit = visitAt('news.example', NOW);
-    expect(await handler.onVisitUpdate(update(visit, false, 'open-tab-visit'), inTab(7))).toEqual({ stored: true });
+    expect(await handler.onVisitUpdate(update(visit, false, 'open-tab-visit'), inTab(7))).toEqual({});
     expect((await stored())[0]).toMatchObject({ tabId: 7 });
     expect((await stored())[0]).not.toHaveProperty('seq');
     await handler.onVisitUpdate(update(visit, true, 'open-tab-visit'), inTab(7));
@@ -58,17 +59,82 @@ describe('visit reports', () => {
     expect((await stored())[0]).toMatchObject({ seq: 1 });
   });
 
-  it('stores nothing from an excluded site, while paused, or from a private window', async () => {
+  it('stores nothing from an excluded site, while paused, or from a private window, and answers the page the same', async () => {
     const db = await storage.database();
+    const answered = [await handler.onVisitUpdate(update(visitAt('news.example', NOW), true), inTab(7))]; // stored
     await db.put('settings', { paused: false, excluded: ['news.example'], visitRetentionDays: 90, eventRetentionDays: 7, historyImport: false }, 'settings');
-    expect(await handler.onVisitUpdate(update(visitAt('www.news.example', NOW), true), inTab(7))).toEqual({ stored: false });
+    await db.clear('visits');
+    await db.clear('events');
+    const excluded = visitAt('www.news.example', NOW);
+    answered.push(await handler.onVisitUpdate(update(excluded, true), fromPage(excluded)));
     await db.put('settings', { paused: true, excluded: [], visitRetentionDays: 90, eventRetentionDays: 7, historyImport: false }, 'settings');
-    expect(await handler.onVisitUpdate(update(visitAt('news.example', NOW), true), inTab(7))).toEqual({ stored: false });
+    answered.push(await handler.onVisitUpdate(update(visitAt('news.example', NOW), true), inTab(7)));
     await db.put('settings', { paused: false, excluded: [], visitRetentionDays: 90, eventRetentionDays: 7, historyImport: false }, 'settings');
     fakeBrowser.tabs.known.set(9, { id: 9, incognito: true });
-    expect(await handler.onVisitUpdate(update(visitAt('news.example', NOW), true), inTab(9, true))).toEqual({ stored: false });
+    answered.push(await handler.onVisitUpdate(update(visitAt('news.example', NOW), true), inTab(9, true)));
+    // A page cannot tell from the answer whether its site is excluded or recording is paused.
+    expect(answered).toEqual([{}, {}, {}, {}]);
     expect(handler.dropped).toMatchObject({ excluded: 1, paused: 1, incognito: 1 });
     expect(await stored()).toEqual([]);
     expect(await db.count('events')).toBe(0);
+  });
+});
+
+describe('privacy of visit reports', () => {
+  it('refuses a report of another site than the page that sent it', async () => {
+    const elsewhere = visitAt('bank.example', NOW);
+    await expect(handler.onVisitUpdate(update(elsewhere, true), inTab(7, false, 'https://news.example/a'))).rejects.toThrow('its own visits');
+    // A single-page app's last report of its previous address comes from its new one: same site, kept.
+    const previous = visitAt('news.example', NOW, { path: '/old', url: 'https://news.example/old' });
+    await handler.onVisitUpdate(update(previous, true), inTab(7, false, 'https://news.example/new'));
+    expect((await stored()).map((visit) => visit.url)).toEqual(['https://news.example/old']);
+    expect(handler.dropped.wrongSender).toBe(1);
+  });
+
+  it('never keeps an excluded site as the page a visit came from', async () => {
+    const db = await storage.database();
+    await db.put('settings', { paused: false, excluded: ['bank.example', '*health*'], visitRetentionDays: 90, eventRetentionDays: 7, historyImport: false }, 'settings');
+    for (const referrerHost of ['www.bank.example', 'my.health-clinic.example', 'blog.example']) {
+      const visit = visitAt('news.example', NOW, { referrerHost });
+      await handler.onVisitUpdate(update(visit, true), fromPage(visit));
+    }
+    expect((await stored()).map((visit) => visit.referrerHost)).toEqual(['', '', 'blog.example']);
+  });
+
+  it('does not write back a visit forgotten while its tab stays open', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    const visit = visitAt('news.example', NOW);
+    await handler.onVisitUpdate(update(visit, false, 'still-open-visit'), fromPage(visit));
+    const [record] = await stored();
+    await data.onForget({ scope: 'visit', id: record.id });
+    await handler.onVisitUpdate(update({ ...visit, activeMs: 50_000 }, false, 'still-open-visit'), fromPage(visit));
+    await handler.onVisitUpdate(update({ ...visit, activeMs: 55_000 }, true, 'still-open-visit'), fromPage(visit));
+    expect(await stored()).toEqual([]);
+    expect(handler.dropped.forgotten).toBe(2);
+  });
+
+  it('does not write back a forgotten site from its open tabs, nor keep it as a referrer, but records it again when visited anew', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    const open = visitAt('www.news.example', NOW);
+    await handler.onVisitUpdate(update(open, false, 'open-news-visit'), fromPage(open));
+    await data.onForget({ scope: 'site', host: 'news.example' });
+    await handler.onVisitUpdate(update({ ...open, activeMs: 59_000 }, true, 'open-news-visit'), fromPage(open));
+    const cameFrom = visitAt('blog.example', Date.now(), { referrerHost: 'news.example' });
+    await handler.onVisitUpdate(update(cameFrom, true), fromPage(cameFrom));
+    expect((await stored()).map((visit) => [visit.host, visit.referrerHost])).toEqual([['blog.example', '']]);
+    const later = visitAt('news.example', Date.now() + 1_000);
+    await handler.onVisitUpdate(update(later, true), fromPage(later));
+    expect((await stored()).map((visit) => visit.host)).toEqual(['blog.example', 'news.example']);
+  });
+
+  it('bounds the visits a page that keeps changing its address can make', async () => {
+    let stamp = NOW;
+    for (let i = 0; i < 100; i++) {
+      const visit = visitAt('flood.example', (stamp += 1_000));
+      await handler.onVisitUpdate(update(visit, false, `flood-visit-${String(i).padStart(4, '0')}`), fromPage(visit));
+    }
+    const { VISITS_PER_TAB } = await import('../../extension/background/handlers/flood-gate');
+    expect((await stored()).length).toBe(VISITS_PER_TAB);
+    expect(handler.dropped.flood).toBe(100 - VISITS_PER_TAB);
   });
 });

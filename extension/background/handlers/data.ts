@@ -3,10 +3,11 @@ import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, Vi
 import { InvalidRequest } from '../../errors';
 import { database } from '../../storage/db';
 import { countForget } from '../../storage/forget';
+import { notePause } from '../../storage/forgotten';
 import { queryVisits } from '../../storage/query';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { importHistory } from '../history-import';
-import { forget } from '../learner-service';
+import { applyRetentionAndRelearn, forget } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
 
 export async function onVisits(query: VisitQuery): Promise<VisitPage> {
@@ -40,9 +41,17 @@ export async function onSettingsGet(): Promise<Settings> {
 
 export async function onSettingsSet(change: Partial<Settings>): Promise<Settings> {
   const db = await database();
-  const turnsOnHistory = change?.historyImport === true && !(await getSettings(db)).historyImport;
-  if (turnsOnHistory) await importHistory(); // refuses, changing nothing, without the permission
+  const before = await getSettings(db);
+  if (change?.historyImport === true && !before.historyImport) {
+    if (before.paused || change.paused === true) throw new InvalidRequest('Recording is paused: resume it to import your history.');
+    await importHistory(); // refuses, changing nothing, without the permission
+  }
   const settings = await updateSettings(db, change);
+  if (settings.paused !== before.paused) await notePause(db, settings.paused);
+  // Shorter retention takes effect at once: what it no longer keeps goes, and is unlearned.
+  if (settings.visitRetentionDays < before.visitRetentionDays || settings.eventRetentionDays < before.eventRetentionDays) {
+    await applyRetentionAndRelearn(settings.visitRetentionDays, settings.eventRetentionDays);
+  }
   await clearPredictions(); // a paused or newly excluded site must not show its prediction
   return settings;
 }
@@ -65,6 +74,9 @@ function checkForget(request: ForgetRequest): ForgetRequest {
     case 'site':
       if (typeof request.host !== 'string' || request.host.length === 0 || request.host.length > 253) throw new InvalidRequest('A site is named by its host.');
       return { scope: 'site', host: request.host.toLowerCase() };
+    case 'matching':
+      if (typeof request.entry !== 'string') throw new InvalidRequest('Name a site or a pattern of the exclusion list.');
+      return { scope: 'matching', entry: request.entry };
     case 'day':
       if (typeof request.day !== 'string') throw new InvalidRequest('A day must be written YYYY-MM-DD.');
       return { scope: 'day', day: request.day };

@@ -2,6 +2,7 @@
 import type { BackgroundStatus } from '../../contract-types';
 import { rejected } from '../../messages';
 import { pressure } from '../../storage/pressure';
+import { settingsProblems } from '../../storage/settings';
 import { status } from '../learner-service';
 import { dropped } from './visit';
 
@@ -16,6 +17,8 @@ export function onStatus(): BackgroundStatus {
     eventsPruned: pressure.eventsPruned,
     storageFullAt: pressure.fullAt,
     learnedTwice: status.learnedTwice,
+    unreadableVisits: status.unreadableVisits,
+    settingsProblems: [...settingsProblems].map(([name, problem]) => `${name}: ${problem}`),
     relearning: status.relearning,
   };
 }

@@ -1,49 +1,79 @@
-// Receiving visit reports from content scripts: validated, filtered by the user's rules, stored,
-// and learned once finished (by the page's final report, or by any report once its tab is gone).
+// Receiving visit reports from content scripts: validated, tied to the page that sent them,
+// filtered by the user's rules, stored, and learned once finished (by the page's final report,
+// or by any report once its tab is gone). The page is answered the same whatever happened, so
+// that it cannot learn from Tabula whether its site is excluded or recording is paused.
 import { browser, type Runtime } from '../../browser-api';
-import type { VisitUpdate } from '../../contract-types';
+import type { Visit, VisitUpdate } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
+import { InvalidRequest } from '../../errors';
 import { database } from '../../storage/db';
+import { retentionCut } from '../../storage/forget';
 import { getSettings } from '../../storage/settings';
 import { recordUpdate } from '../../storage/visits';
-import { validateVisitUpdate } from '../../validate';
+import { pageUrl, validateVisitUpdate } from '../../validate';
 import { catchUp } from '../learner-service';
 import { dropTabPrediction } from '../prediction-cache';
+import { FloodGate } from './flood-gate';
 import { keepReportedTab } from './tab';
 
 /** Why reports were not stored, counted for the proof suite and the popup. */
-export const dropped = { incognito: 0, paused: 0, excluded: 0, finished: 0 };
+export const dropped = { incognito: 0, paused: 0, excluded: 0, finished: 0, expired: 0, forgotten: 0, wrongSender: 0, flood: 0 };
 
-export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.MessageSender): Promise<{ stored: boolean }> {
+const gate = new FloodGate();
+const RECEIVED = {} as Record<string, never>;
+
+export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.MessageSender): Promise<Record<string, never>> {
   if (sender.tab?.incognito) {
     dropped.incognito++; // the manifest keeps Tabula out of private windows; this is the second lock
-    return { stored: false };
+    return RECEIVED;
   }
   const update = validateVisitUpdate(payload);
-  const db = await database();
-  const settings = await getSettings(db);
-  if (settings.paused) {
-    dropped.paused++;
-    return { stored: false };
-  }
-  if (isExcluded(update.visit.host, update.visit.path, settings.excluded)) {
-    dropped.excluded++;
-    return { stored: false };
+  if (!fromItsOwnPage(update.visit, sender)) {
+    dropped.wrongSender++;
+    throw new InvalidRequest('A page can only report its own visits.');
   }
   const tabId = sender.tab?.id;
+  if (!gate.admit(update.key, update.visit.host, tabId, Date.now(), update.final)) {
+    dropped.flood++;
+    return RECEIVED;
+  }
+  const db = await database();
+  const settings = await getSettings(db);
+  const reason = settings.paused ? 'paused'
+    : isExcluded(update.visit.host, update.visit.path, settings.excluded) ? 'excluded'
+      : update.visit.startedAt < retentionCut(settings.visitRetentionDays) ? 'expired' : undefined;
+  if (reason) {
+    dropped[reason]++;
+    return RECEIVED;
+  }
+  // Where the user came from is kept only if that site may be recorded itself.
+  if (isExcluded(update.visit.referrerHost, '/', settings.excluded)) update.visit.referrerHost = '';
   // A report whose tab is gone is the page's last: Firefox can deliver one after its tab has
   // closed (naming no tab) and lose the final report, and a report can arrive after the tab-closed
   // event that would have finished its visit. Kept open, such a visit would never be finished.
   const last = update.final || tabId === undefined || !(await tabIsOpen(tabId));
   const recorded = await recordUpdate(db, { ...update, final: last }, tabId);
-  if (!recorded) {
-    dropped.finished++;
-    return { stored: false };
+  if ('refused' in recorded) {
+    dropped[recorded.refused]++;
+    return RECEIVED;
   }
   if (recorded.finished) void catchUp().catch((error) => console.error('Tabula could not learn a visit', error));
   // The popup shows the tab's prediction from this at once; a finished visit's page is gone.
   if (tabId !== undefined) void (recorded.finished ? dropTabPrediction(tabId) : keepReportedTab(tabId)).catch(() => undefined);
-  return { stored: true };
+  return RECEIVED;
+}
+
+/**
+ * A content script runs in its page, beside the page's own scripts: a report must be of the site
+ * of the document that sent it. Sites, not addresses: a single-page app changes its address
+ * within its site, and its last report of the previous address comes from the new one.
+ */
+function fromItsOwnPage(visit: Visit, sender: Runtime.MessageSender): boolean {
+  try {
+    return pageUrl(sender.url ?? '').host === visit.host;
+  } catch {
+    return false;
+  }
 }
 
 function tabIsOpen(tabId: number): Promise<boolean> {

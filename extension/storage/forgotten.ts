@@ -1,0 +1,71 @@
+// Tombstones: what the user forgot stays forgotten. A page still open when its visit, its site or
+// its day was forgotten keeps reporting; without a record of the forget, its next report would
+// write the visit back. Each forget leaves a tombstone that later reports and imports respect:
+// a visit that began before the forget and falls under it is not stored again, and a forgotten
+// site is not kept as another visit's referrer. Tombstones go with the retention cut, since a
+// visit that began before it is refused anyway. Pauses are kept the same way.
+import { isExcluded } from '../exclusions';
+import type { Database } from './db';
+
+export type Tombstone =
+  | { scope: 'visit'; key: string; at: number }
+  /** A site or pattern, written as an entry of the exclusion list. */
+  | { scope: 'matching'; entry: string; at: number }
+  /** A local day, from its first millisecond to the first of the next. */
+  | { scope: 'day'; from: number; to: number; at: number }
+  | { scope: 'all'; at: number }
+  /** Recording was paused from `from` to `to` (open while paused): nothing of then is imported later. */
+  | { scope: 'paused'; from: number; to: number; at: number };
+
+/** A visit as far as tombstones care: its key, address and start. */
+export interface Reported {
+  key: string;
+  host: string;
+  path: string;
+  startedAt: number;
+}
+
+/** True when a forget covers this visit: it began before the forget and falls under it. */
+export function isForgotten(visit: Reported, tombstones: readonly Tombstone[]): boolean {
+  return tombstones.some((tombstone) => {
+    if (tombstone.scope === 'visit') return tombstone.key === visit.key;
+    if (tombstone.scope === 'paused') return tombstone.from <= visit.startedAt && visit.startedAt < tombstone.to;
+    if (visit.startedAt >= tombstone.at) return false; // begun since: new data
+    switch (tombstone.scope) {
+      case 'matching':
+        return isExcluded(visit.host, visit.path, [tombstone.entry]);
+      case 'day':
+        return tombstone.from <= visit.startedAt && visit.startedAt < tombstone.to;
+      case 'all':
+        return true;
+    }
+  });
+}
+
+/** True when a host names a forgotten site: it is not kept as where another visit came from. */
+export function isForgottenSite(host: string, tombstones: readonly Tombstone[]): boolean {
+  return host !== '' && tombstones.some((tombstone) => tombstone.scope === 'matching' && coversHost(tombstone.entry, host));
+}
+
+/**
+ * Whether an entry covers a host seen without its path (a referrer, an event): a site or a pattern
+ * over hosts does; a pattern over paths (`*\/login*`) cannot be told from the host alone, so not.
+ */
+export function coversHost(entry: string, host: string): boolean {
+  return !entry.includes('/') && isExcluded(host, '/', [entry]);
+}
+
+/** Notes that recording was paused or resumed, so that an import later respects the pause. */
+export async function notePause(db: Database, paused: boolean, now = Date.now()): Promise<void> {
+  const tx = db.transaction('forgotten', 'readwrite');
+  const open = (await tx.store.getAll()).filter((tombstone): tombstone is PauseTombstone => tombstone.scope === 'paused' && tombstone.to === OPEN);
+  // A pause still going on is dated the end of time, so that the retention cut does not take it.
+  if (paused && open.length === 0) await tx.store.add({ scope: 'paused', from: now, to: OPEN, at: OPEN });
+  if (!paused) for (const tombstone of open) await tx.store.put({ ...tombstone, to: now, at: now });
+  await tx.done;
+}
+
+type PauseTombstone = Extract<Tombstone, { scope: 'paused' }> & { id?: number };
+
+/** The end of a pause still going on. */
+const OPEN = Number.MAX_SAFE_INTEGER;
