@@ -1,9 +1,11 @@
 // Checks a content script's visit report field by field before anything is stored. A page can
 // run its own scripts beside ours, so nothing in a report is trusted: wrong types, sizes or
 // values are refused with a clear message, and the url is stripped of query and fragment again.
+// What passes keeps only the title and description the page text rules allow (page-text-rules.ts).
 import { PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
 import type { VisitUpdate } from './contract-types';
 import { InvalidRequest } from './errors';
+import { redactPage } from './page-text-rules';
 
 const LIMITS = { url: 2048, host: 253, title: 300, description: 500, lang: 16, key: 64 } as const;
 const DAY_MS = 86_400_000;
@@ -47,7 +49,7 @@ export function validateVisit(input: unknown, now = Date.now()): Visit {
     endedAt,
     source: 'page',
   };
-  return visit;
+  return redactPage(visit);
 }
 
 /** An http(s) page address reduced to origin and path: the query and fragment never get in. */

@@ -1,10 +1,12 @@
 // Cold start, opt-in: with the optional `history` permission, the browser's recent history becomes
 // visits (site, title, time; no interaction known), so predictions help from the first day.
+// Titles follow the page text rules, the query a title repeats included (page-text-rules.ts).
 import { murmur3 } from '../../model/hash';
 import type { Visit } from '../../model/visit';
 import { browser } from '../browser-api';
 import { InvalidRequest } from '../errors';
 import { isExcluded } from '../exclusions';
+import { redactPage } from '../page-text-rules';
 import { database } from '../storage/db';
 import { getSettings } from '../storage/settings';
 import { addFinishedVisits } from '../storage/visits';
@@ -28,7 +30,8 @@ export async function importHistory(now = Date.now()): Promise<number> {
     const { url, host, path } = pageUrl(item.url);
     if (isExcluded(host, path, excluded)) continue;
     const at = Math.round(item.lastVisitTime);
-    visits.push({ key: `history-${at}-${murmur3(url, 0).toString(36)}`, visit: historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at) });
+    const visit = redactPage(historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at), new URL(item.url).searchParams);
+    visits.push({ key: `history-${at}-${murmur3(url, 0).toString(36)}`, visit });
   }
   visits.sort((a, b) => a.visit.startedAt - b.visit.startedAt);
   const added = await addFinishedVisits(db, visits);

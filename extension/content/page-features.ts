@@ -49,14 +49,15 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
   const videos = doc.getElementsByTagName('video').length;
   const metas = readMetaTags(doc, ['description', 'og:description', ...KIND_METAS]);
   const description = metas.get('description') ?? metas.get('og:description') ?? '';
+  const title = titleOf(doc, TITLE_MAX);
   return {
     url: address?.url ?? '',
     host: address?.host ?? '',
     path,
-    title: titleOf(doc, TITLE_MAX),
+    title,
     description: capText(description, DESCRIPTION_MAX),
     lang: primaryLanguage(doc.documentElement?.getAttribute('lang') ?? ''),
-    kind: guessPageKind(doc, path, { words, links, videos }, metas),
+    kind: guessPageKind(doc, path, title, { words, links, videos }, metas),
     words,
     links,
     images: doc.getElementsByTagName('img').length,

@@ -1,7 +1,9 @@
-// What kind of page this is, guessed cheaply from its markup and path: the page's own
-// declaration (og:type) first, then the shape of the document. The first matching kind wins, in
-// the order search, video, article, form, home, listing, other.
+// What kind of page this is, guessed cheaply from its address, title and markup: a title that
+// repeats the query (a results page), the page's own declaration (og:type), then the shape of the
+// document. The first matching kind wins, in the order search, video, article, form, home,
+// listing, other.
 import type { PageKind } from '../../model/visit';
+import { RESULT_SEGMENTS, titleEchoesQuery } from '../page-text-rules';
 import type { MetaTags } from './page-text';
 
 export interface PageSize {
@@ -10,7 +12,6 @@ export interface PageSize {
   videos: number;
 }
 
-const RESULT_SEGMENTS = new Set(['search', 'results', 'result', 'find']);
 const VIDEO_SEGMENTS = new Set(['watch', 'video', 'videos', 'embed', 'shorts']);
 /** Form fields looked at before deciding; a form page needs only a few. */
 const FIELDS_MAX = 100;
@@ -20,7 +21,9 @@ const NOT_FILLABLE = new Set(['hidden', 'submit', 'button', 'image', 'reset', 's
 /** The meta tags the guess reads. */
 export const KIND_METAS = ['og:type', 'article:published_time'] as const;
 
-export function guessPageKind(doc: Document, path: string, size: PageSize, metas: MetaTags): PageKind {
+export function guessPageKind(doc: Document, path: string, title: string, size: PageSize, metas: MetaTags): PageKind {
+  // The background never sees the query: a search here keeps the title from being stored.
+  if (echoesQuery(doc.URL, title)) return 'search';
   const ogType = (metas.get('og:type') ?? '').trim().toLowerCase();
   const segments = path.toLowerCase().split('/').filter(Boolean);
   const articles = doc.getElementsByTagName('article').length;
@@ -34,6 +37,14 @@ export function guessPageKind(doc: Document, path: string, size: PageSize, metas
   // Many teasers, or mostly links with little text between them.
   if (articles >= 3 || (size.links >= 60 && size.words < size.links * 12)) return 'listing';
   return 'other';
+}
+
+/** The title repeats a value of the address's query (`/s?k=hiv+test`, "Amazon.com : hiv test"). */
+function echoesQuery(href: string, title: string): boolean {
+  const queryStart = href.indexOf('?');
+  if (queryStart < 0 || title === '') return false;
+  const fragmentStart = href.indexOf('#', queryStart);
+  return titleEchoesQuery(title, new URLSearchParams(href.slice(queryStart, fragmentStart < 0 ? undefined : fragmentStart)));
 }
 
 function anyOf(segments: string[], words: Set<string>): boolean {

@@ -57,4 +57,26 @@ describe('history import', () => {
     expect(await it.db.count('visits')).toBe(3);
     it.close();
   });
+
+  it('keeps no title of a search results page and scrubs the others', async () => {
+    const it = await background();
+    const at = (hours: number) => NOW - hours * HOUR;
+    it.grantHistory([
+      { url: 'https://www.google.com/search?q=hiv+test+results', title: 'hiv test results - Google Search', lastVisitTime: at(1) },
+      { url: 'https://shop.example/s?k=hiv+test&ref=nav', title: 'Shop.example : hiv test', lastVisitTime: at(2) }, // the title repeats the query
+      { url: 'https://forum.example/inbox', title: 'Inbox (3) – jane.doe@example.com – Forum', lastVisitTime: at(3) },
+      { url: 'https://shop.example/orders/view?id=7', title: 'Order 123456789 shipped', lastVisitTime: at(4) },
+      { url: 'https://news.example/uk/rivers-rise?utm_source=mail', title: 'Rivers rise across the valley in 2024', lastVisitTime: at(5) },
+    ]);
+    expect(await it.importHistory(NOW)).toBe(5);
+    const titles = Object.fromEntries((await it.db.getAll('visits')).map((visit) => [visit.url, visit.title]));
+    expect(titles).toEqual({
+      'https://www.google.com/search': '',
+      'https://shop.example/s': '',
+      'https://forum.example/inbox': 'Inbox (3) – – Forum',
+      'https://shop.example/orders/view': 'Order shipped',
+      'https://news.example/uk/rivers-rise': 'Rivers rise across the valley in 2024',
+    });
+    it.close();
+  });
 });

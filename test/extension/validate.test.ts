@@ -42,6 +42,38 @@ describe('validateVisitUpdate', () => {
   });
 });
 
+describe('validateVisitUpdate keeps only the title and description the page text rules allow', () => {
+  const report = (host: string, path: string, title: string, description = '') =>
+    update(visitAt(host, NOW - 120_000, { path, title, description }), true, 'valid-key-123');
+  const stored = (host: string, path: string, title: string, description = '') =>
+    validateVisitUpdate(report(host, path, title, description), NOW).visit;
+
+  it('keeps no title or description of a search results page', () => {
+    expect(stored('www.google.com', '/search', 'hiv test results - Google Search', 'hiv test results')).toMatchObject({ title: '', description: '' });
+    expect(stored('www.amazon.de', '/s', 'Amazon.de : hiv test')).toMatchObject({ title: '' });
+    const marked = report('shop.example', '/catalog', 'Shop.example : hiv test');
+    marked.visit.kind = 'search'; // the content script saw the title repeat the query
+    expect(validateVisitUpdate(marked, NOW).visit.title).toBe('');
+  });
+
+  it('removes e-mail addresses and long numbers from other titles and descriptions', () => {
+    expect(stored('mail.example', '/inbox', 'Inbox (3) – jane.doe@example.com – Mail').title).toBe('Inbox (3) – – Mail');
+    expect(stored('shop.example', '/orders/view', 'Order 123456789 shipped', 'Call 555-123-4567 with questions')).toMatchObject({
+      title: 'Order shipped',
+      description: 'Call with questions',
+    });
+  });
+
+  it('keeps years, short numbers and ordinary titles word for word', () => {
+    expect(stored('music.example', '/lists/best', 'Best of 2024').title).toBe('Best of 2024');
+    const title = 'Rivers rise across the valley as 3 towns flood';
+    expect(stored('news.example', '/uk/rivers-rise', title, 'Flood warnings were issued on Tuesday.')).toMatchObject({
+      title,
+      description: 'Flood warnings were issued on Tuesday.',
+    });
+  });
+});
+
 describe('exclusions', () => {
   it('matches a site and its subdomains, not look-alikes', () => {
     expect(isExcluded('paypal.com', '/', ['paypal.com'])).toBe(true);

@@ -108,6 +108,14 @@ describe('page kind', () => {
     expect(kindOf('https://shop.example/catalog', `<body>${box}</body>`)).not.toBe('search');
   });
 
+  test('a page whose title repeats a query value is search results, whatever its markup', () => {
+    const titled = (title: string) => `<head><title>${title}</title></head><body><article><p>Item</p></article></body>`;
+    expect(kindOf('https://shop.example/s?k=hiv+test&ref=nav', titled('Shop.example : HIV test'))).toBe('search');
+    expect(kindOf('https://find.example/?q=hiv%20test#top', titled('hiv test at Find'))).toBe('search');
+    expect(kindOf('https://shop.example/s?k=hiv+test', titled('Shop.example'))).toBe('article');
+    expect(kindOf('https://news.example/story?page=2', titled('Page 2 of the story'))).toBe('article');
+  });
+
   test('video pages from og:type, a watch path or a lone player', () => {
     expect(kindOf('https://tube.example/watch?v=abc', '<body><div id="player"></div></body>')).toBe('video');
     expect(kindOf('https://tv.example/show/1', '<head><meta property="og:type" content="video.episode"></head><body></body>')).toBe('video');

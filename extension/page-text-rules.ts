@@ -1,0 +1,109 @@
+// What of a page's title and description may be kept. A results page's title is what was searched
+// for ("hiv test - Google Search"), and other titles carry who someone is or numbers of theirs
+// ("Inbox (3) – jane@example.com", "Order 123456789"). So a search results page keeps neither
+// title nor description, and every other page's lose e-mail addresses and long numbers. The
+// background applies this to every visit it stores, reported or imported from history; only the
+// content script and the history import see the query string a title may repeat.
+import type { PageFeatures, PageKind } from '../model/visit';
+
+/**
+ * Search engines, named as `siteName` names them: `www.google.de`, `google.co.uk` and
+ * `uk.search.yahoo.com` are all search hosts, `docs.google.com` and `mail.yandex.ru` are not.
+ */
+const SEARCH_SITES = new Set([
+  'google', 'bing', 'duckduckgo', 'search.yahoo', 'yandex', 'baidu', 'ecosia', 'startpage',
+  'search.brave', 'qwant', 'kagi', 'mojeek', 'search.aol', 'search.naver', 'search.seznam',
+]);
+
+/** A path segment that names a results page on any site: `/search`, `/search/cats`, `/results`. */
+export const RESULT_SEGMENTS = new Set(['search', 'results', 'result', 'find']);
+
+/** Big sites whose results pages have a path of their own (YouTube's `/results` is covered above). */
+const SITE_RESULT_PATHS = new Map([
+  ['amazon', /^\/s(\/|$)/],
+  ['ebay', /^\/sch\//],
+]);
+
+/** Query values compared with the title: a made-up address may carry thousands. */
+const QUERY_VALUES_MAX = 20;
+/** Characters of a query value looked at; a title is at most 300. */
+const QUERY_VALUE_MAX = 1000;
+/** Shorter values (`en`, `2`) are too common to say that the title repeats what was typed. */
+const ECHO_MIN = 3;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Anything shaped like an e-mail address, also one cut short (`jane@…`). */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]*/gu;
+/** Digits, possibly in groups joined by one space, dash or dot (`555-123-4567`, `4111 1111 1111 1111`). */
+const NUMBER = /\+?\d(?:[ .-]?\d)*/g;
+const GROUP_SEPARATOR = /[ .-]/;
+
+export interface PageToJudge {
+  host: string;
+  path: string;
+  kind: PageKind;
+  title: string;
+  /** The page address's query, when known (the content script, the history import). */
+  query?: URLSearchParams | null;
+}
+
+/** The page lists results for what someone typed: its title and description are theirs. */
+export function isSearchPage(page: PageToJudge): boolean {
+  const site = siteName(page.host);
+  return page.kind === 'search'
+    || SEARCH_SITES.has(site)
+    || isResultPath(site, page.path)
+    || (page.query != null && titleEchoesQuery(page.title, page.query));
+}
+
+/** `www.google.co.uk` → `google`, `uk.search.yahoo.com` → `search.yahoo`, `m.youtube.com` → `youtube`. */
+export function siteName(host: string): string {
+  return host.toLowerCase().replace(/^(www|m|[a-z]{2})\./, '').replace(/\.((co|com|net|org)\.)?[a-z]{2,6}$/, '');
+}
+
+function isResultPath(site: string, path: string): boolean {
+  const lower = path.toLowerCase();
+  if (SITE_RESULT_PATHS.get(site)?.test(lower)) return true;
+  return lower.split('/').some((segment) => RESULT_SEGMENTS.has(segment));
+}
+
+/** Some query value (`q=hiv+test`), as words, appears in the title as words ("Amazon.com : HIV test"). */
+export function titleEchoesQuery(title: string, query: URLSearchParams): boolean {
+  const titleWords = ` ${wordsOf(title)} `;
+  let looked = 0;
+  for (const value of query.values()) {
+    if (++looked > QUERY_VALUES_MAX) break;
+    const words = wordsOf(value.slice(0, QUERY_VALUE_MAX));
+    if (words.length >= ECHO_MIN && titleWords.includes(` ${words} `)) return true;
+  }
+  return false;
+}
+
+function wordsOf(text: string): string {
+  return (text.toLowerCase().match(WORD) ?? []).join(' ');
+}
+
+/** The text without e-mail addresses and long numbers, its white space collapsed. */
+export function scrubText(text: string): string {
+  return text
+    .replace(EMAIL, ' ')
+    .replace(NUMBER, (run) => (isLongNumber(run) ? ' ' : run))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Five digits in a row, or seven written in groups: a phone, card, account or order number.
+ * Years, versions and counts stay ("Best of 2024", "Node 20.11.1", "Top 10 2024").
+ */
+function isLongNumber(run: string): boolean {
+  let digits = 0;
+  for (const char of run) if (char >= '0' && char <= '9') digits++;
+  return digits >= (GROUP_SEPARATOR.test(run) ? 7 : 5);
+}
+
+/** A copy of the page with the title and description it may keep: none for search results, else scrubbed. */
+export function redactPage<T extends PageFeatures>(page: T, query?: URLSearchParams | null): T {
+  if (isSearchPage({ ...page, query })) return { ...page, title: '', description: '' };
+  return { ...page, title: scrubText(page.title), description: scrubText(page.description) };
+}

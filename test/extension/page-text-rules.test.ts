@@ -1,0 +1,114 @@
+// The page text rules: search results pages keep no title or description, every other page's
+// lose e-mail addresses and long numbers, and ordinary titles stay word for word.
+import { describe, expect, it } from 'vitest';
+import { isSearchPage, redactPage, scrubText, siteName, titleEchoesQuery } from '../../extension/page-text-rules';
+import { visitAt } from './fixtures';
+
+const NOW = Date.UTC(2026, 10, 27);
+const page = (host: string, path: string, title: string, kind = 'other' as const) => ({ host, path, title, kind });
+
+describe('search results pages', () => {
+  it.each([
+    ['www.google.com', '/search'],
+    ['www.google.co.uk', '/'],
+    ['google.de', '/webhp'],
+    ['www.bing.com', '/images/search'],
+    ['duckduckgo.com', '/'],
+    ['uk.search.yahoo.com', '/search'],
+    ['yandex.com.tr', '/'],
+    ['www.baidu.com', '/s'],
+    ['search.brave.com', '/'],
+    ['www.amazon.com', '/s'],
+    ['www.amazon.co.jp', '/s/ref=nb_sb_noss'],
+    ['www.ebay.de', '/sch/i.html'],
+    ['www.youtube.com', '/results'],
+    ['github.com', '/search'],
+    ['shop.example', '/en/Search/shoes'],
+    ['jobs.example', '/find'],
+  ])('%s%s is one', (host, path) => {
+    expect(isSearchPage(page(host, path, 'Anything'))).toBe(true);
+  });
+
+  it.each([
+    ['docs.google.com', '/document/d/1'],
+    ['mail.yandex.ru', '/'],
+    ['www.amazon.com', '/dp/B00X'],
+    ['www.ebay.de', '/itm/123'],
+    ['news.example', '/research/search-engines-explained'],
+    ['www.youtube.com', '/watch'],
+  ])('%s%s is not', (host, path) => {
+    expect(isSearchPage(page(host, path, 'Anything'))).toBe(false);
+  });
+
+  it('a page the content script found to be search results is one', () => {
+    expect(isSearchPage({ ...page('shop.example', '/catalog', 'Shoes'), kind: 'search' })).toBe(true);
+  });
+
+  it('names a site without www., a country prefix or the ending', () => {
+    expect(siteName('www.google.co.uk')).toBe('google');
+    expect(siteName('uk.search.yahoo.com')).toBe('search.yahoo');
+    expect(siteName('m.youtube.com')).toBe('youtube');
+    expect(siteName('docs.google.com')).toBe('docs.google');
+  });
+});
+
+describe('a title that repeats the query', () => {
+  it('is a title that holds a query value as words, in any case', () => {
+    expect(titleEchoesQuery('Amazon.com : HIV test', new URLSearchParams('k=hiv+test&ref=nb_sb_noss'))).toBe(true);
+    expect(titleEchoesQuery('hiv test at DuckDuckGo', new URLSearchParams('q=hiv%20test&ia=web'))).toBe(true);
+  });
+
+  it('needs the words in a row, whole, and a value of three characters or more', () => {
+    expect(titleEchoesQuery('Test results for HIV', new URLSearchParams('k=hiv+test'))).toBe(false);
+    expect(titleEchoesQuery('Contest winners', new URLSearchParams('q=test'))).toBe(false);
+    expect(titleEchoesQuery('Page 2 of the news', new URLSearchParams('page=2&lang=en'))).toBe(false);
+  });
+
+  it('makes a shop page whose title repeats `k=hiv+test` lose its title', () => {
+    const shop = visitAt('shop.example', NOW, { path: '/s', title: 'Shop.example : hiv test', description: 'Results for hiv test' });
+    expect(redactPage(shop, new URLSearchParams('k=hiv+test'))).toMatchObject({ title: '', description: '' });
+  });
+});
+
+describe('redactPage', () => {
+  it('keeps neither title nor description of a Google results page', () => {
+    const results = visitAt('www.google.com', NOW, { path: '/search', title: 'hiv test results - Google Search', description: 'hiv test' });
+    const redacted = redactPage(results);
+    expect(redacted).toMatchObject({ title: '', description: '', host: 'www.google.com', path: '/search' });
+    expect(results.title).toBe('hiv test results - Google Search'); // a copy: the visit given is left alone
+  });
+
+  it('keeps an ordinary article title and description word for word', () => {
+    const title = 'Rivers rise across the valley: 3 towns flooded, 2024 record broken';
+    const description = 'Flood warnings were issued on Tuesday as three rivers rose.';
+    const article = visitAt('news.example', NOW, { path: '/uk/rivers-rise', title, description });
+    expect(redactPage(article, new URLSearchParams('utm_source=mail'))).toMatchObject({ title, description });
+  });
+});
+
+describe('scrubText', () => {
+  it('removes e-mail addresses, also one cut short', () => {
+    expect(scrubText('Inbox (3) – jane.doe@example.com – Mail')).toBe('Inbox (3) – – Mail');
+    expect(scrubText('Inbox (3) – jane.doe@…')).toBe('Inbox (3) – …');
+  });
+
+  it.each([
+    ['Order 123456789 shipped', 'Order shipped'],
+    ['Call +1 555-123-4567 today', 'Call today'],
+    ['Card 4111 1111 1111 1111 saved', 'Card saved'],
+    ['Account 12.34.5678 statement', 'Account statement'],
+    ['Parcel 98765', 'Parcel'],
+  ])('removes the long number of %j', (text, kept) => {
+    expect(scrubText(text)).toBe(kept);
+  });
+
+  it.each([
+    'Best of 2024',
+    'Top 10 2024 films',
+    'Node.js 20.11.1 released',
+    '1,234 results in 0.42 seconds',
+    'Chapter 12: 300 km of road',
+  ])('keeps years, versions and short numbers: %j', (text) => {
+    expect(scrubText(text)).toBe(text);
+  });
+});
