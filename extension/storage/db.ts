@@ -1,9 +1,10 @@
 // The one owner of Tabula's IndexedDB: the schema as a type, versioned upgrades, one database promise.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LearnerSnapshot } from '../../model/index';
 import type { Interaction } from '../../model/visit';
 import type { Settings, StoredVisit } from '../contract-types';
 import type { Tombstone } from './forgotten';
+import { applyPrivacyRulesToStoredVisits } from './privacy-upgrade';
 
 export const DB_NAME = 'tabula';
 export const DB_VERSION = 3;
@@ -57,15 +58,55 @@ let opening: Promise<Database> | undefined;
 export function database(): Promise<Database> {
   opening ??= open(DB_NAME).catch((error) => {
     opening = undefined; // let the next call try again
-    throw error;
+    throw isVersionError(error) ? new NewerDatabaseError() : error;
   });
   return opening;
+}
+
+/**
+ * The database was written by a newer Tabula (an update rolled back, a profile copied from a newer
+ * browser): this version cannot read it, and must not change it. Every request says so, with the
+ * way out: update Tabula, or export the data (read as it is) and reset.
+ */
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+  constructor() {
+    super('Your Tabula data was saved by a newer version of Tabula, which this version cannot read. '
+      + 'Update Tabula to use it, or export your data (Model → Export data) and then reset to start again.');
+  }
+}
+
+function isVersionError(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === 'VersionError';
+}
+
+/** Every record of some stores as they are, at whatever version (to export data this Tabula cannot open). */
+export async function readAsItIs(stores: string[]): Promise<Record<string, unknown[]>> {
+  const db = await openDB(DB_NAME); // no version: the database as it is, never upgraded
+  try {
+    const found = stores.filter((store) => db.objectStoreNames.contains(store as never));
+    return Object.fromEntries(await Promise.all(found.map(async (store) => [store, await db.getAll(store as never)])));
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes the database when it is of a newer version (the reset that is the way out); true if it did. */
+export async function deleteNewerDatabase(): Promise<boolean> {
+  try {
+    await database();
+    return false;
+  } catch (error) {
+    if (!(error instanceof NewerDatabaseError)) throw error;
+    await deleteDB(DB_NAME);
+    return true;
+  }
 }
 
 /** Opens (and upgrades) a Tabula database by name: tests use their own names. */
 export function open(name: string, version = DB_VERSION): Promise<Database> {
   return openDB<TabulaDB>(name, version, {
-    upgrade(db, oldVersion, newVersion) {
+    async upgrade(db, oldVersion, newVersion, transaction) {
       // Each step takes the schema from one version to the next and keeps what is stored.
       const step = (version: number) => oldVersion < version && version <= (newVersion ?? version);
       if (step(1)) {
@@ -83,7 +124,10 @@ export function open(name: string, version = DB_VERSION): Promise<Database> {
         db.createObjectStore('settings');
       }
       if (step(2)) db.createObjectStore('counters'); // visits.ts reads a missing counter as the highest stored seq
-      if (step(3)) db.createObjectStore('forgotten', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
+      if (step(3)) {
+        db.createObjectStore('forgotten', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
+        if (oldVersion > 0) await applyPrivacyRulesToStoredVisits(transaction);
+      }
     },
     blocking(_current, _next, event) {
       // A newer version wants the database: step aside, or its upgrade waits for this connection.

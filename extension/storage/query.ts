@@ -1,4 +1,5 @@
 // Reading stored visits for the popup: newest first, searchable, paged; and the habits heatmap.
+import { isVisit } from '../../model/visit';
 import type { StoredVisit, VisitPage, VisitQuery } from '../contract-types';
 import type { Database } from './db';
 
@@ -14,7 +15,7 @@ export async function queryVisits(db: Database, query: VisitQuery): Promise<Visi
   let total = 0;
   for (let c = await db.transaction('visits').store.index('by-started').openCursor(null, 'prev'); c; c = await c.continue()) {
     const visit = c.value as StoredVisit;
-    if (!matches(visit)) continue;
+    if (!isVisit(visit) || !matches(visit)) continue; // a damaged record is not shown (forget a day or all takes it)
     if (total >= offset && visits.length < limit) visits.push(visit);
     total++;
   }

@@ -147,4 +147,17 @@ describe('upgrading the database', () => {
     expect((await visitsAfter(upgraded, 0)).map((v) => [v.host, v.seq])).toEqual([['a.example', 41], ['b.example', 42]]);
     upgraded.close();
   });
+  it('brings visits stored before version 3 under the privacy rules, and marks the model for relearning', async () => {
+    const old = await open(`storage-upgrade-rules-${name}`, 2);
+    await old.put('visits', { ...visitAt('www.google.com', T0, { path: '/search', title: 'hiv test results - Google Search' }), key: 'old-search', seq: 1 });
+    await old.put('visits', { ...visitAt('mail.example', T0, { title: 'Inbox (3) – jane.doe@example.org' }), key: 'old-mail', seq: 2 });
+    await old.put('visits', { ...visitAt('news.example', T0, { title: 'Rivers rise', referrerHost: 'www.paypal.com' }), key: 'old-news', seq: 3 });
+    await old.put('model', { snapshot: {} as never, lastSeq: 3, savedAt: T0 }, 'checkpoint');
+    old.close();
+    const upgraded = await open(`storage-upgrade-rules-${name}`);
+    const visits = await upgraded.getAll('visits');
+    expect(visits.map((visit) => [visit.title, visit.referrerHost])).toEqual([['', ''], ['Inbox (3) –', ''], ['Rivers rise', '']]);
+    expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);
+    upgraded.close();
+  });
 });

@@ -1,11 +1,11 @@
 // The stored data as the user sees it: browse, forget (with exact unlearning), export; settings.
 import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, VisitPage, VisitQuery } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
-import { database } from '../../storage/db';
+import { database, NewerDatabaseError, readAsItIs } from '../../storage/db';
 import { countForget } from '../../storage/forget';
 import { notePause } from '../../storage/forgotten';
 import { queryVisits } from '../../storage/query';
-import { getSettings, updateSettings } from '../../storage/settings';
+import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../storage/settings';
 import { importHistory } from '../history-import';
 import { applyRetentionAndRelearn, forget } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
@@ -25,7 +25,11 @@ export async function onForgetPreview(request: ForgetRequest): Promise<{ visits:
 }
 
 export async function onDataExport(): Promise<DataExport> {
-  const db = await database();
+  const db = await database().catch(async (error: unknown) => {
+    if (error instanceof NewerDatabaseError) return undefined;
+    throw error;
+  });
+  if (!db) return exportAsItIs();
   return {
     format: 'tabula-data',
     version: 1,
@@ -33,6 +37,12 @@ export async function onDataExport(): Promise<DataExport> {
     visits: (await db.getAll('visits')) as StoredVisit[],
     settings: await getSettings(db),
   };
+}
+
+/** The data of a newer Tabula's database, read as it is: the way out before a reset. */
+async function exportAsItIs(): Promise<DataExport> {
+  const { visits = [], settings = [] } = await readAsItIs(['visits', 'settings']);
+  return { format: 'tabula-data', version: 1, exportedAt: Date.now(), visits: visits as StoredVisit[], settings: (settings[0] ?? DEFAULT_SETTINGS) as Settings };
 }
 
 export async function onSettingsGet(): Promise<Settings> {

@@ -1,5 +1,5 @@
 // Predictions for the page the user is on, why, and their corrections.
-import type { PageFeatures } from '../../../model/visit';
+import { isVisit, type PageFeatures } from '../../../model/visit';
 import { browser } from '../../browser-api';
 import type { StoredVisit, TabPrediction } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
@@ -48,7 +48,8 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   const where = { url: page.url, host: page.host, title: page.title, ...base };
   const settings = await getSettings(db);
   if (settings.paused) return { status: 'paused', ...where };
-  if (isExcluded(page.host, page.path, settings.excluded)) return { status: 'excluded', ...where };
+  // Of an excluded page only its site is said (to offer to include it again): not its address or title.
+  if (isExcluded(page.host, page.path, settings.excluded)) return { status: 'excluded', host: page.host, ...base };
   const now = Date.now();
   const prediction = learner.predict(page, now);
   const why = learner.explain(page, now);
@@ -102,7 +103,8 @@ async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPa
   if (tab?.incognito) return { incognito: true };
   const id = tab?.id ?? tabId;
   const elsewhere = !tab?.url || tab.url.startsWith(browser.runtime.getURL(''));
-  const visit = (id !== undefined ? await openVisitOfTab(db, id) : undefined) ?? (elsewhere ? await latestOpenVisit(db) : undefined);
+  const found = (id !== undefined ? await openVisitOfTab(db, id) : undefined) ?? (elsewhere ? await latestOpenVisit(db) : undefined);
+  const visit = found && isVisit(found) ? found : undefined; // a damaged record is not predicted from
   if (visit) return { page: visit, visit, openTabId: (visit as { tabId?: number }).tabId, tabUrl: tab?.url };
   if (tab?.url && /^https?:/.test(tab.url)) {
     const { url, host, path } = pageUrl(tab.url);
