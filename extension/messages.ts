@@ -17,13 +17,13 @@ type From = 'page' | 'extension';
 
 /** Request name → [request payload, answer, who may send it]. */
 export interface Contract {
-  'visit/update': [VisitUpdate, { stored: boolean }, 'page'];
+  'visit/update': [VisitUpdate, Record<string, never>, 'page']; // the same answer whatever was stored
   'tab/predict': [{ tabId?: number }, TabPrediction, 'extension'];
   'tab/feedback': [{ tabId?: number; verdict: 'useful' | 'not-interested' }, TabPrediction, 'extension'];
   'model/overview': [Record<string, never>, ModelOverview, 'extension'];
   'model/insights': [Record<string, never>, Insights, 'extension'];
   'model/reset': [{ wipeData: boolean }, ModelOverview, 'extension'];
-  'model/export': [Record<string, never>, ModelFile, 'extension'];
+  'model/export': [{ names?: boolean }, ModelFile, 'extension'];
   'model/preview-import': [{ file: unknown }, ImportPreview, 'extension'];
   'model/import': [{ file: unknown }, ModelOverview, 'extension'];
   'model/play': [PlayRequest, ModelOverview, 'extension'];

@@ -1,10 +1,12 @@
 // The feature dictionary: which readable feature last landed in each hashed bucket, so that
 // explanations and insights can name buckets. Bounded: the least recently seen are forgotten.
+// An entry read from a model file without names has the name '' until its token is seen again.
 
 export interface DictionaryEntry {
   bucket: number;
   /** Full 32-bit hash of the token: tells whether a bucket still holds the same feature. */
   hash: number;
+  /** Readable name of the token ('' when unknown: read from a file without names). */
   name: string;
   /** Visit count when last seen, and how many visits have shown it. */
   lastSeen: number;
@@ -32,6 +34,7 @@ export class FeatureDictionary {
   see<T>(bucket: number, hash: number, step: number, token: T, nameOf: (token: T) => string): void {
     const entry = this.entries.get(bucket);
     if (entry !== undefined && entry.hash === hash) {
+      if (entry.name === '') entry.name = nameOf(token);
       entry.lastSeen = step;
       entry.uses++;
       return;
@@ -69,8 +72,9 @@ export class FeatureDictionary {
     for (let i = 0; i < oldestFirst.length - keep; i++) this.entries.delete(oldestFirst[i].bucket);
   }
 
-  snapshot(): DictionarySnapshot {
-    return { maxSize: this.maxSize, entries: this.all().map((entry) => ({ ...entry })) };
+  /** With `names: false`, every entry's name is ''. */
+  snapshot(names = true): DictionarySnapshot {
+    return { maxSize: this.maxSize, entries: this.all().map((entry) => ({ ...entry, name: names ? entry.name : '' })) };
   }
 
   static restore(snapshot: DictionarySnapshot): FeatureDictionary {

@@ -1,6 +1,8 @@
 // Strict reading of an untrusted model file: every value is checked for its type and range
 // before use, and any problem becomes a ModelFileError that names the field in plain words.
 import { base64Length, base64ToFloats } from './base64';
+import { isHostName } from './host-name';
+import { describeRange, firstOutOfRange, type ValueRange } from './value-bounds';
 
 export class ModelFileError extends Error {
   override name = 'ModelFileError';
@@ -77,8 +79,15 @@ export class Field {
     return this.array(maxLength, exactLength).map((item) => item.number(low, high));
   }
 
-  /** `count` float32 values from base64 of their little-endian bytes; all finite. */
-  floats(count: number): Float32Array {
+  /** A host name as the URL parser writes it (see host-name.ts). */
+  host(): string {
+    const text = this.string(Number.MAX_SAFE_INTEGER);
+    if (!isHostName(text)) this.fail(`should be a site's host name, like "example.org" (it is ${JSON.stringify(text.slice(0, 60))})`);
+    return text;
+  }
+
+  /** `count` float32 values from base64 of their little-endian bytes; all finite and within `range`. */
+  floats(count: number, range: ValueRange): Float32Array {
     const text = this.string(Number.MAX_SAFE_INTEGER);
     const expected = base64Length(count * 4);
     if (text.length !== expected) {
@@ -86,8 +95,11 @@ export class Field {
     }
     const values = base64ToFloats(text, count);
     if (values === null) this.fail('is not valid base64');
-    for (let i = 0; i < values.length; i++) {
-      if (!Number.isFinite(values[i])) this.fail(`holds a number that is not finite (at ${i})`);
+    const wrong = firstOutOfRange(values, range);
+    if (wrong >= 0) {
+      const value = values[wrong];
+      if (!Number.isFinite(value)) this.fail(`holds a number that is not finite (at ${wrong})`);
+      this.fail(`holds ${value.toExponential(2)} at ${wrong}, outside the range a trained model stays in (${describeRange(range)})`);
     }
     return values;
   }

@@ -1,5 +1,7 @@
 // Readers of the parts of a model file that hold state rather than numbers of the net:
-// vocabulary, dictionary, context and metrics. Each checks types, ranges and sizes.
+// vocabulary, dictionary, context and metrics. Each checks types, ranges and sizes; every host
+// must be a host name as the URL parser writes it. A file without names holds hashes where
+// sites are, and dictionary entries without a name (docs/model-format.md).
 import type { MetricPoint } from '../extension/contract-types';
 import type { DictionarySnapshot } from './dictionary';
 import { MAX_TOKENS } from './encoded-input';
@@ -10,18 +12,29 @@ import { AUC_WINDOW, MAX_HISTORY, type MetricsSnapshot } from './metrics';
 import type { VocabularySnapshot } from './site-vocabulary';
 import { TALLY_FIELDS, type TallySums } from './tally';
 
-const MAX_HOST = 255;
 const MAX_NAME = 400;
 const MAX_COUNT = 2 ** 53;
 const INT32 = [-(2 ** 31), 2 ** 32 - 1] as const;
+const UINT32 = [0, 2 ** 32 - 1] as const;
 
 export function readVocabulary(field: Field, config: LearnerConfig): VocabularySnapshot {
   field.keys(['hosts', 'counts', 'increment']);
-  const hosts = field.get('hosts').array(config.vocabSize).map((host) => host.string(MAX_HOST));
+  const hosts = field.get('hosts').array(config.vocabSize).map(readSlotHost);
   if (new Set(hosts).size !== hosts.length) field.get('hosts').fail('names a site twice');
-  const counts = field.get('counts').numbers(config.vocabSize, 0, Number.MAX_VALUE, hosts.length);
   const increment = field.get('increment').number(1, 1e160);
+  // A count is at most one increment per visit: anything larger would overflow as visits add up.
+  const counts = field.get('counts').numbers(config.vocabSize, 0, increment * MAX_COUNT, hosts.length);
   return { hosts, counts, increment };
+}
+
+/** A slot's host, or in a file without names the 32-bit hash of its `host` token. */
+function readSlotHost(field: Field): string | number {
+  return typeof field.value === 'number' ? field.integer(...UINT32) : field.host();
+}
+
+/** A host of the session's context: a host name, or '' for none. */
+function readContextHost(field: Field): string {
+  return field.value === '' ? '' : field.host();
 }
 
 export function readDictionary(field: Field, config: LearnerConfig): DictionarySnapshot {
@@ -29,19 +42,27 @@ export function readDictionary(field: Field, config: LearnerConfig): DictionaryS
   const maxSize = field.get('maxSize').integer(config.dictionarySize, config.dictionarySize);
   const seen = new Set<number>();
   const entries = field.get('entries').array(maxSize).map((entry) => {
-    entry.keys(['bucket', 'hash', 'name', 'lastSeen', 'uses']);
+    const named = Object.hasOwn(entry.object(), 'name');
+    entry.keys(named ? ['bucket', 'hash', 'name', 'lastSeen', 'uses'] : ['bucket', 'hash', 'lastSeen', 'uses']);
     const bucket = entry.get('bucket').integer(0, config.buckets - 1);
     if (seen.has(bucket)) entry.get('bucket').fail('repeats a bucket already named');
     seen.add(bucket);
     return {
       bucket,
       hash: entry.get('hash').integer(...INT32),
-      name: entry.get('name').string(MAX_NAME),
+      name: named ? readName(entry.get('name')) : '',
       lastSeen: entry.get('lastSeen').integer(0, MAX_COUNT),
       uses: entry.get('uses').integer(1, MAX_COUNT),
     };
   });
   return { maxSize, entries };
+}
+
+/** A feature's name; never empty, since an entry without a name leaves `name` out. */
+function readName(field: Field): string {
+  const name = field.string(MAX_NAME);
+  if (name === '') field.fail('is empty (an entry without a name has no "name")');
+  return name;
 }
 
 export function readContext(field: Field, config: LearnerConfig): ContextSnapshot {
@@ -53,8 +74,8 @@ export function readContext(field: Field, config: LearnerConfig): ContextSnapsho
   const hashes = field.get('hashes').array(MAX_TOKENS, buckets.length).map((hash) => hash.integer(...INT32));
   return {
     hasLast: field.get('hasLast').boolean(),
-    lastHost: field.get('lastHost').string(MAX_HOST),
-    lastPrev1: field.get('lastPrev1').string(MAX_HOST),
+    lastHost: readContextHost(field.get('lastHost')),
+    lastPrev1: readContextHost(field.get('lastPrev1')),
     lastEndedAt: field.get('lastEndedAt').number(),
     buckets,
     signs,

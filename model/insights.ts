@@ -16,6 +16,12 @@ const TOP_FEATURES = 12;
 const HIDDEN_UNITS = 8;
 const FEATURES_PER_UNIT = 5;
 const PICTURE_ROWS = 16;
+/** How a site or feature read from a model file without names is shown until it is seen again. */
+const UNNAMED_SITE = 'an unnamed site';
+
+function labelOf(entry: DictionaryEntry): string {
+  return entry.name === '' ? `unnamed feature ${entry.bucket}` : entry.name;
+}
 
 export function insights(learner: Learner): LearnedInsights {
   const entries = learner.dictionary.all().sort((a, b) => a.bucket - b.bucket);
@@ -26,10 +32,10 @@ export function insights(learner: Learner): LearnedInsights {
   const next: Contribution[] = [];
   for (const entry of entries) {
     const alone = outputsOf(learner, single(input, entry.bucket, signOf(entry.hash)));
-    engaged.push({ feature: entry.name, effect: alone.engaged - empty.engaged });
-    activeTime.push({ feature: entry.name, effect: alone.activeSeconds - empty.activeSeconds });
+    engaged.push({ feature: labelOf(entry), effect: alone.engaged - empty.engaged });
+    activeTime.push({ feature: labelOf(entry), effect: alone.activeSeconds - empty.activeSeconds });
     const pushed = strongestPush(alone, empty);
-    if (pushed.slot >= 0) next.push({ feature: `${entry.name} → ${learner.vocabulary.hostOf(pushed.slot)}`, effect: pushed.effect });
+    if (pushed.slot >= 0) next.push({ feature: `${labelOf(entry)} → ${learner.vocabulary.hostOf(pushed.slot) || UNNAMED_SITE}`, effect: pushed.effect });
   }
   return {
     topFeatures: {
@@ -73,7 +79,7 @@ function hiddenUnits(learner: Learner, entries: DictionaryEntry[]): HiddenUnit[]
     .slice(0, HIDDEN_UNITS);
   return units.map(({ unit }) => ({
     unit,
-    top: bySize(entries.map((entry) => ({ feature: entry.name, effect: signOf(entry.hash) * rows[entry.bucket * dim + unit] })))
+    top: bySize(entries.map((entry) => ({ feature: labelOf(entry), effect: signOf(entry.hash) * rows[entry.bucket * dim + unit] })))
       .slice(0, FEATURES_PER_UNIT),
   }));
 }
@@ -103,5 +109,5 @@ function picture(learner: Learner): LearnedInsights['weights'] {
     const sign = signOf(entry.hash);
     for (let j = 0; j < dim; j++) values.push(sign * rows[entry.bucket * dim + j]);
   }
-  return { rows: used.map((entry) => entry.name), cols: dim, values };
+  return { rows: used.map(labelOf), cols: dim, values };
 }

@@ -31,7 +31,13 @@ export function activeTimeTarget(visit: Visit): number | null {
   return Math.log1p(Math.max(0, visit.activeMs) / 1000);
 }
 
-/** Seconds from an active-time output (never negative). */
+/**
+ * The largest active time predicted: a week. Any weights in range give a finite output, but
+ * exp of it need not be finite; no trained model comes near this.
+ */
+const MAX_TARGET = Math.log1p(7 * 24 * 3600);
+
+/** Seconds from an active-time output (never negative, at most a week). */
 export function secondsOfTarget(target: number): number {
-  return Math.max(0, Math.expm1(target));
+  return Math.max(0, Math.expm1(Math.min(target, MAX_TARGET)));
 }

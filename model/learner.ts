@@ -48,6 +48,8 @@ export class Learner {
   lastPrev1 = '';
   lastEndedAt = 0;
   private readonly scratch = new EncodedInput();
+  /** False once a learned visit or correction computed an output that is not finite. */
+  private outputsFinite = true;
 
   private constructor(readonly config: LearnerConfig) {
     const rng = new Rng(config.seed);
@@ -55,12 +57,13 @@ export class Learner {
     this.optimizer = createOptimizer(this.net.params(), {
       kind: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, l2: config.l2, clipNorm: config.clipNorm,
     });
-    this.vocabulary = new SiteVocabulary(config.vocabSize, config.vocabDecay, (slot) => {
+    this.hasher = new TokenHasher(config.hashSeed);
+    const onReassign = (slot: number): void => {
       this.net.next.resetSlot(slot);
       for (const param of this.net.next.params()) this.optimizer.resetRow(param, slot);
-    });
+    };
+    this.vocabulary = new SiteVocabulary(config.vocabSize, config.vocabDecay, onReassign, (host) => this.hasher.hash('host', host));
     this.dictionary = new FeatureDictionary(config.dictionarySize);
-    this.hasher = new TokenHasher(config.hashSeed);
     this.createdAt = Date.now();
     this.updatedAt = this.createdAt;
   }
@@ -115,11 +118,31 @@ export class Learner {
     return takeSnapshot(this);
   }
 
-  /** A learner that goes on exactly as the one the snapshot was taken of. Throws on a snapshot of the wrong shape. */
+  /**
+   * A learner that goes on exactly as the one the snapshot was taken of. Throws a RangeError on a
+   * snapshot of the wrong shape, or one holding a weight or optimizer value that is not finite or
+   * is out of its range (value-bounds.ts): a checkpoint does not go through the file's checks.
+   */
   static restore(snapshot: LearnerSnapshot): Learner {
     const learner = new Learner(learnerConfig(snapshot.config));
     applySnapshot(learner, snapshot);
+    const problem = learner.optimizer.divergedAt;
+    if (problem !== null) throw new RangeError(`snapshot: ${problem}`);
     return learner;
+  }
+
+  /**
+   * Whether the model is still sound after what it learned: every value each learning step wrote
+   * is finite and in range (value-bounds.ts), and so was every output it computed. Cheap (no
+   * scan): read it before each save, and keep the last sound model when it is false.
+   */
+  get healthy(): boolean {
+    return this.outputsFinite && this.optimizer.divergedAt === null;
+  }
+
+  /** A full scan of every weight and optimizer value: the first one not finite or out of range, in words, or null. */
+  unsoundValue(): string | null {
+    return this.optimizer.firstValueOutOfRange();
   }
 
   /** A user's correction: learned as an engagement example worth `feedbackWeight` visits. */
@@ -167,6 +190,7 @@ export class Learner {
     const h = net.body(this.last);
     const known = vocabulary.slotOf(host);
     const probs = net.next.forward(h, SLOT_NUMBERS, vocabulary.occupied);
+    if (vocabulary.occupied > 0) this.noteOutputs(probs[0]); // a softmax holding one NaN is NaN throughout
     this.progress.scoreNext(known < 0 ? -1 : rankOf(probs, known, vocabulary.occupied), known >= 0 && vocabulary.inTop(known, 3));
     const slot = vocabulary.count(host);
     // A new site changed the slots: score them again before learning.
@@ -182,6 +206,7 @@ export class Learner {
     const { net } = this;
     const h = net.body(input);
     const { logit, logSeconds } = net.visitHeads(h);
+    this.noteOutputs(logit + logSeconds);
     if (score && engaged !== null) this.progress.scoreEngagement(sigmoid(logit), engaged);
     if (score && target !== null) this.progress.scoreActiveTime(secondsOfTarget(logSeconds), target);
     net.startBackward();
@@ -195,6 +220,10 @@ export class Learner {
     }
     net.backwardBody();
     this.optimizer.step();
+  }
+
+  private noteOutputs(value: number): void {
+    if (!Number.isFinite(value)) this.outputsFinite = false;
   }
 }
 

@@ -1,15 +1,19 @@
 // The model file: a documented, versioned JSON format (docs/model-format.md) holding a whole
 // learner. Decoding trusts nothing: it checks every field and size against the architecture
 // before building anything, and fails with a ModelFileError that says what is wrong.
+// A file may be written without names (no host, path, word or title): weights, hashes and
+// figures only, which predict the same; both shapes are version 1 and read by one decoder.
 import { floatsToBase64 } from './base64';
+import type { DictionaryEntry } from './dictionary';
 import { Field, ModelFileError } from './file-fields';
 import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
 import { Learner } from './learner';
 import { checkConfig, LIMITS, SIZE_PRESETS, type LearnerConfig } from './learner-config';
-import type { LearnerSnapshot } from './learner-snapshot';
+import type { ContextSnapshot, LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
 import { optimizerSlots } from './optimizers';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
+import { slotRange, WEIGHT_RANGE } from './value-bounds';
 
 export { ModelFileError } from './file-fields';
 
@@ -19,7 +23,21 @@ export const HASH_FUNCTION = 'murmur3_x86_32';
 
 export type ModelFile = Record<string, unknown>;
 
-export function encodeModelFile(learner: Learner): ModelFile {
+export interface EncodeOptions {
+  /** false: leave out every name (sites, features, the session's last sites); see docs/model-format.md. */
+  names?: boolean;
+}
+
+/**
+ * The learning rates a file may hold: those the Play view offers. A larger one throws the
+ * weights about with each visit learned, until they are no longer finite.
+ */
+export const FILE_LEARNING_RATE = { low: 1e-4, high: 1 } as const;
+
+/** The context of a file without names: no session going on (its last sites are names). */
+const NO_SESSION: ContextSnapshot = { hasLast: false, lastHost: '', lastPrev1: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] };
+
+export function encodeModelFile(learner: Learner, { names = true }: EncodeOptions = {}): ModelFile {
   const snapshot = learner.snapshot();
   const { config } = snapshot;
   const { metrics } = snapshot;
@@ -38,9 +56,9 @@ export function encodeModelFile(learner: Learner): ModelFile {
     },
     hashing: { function: HASH_FUNCTION, seed: config.hashSeed },
     counters: { visitsLearned: snapshot.visitsLearned },
-    vocabulary: snapshot.vocabulary,
-    dictionary: snapshot.dictionary,
-    context: snapshot.context,
+    vocabulary: learner.vocabulary.snapshot(names),
+    dictionary: { maxSize: snapshot.dictionary.maxSize, entries: learner.dictionary.snapshot(names).entries.map(withoutEmptyName) },
+    context: names ? snapshot.context : NO_SESSION,
     weights: mapValues(snapshot.weights, floatsToBase64),
     optimizer: { steps: snapshot.optimizer.steps, state: mapValues(snapshot.optimizer.state, floatsToBase64) },
     metrics: {
@@ -92,11 +110,11 @@ export function decodeModelFile(input: unknown): Learner {
     dictionary: readDictionary(file.get('dictionary'), config),
     context: readContext(file.get('context'), config),
     metrics: readMetrics(file.get('metrics'), file.get('history')),
-    weights: Object.fromEntries(shapes.map((shape) => [shape.name, weights.get(shape.name).floats(shape.size)])),
+    weights: Object.fromEntries(shapes.map((shape) => [shape.name, weights.get(shape.name).floats(shape.size, WEIGHT_RANGE)])),
     optimizer: {
       steps: optimizer.get('steps').integer(0, 2 ** 53),
       state: Object.fromEntries(shapes.flatMap((shape) =>
-        slots.map((slot) => [`${shape.name}.${slot}`, state.get(`${shape.name}.${slot}`).floats(shape.size)]))),
+        slots.map((slot) => [`${shape.name}.${slot}`, state.get(`${shape.name}.${slot}`).floats(shape.size, slotRange(slot))]))),
     },
   };
   try {
@@ -121,7 +139,7 @@ function readConfig(file: Field): LearnerConfig {
     hidden: architecture.get('hidden').array(LIMITS.maxHiddenLayers).map((size) => size.integer(1, LIMITS.maxHiddenSize)),
     vocabSize: architecture.get('vocabSize').integer(1, LIMITS.maxVocabSize),
     optimizer: training.get('optimizer').literal(['sgd', 'adagrad', 'adam'] as const),
-    learningRate: training.get('learningRate').number(),
+    learningRate: training.get('learningRate').number(FILE_LEARNING_RATE.low, FILE_LEARNING_RATE.high),
     momentum: training.get('momentum').number(),
     l2: training.get('l2').number(),
     clipNorm: training.get('clipNorm').number(),
@@ -138,6 +156,13 @@ function readConfig(file: Field): LearnerConfig {
     throw new ModelFileError(`This model file cannot be used: its settings are out of range (${(error as Error).message}).`);
   }
   return config;
+}
+
+/** A dictionary entry as written: an entry without a name has no `name` at all. */
+function withoutEmptyName(entry: DictionaryEntry): Partial<DictionaryEntry> {
+  if (entry.name !== '') return entry;
+  const { name, ...rest } = entry;
+  return rest;
 }
 
 function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {

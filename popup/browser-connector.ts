@@ -2,6 +2,7 @@
 // files are saved with a Blob link (works in Chrome and Firefox without the downloads permission).
 import { browser } from '../extension/browser-api';
 import { send } from '../extension/messages';
+import { isHostName } from '../model/host-name';
 import type { Connector } from './connector';
 
 export const browserConnector: Connector = {
@@ -13,6 +14,8 @@ export const browserConnector: Connector = {
     await browser.tabs.create({ url: browser.runtime.getURL(`dashboard.html${query}`) });
   },
   async openSite(host: string) {
+    // Only a host exactly as the URL parser writes it: `a.com@evil.example/x` would open evil.example.
+    if (!isHostName(host)) throw new Error(`"${host.slice(0, 60)}" is not a site's host name, so it was not opened.`);
     await browser.tabs.create({ url: `https://${host}/` });
   },
   saveFile(fileName: string, text: string) {

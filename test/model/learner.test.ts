@@ -159,3 +159,34 @@ describe('Learner', () => {
     expect(() => Learner.create({ hidden: [1, 2, 3, 4] })).toThrow(RangeError);
   });
 });
+
+describe('Learner health', () => {
+  it('stays healthy through a normal life, with every optimizer at the largest Play learning rate', () => {
+    for (const optimizer of ['adagrad', 'adam', 'sgd'] as const) {
+      const learner = trained(VISITS.slice(0, 1000), { optimizer, learningRate: 1, size: 'small' });
+      expect(learner.healthy, optimizer).toBe(true);
+      expect(learner.unsoundValue(), optimizer).toBeNull();
+    }
+  });
+
+  it('knows after the first visit learned that a weight gone NaN spoiled the model', () => {
+    const learner = trained(VISITS.slice(0, 50));
+    learner.net.engaged.bias.value[0] = Number.NaN; // what a hostile file or a bad step would leave
+    expect(learner.healthy).toBe(true); // nothing learned since: the cheap flag has not looked
+    expect(learner.unsoundValue()).toMatch(/^engaged.bias holds NaN/);
+    learner.observe(VISITS[50]);
+    expect(learner.healthy).toBe(false);
+  });
+
+  it('knows when a step writes a value out of range, though every output is finite', () => {
+    const learner = Learner.create({ optimizer: 'sgd', learningRate: 1, size: 'small' });
+    const { embedding, engaged } = learner.net;
+    // Two first-layer units at about 9,999; the first weighs 6,000 towards engagement, the second -9,999,
+    // so the logit is about -4e7: an engaged visit moves the first weight (and the units' biases) past 10,000.
+    embedding.bias.value.set([9_999, 9_999]);
+    engaged.weight.value.set([6_000, -9_999]);
+    learner.observe({ ...VISITS[1], activeMs: 60_000 });
+    expect(learner.healthy).toBe(false);
+    expect(learner.unsoundValue()).toMatch(/ holds \d\.\d\de\+4, outside from -10,000 to 10,000 \(at \d+\)$/);
+  });
+});

@@ -17,6 +17,7 @@ function smallLearner(): Learner {
 }
 
 const fileText = JSON.stringify(encodeModelFile(smallLearner()));
+const floats = (values: number[]): string => Buffer.from(new Float32Array(values).buffer).toString('base64');
 const fresh = (): Record<string, any> => JSON.parse(fileText);
 
 function rejection(file: unknown): string {
@@ -66,8 +67,16 @@ describe('model file', () => {
     ['weights sized for another architecture', () => { const f = fresh(); f.architecture.embeddingDim = 8; return f; }, /weights.embedding.weight should be 1,024 numbers/],
     ['missing optimizer state', () => { const f = fresh(); delete f.optimizer.state['next.weight.sumSquares']; return f; }, /optimizer.state.next.weight.sumSquares is missing/],
     ['an unknown optimizer', () => { const f = fresh(); f.training.optimizer = 'rmsprop'; return f; }, /training.optimizer should be one of/],
-    ['a learning rate out of range', () => { const f = fresh(); f.training.learningRate = 1e9; return f; }, /settings are out of range \(learningRate/],
-    ['too many sites', () => { const f = fresh(); f.vocabulary.hosts = Array.from({ length: 7 }, (_, i) => `h${i}`); return f; }, /vocabulary.hosts holds more than 6 items/],
+    ['a learning rate out of range', () => { const f = fresh(); f.training.learningRate = 1e9; return f; }, /training.learningRate should be between 0.0001 and 1 \(it is 1000000000\)/],
+    ['a learning rate above what the Play view offers', () => { const f = fresh(); f.training.learningRate = 50; return f; }, /training.learningRate should be between 0.0001 and 1 \(it is 50\)/],
+    ['a weight of 3e38', () => { const f = fresh(); f.weights['engaged.bias'] = floats([3e38]); return f; }, /weights.engaged.bias holds 3.00e\+38 at 0, outside the range a trained model stays in \(from -10,000 to 10,000\)/],
+    ['a negative AdaGrad sum of squares', () => { const f = fresh(); f.optimizer.state['engaged.bias.sumSquares'] = floats([-1]); return f; }, /optimizer.state.engaged.bias.sumSquares holds -1.00e\+0 at 0, outside the range a trained model stays in \(from 0 to/],
+    ['a vocabulary host that is an address', () => { const f = fresh(); f.vocabulary.hosts[0] = 'paypal.com@evil.example/login'; return f; }, /vocabulary.hosts\[0\] should be a site's host name, like "example.org" \(it is "paypal.com@evil.example\/login"\)/],
+    ['a vocabulary host in capitals', () => { const f = fresh(); f.vocabulary.hosts[0] = 'Example.org'; return f; }, /vocabulary.hosts\[0\] should be a site's host name/],
+    ['a context host that is not a host', () => { const f = fresh(); f.context.lastHost = 'evil.example:8080/x'; return f; }, /context.lastHost should be a site's host name/],
+    ['a vocabulary slot hash that is not 32 bits', () => { const f = fresh(); f.vocabulary.hosts[0] = 2 ** 32; return f; }, /vocabulary.hosts\[0\] should be between 0 and 4294967295/],
+    ['a dictionary name that is empty', () => { const f = fresh(); f.dictionary.entries[0].name = ''; return f; }, /dictionary.entries\[0\].name is empty/],
+    ['too many sites', () => { const f = fresh(); f.vocabulary.hosts = Array.from({ length: 7 }, (_, i) => `h${i}.example`); return f; }, /vocabulary.hosts holds more than 6 items/],
     ['counts that do not match the sites', () => { const f = fresh(); f.vocabulary.counts.pop(); return f; }, /vocabulary.counts should hold/],
     ['a dictionary bucket out of range', () => { const f = fresh(); f.dictionary.entries[0].bucket = 128; return f; }, /dictionary.entries\[0\].bucket should be between 0 and 127/],
     ['a context of the wrong type', () => { const f = fresh(); f.context.hasLast = 'yes'; return f; }, /context.hasLast should be true or false/],
@@ -125,5 +134,62 @@ describe('model file', () => {
     expect(rejection(deep)).toBe('This model file is version a list; this Tabula reads version 1.');
     expect(rejection({ ...fresh(), version: 'two point oh, the new one with everything' })).toBe('This model file is version "two point oh, the ne"; this Tabula reads version 1.');
     expect(rejection({ ...fresh(), version: 2 })).toBe('This model file is version 2; this Tabula reads version 1.');
+  });
+});
+
+describe('model file without names', () => {
+  const learner = smallLearner();
+  const text = JSON.stringify(encodeModelFile(learner, { names: false }));
+  /** Every host, path, word and site name the learner knows, as it would appear in a file. */
+  const knownNames = (): string[] => {
+    const hosts = learner.vocabulary.snapshot().hosts as string[];
+    const values = learner.dictionary.all().map((entry) => entry.name.replace(/^[^:]*: /, '').replace(/"/g, ''));
+    return [...new Set([...hosts, ...values, ...learner.dictionary.all().map((entry) => entry.name)])].filter((name) => name.length >= 3);
+  };
+
+  it('holds no host, path, word or other name of the learner anywhere in its text', () => {
+    const names = knownNames();
+    expect(names).toEqual(expect.arrayContaining(['news.example.org', 'site: news.example.org', 'inbox', 'video.example.tv right after news.example.org']));
+    for (const name of names) expect(text.includes(JSON.stringify(name).slice(1, -1)), name).toBe(false);
+    const file = JSON.parse(text);
+    expect(file.vocabulary.hosts.every((hash: unknown) => Number.isInteger(hash))).toBe(true);
+    expect(file.dictionary.entries.every((entry: object) => !('name' in entry))).toBe(true);
+    expect(file.context).toEqual({ hasLast: false, lastHost: '', lastPrev1: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] });
+    expect(file.version).toBe(1);
+  });
+
+  it('imports back and predicts the same, its sites unnamed', () => {
+    const nameless = decodeModelFile(text);
+    const at = VISITS[299].endedAt + 3 * 3_600_000; // after the session: a file without names has none going on
+    for (const page of VISITS.slice(300, 340)) {
+      const expected = learner.predict(page, at);
+      const actual = nameless.predict(page, at);
+      expect(actual.engaged).toBeCloseTo(expected.engaged, 6);
+      expect(actual.activeSeconds).toBeCloseTo(expected.activeSeconds, 6);
+      expect(actual.next.map((site) => site.probability)).toEqual(expected.next.map((site) => expect.closeTo(site.probability, 6)));
+      expect(actual.next.every((site) => site.host === '')).toBe(true);
+    }
+    expect(JSON.stringify(encodeModelFile(nameless))).toBe(text); // nothing to name: the same file again
+  });
+
+  it('gives a site its name back when it is visited, and learns on as the named model does', () => {
+    const nameless = decodeModelFile(text);
+    const named = decodeModelFile(fileText);
+    const later = VISITS.slice(300).map((visit) => ({ ...visit, startedAt: visit.startedAt + 86_400_000, endedAt: visit.endedAt + 86_400_000 }));
+    for (const visit of later) {
+      nameless.observe(visit);
+      named.observe(visit);
+    }
+    const page = later[0];
+    const at = later.at(-1)!.endedAt + 1000;
+    const names = (learner: Learner) => learner.predict(page, at).next.map((site) => site.host);
+    const visited = new Set(later.map((visit) => visit.host));
+    expect(names(nameless)).toEqual(names(named).map((host) => (visited.has(host) ? host : ''))); // a site not seen again stays unnamed
+    expect(names(nameless)).toContain('news.example.org');
+    for (const entry of nameless.dictionary.all()) {
+      const seenAgain = entry.lastSeen >= 300; // visits counted from the file's 300
+      expect(entry.name).toBe(seenAgain ? named.dictionary.get(entry.bucket)!.name : '');
+    }
+    expect(nameless.dictionary.all().some((entry) => entry.name === 'site: news.example.org')).toBe(true);
   });
 });

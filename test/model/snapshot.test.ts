@@ -36,4 +36,22 @@ describe('Learner.restore', () => {
     snapshot.weights['embedding.weight'] = new Float32Array(10);
     expect(() => Learner.restore(snapshot)).toThrow(/embedding.weight/);
   });
+
+  it.each([
+    ['NaN', Number.NaN, /snapshot: engaged.bias holds NaN, not a finite number \(at 0\)/],
+    ['Infinity', Number.POSITIVE_INFINITY, /snapshot: engaged.bias holds Infinity, not a finite number/],
+    ['3e38', 3e38, /snapshot: engaged.bias holds 3.00e\+38, outside from -10,000 to 10,000/],
+  ])('refuses a snapshot holding a weight of %s', (_, value, message) => {
+    const snapshot = Learner.create({ size: 'small' }).snapshot();
+    snapshot.weights['engaged.bias'][0] = value;
+    expect(() => Learner.restore(snapshot)).toThrow(message);
+  });
+
+  it('refuses a snapshot whose optimizer state is not finite or out of range', () => {
+    const snapshot = Learner.create({ size: 'small' }).snapshot();
+    snapshot.optimizer.state['next.weight.sumSquares'][5] = Number.NaN;
+    expect(() => Learner.restore(snapshot)).toThrow(/snapshot: next.weight.sumSquares holds NaN/);
+    snapshot.optimizer.state['next.weight.sumSquares'][5] = -1;
+    expect(() => Learner.restore(snapshot)).toThrow(/snapshot: next.weight.sumSquares holds -1.00e\+0, outside from 0 to/);
+  });
 });

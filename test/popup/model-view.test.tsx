@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DataExport } from '../../extension/contract-types';
 import { ModelView } from '../../popup/views/model';
 import { fakeConnector, renderWith } from './fake-connector';
-import { NOW, importPreview, overview, settings, visits } from './fixtures';
+import { NOW, importPreview, overview, settings, status, visits } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
@@ -63,6 +63,26 @@ describe('Model view: export', () => {
     await screen.findByText('Saved tabula-model-2025-03-14.json.');
     expect(connector.saved.map((file) => file.fileName)).toEqual(['tabula-model-2025-03-14.json']);
     expect(JSON.parse(connector.saved[0].text)).toEqual(modelFile);
+    expect(connector.sent('model/export')).toEqual([{ names: true }]);
+  });
+
+  it('saves the model without names as tabula-model-without-names-YYYY-MM-DD.json', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('button', { name: 'Export without names' }));
+    await screen.findByText('Saved tabula-model-without-names-2025-03-14.json.');
+    expect(connector.sent('model/export')).toEqual([{ names: false }]);
+    expect(connector.saved.map((file) => file.fileName)).toEqual(['tabula-model-without-names-2025-03-14.json']);
+  });
+
+  it('says plainly which names a model file holds, and what an export without names leaves', () => {
+    showModel();
+    const text = document.body.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('up to 4,096 feature names (sites, the start of page paths, words of titles and descriptions, sites you came from');
+    expect(text).toContain('the 64 sites it predicts');
+    expect(text).toContain('the last site you visited');
+    expect(text).toContain('Export without names leaves every one of those names out: weights, hashes and counts only.');
+    expect(text).toContain('whoever guesses a site can check it');
+    expect(text).not.toContain('not your visits');
   });
 
   it('saves the stored data as JSON', async () => {
@@ -100,7 +120,7 @@ describe('Model view: import', () => {
     const connector = showModel();
     pick('{"format": "tabula-model", "weights": [0.1,', 'broken.json');
     await screen.findByText('broken.json is not a JSON file, so it cannot be a Tabula model. Nothing was changed.');
-    expect(connector.calls).toEqual([]);
+    expect(connector.calls.filter((call) => call.type !== 'background/status')).toEqual([]); // only the view's health notices asked
   });
 
   it('turns down a file larger than any model without reading it', async () => {
@@ -111,7 +131,7 @@ describe('Model view: import', () => {
     fireEvent.change(screen.getByLabelText('Import a model file'), { target: { files: [huge] } });
     await screen.findByText('disk-image.json is 900 MB, larger than any Tabula model file, so it was not read. Nothing was changed.');
     expect(text).not.toHaveBeenCalled();
-    expect(connector.calls).toEqual([]);
+    expect(connector.calls.filter((call) => call.type !== 'background/status')).toEqual([]);
   });
 
   it('shows why the background refused a file, and imports nothing', async () => {
@@ -128,5 +148,22 @@ describe('Model view: import', () => {
     fireEvent.click(within(await screen.findByRole('group', { name: /Replace the current model/ })).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('group', { name: /Replace the current model/ })).toBeNull());
     expect(connector.sent('model/import')).toEqual([]);
+  });
+});
+
+describe('Model view: what the background had to do about damaged data', () => {
+  it('says when the model was taken back to its last sound state, and when visits or settings could not be read', async () => {
+    showModel({ 'background/status': status({ modelUnsoundAt: NOW - 60_000, unreadableVisits: 2, settingsProblems: ['excluded: The exclusion list must be a list of at most 1000 sites.'] }) });
+    const alerts = await screen.findAllByRole('alert');
+    const text = alerts.map((alert) => alert.textContent).join(' ');
+    expect(text).toContain('went back to the last sound model');
+    expect(text).toContain('2 stored visits could not be read');
+    expect(text).toContain('excluded: The exclusion list must be a list');
+  });
+
+  it('says nothing when all is well', async () => {
+    const connector = showModel({ 'background/status': status() });
+    await waitFor(() => expect(connector.sent('background/status')).toHaveLength(1));
+    expect(screen.queryAllByRole('alert')).toEqual([]);
   });
 });

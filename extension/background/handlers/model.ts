@@ -3,9 +3,9 @@
 import { decodeModelFile, encodeModelFile, Learner, type LearnerConfig } from '../../../model/index';
 import type { ImportPreview, Insights, ModelOverview, ModelSize, PlayRequest } from '../../contract-types';
 import { InvalidRequest, type ModelFile } from '../../messages';
-import { database } from '../../storage/db';
+import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, habits } from '../../storage/query';
-import { current, relearn, replace, status } from '../learner-service';
+import { current, relearn, replace, status, unload } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
 
 const SIZES: readonly ModelSize[] = ['small', 'medium', 'large'];
@@ -39,13 +39,16 @@ export async function onInsights(): Promise<Insights> {
 }
 
 export async function onReset({ wipeData }: { wipeData: boolean }): Promise<ModelOverview> {
+  // The way out of a database written by a newer Tabula: the user exported what it holds, and starts again.
+  if (wipeData === true && (await deleteNewerDatabase())) unload();
   await replace((config) => Learner.create({ ...config, seed: Date.now() >>> 0 }), wipeData === true);
   await clearPredictions(); // they were the old model's
   return onOverview();
 }
 
-export async function onExport(): Promise<ModelFile> {
-  return encodeModelFile(await current()) as unknown as ModelFile;
+/** The model file; with `names: false`, one without any host, path, word or title (docs/model-format.md). */
+export async function onExport(request?: { names?: boolean }): Promise<ModelFile> {
+  return encodeModelFile(await current(), { names: request?.names !== false }) as unknown as ModelFile;
 }
 
 export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
