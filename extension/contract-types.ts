@@ -163,6 +163,8 @@ export interface BackgroundStatus {
   dropped: { incognito: number; paused: number; excluded: number; finished: number; expired: number; forgotten: number; wrongSender: number; flood: number };
   /** Stored visits that learning skipped because they could not be read. */
   unreadableVisits: number;
+  /** When learning last made the model unsound and the last sound model was taken back (0: never). */
+  modelUnsoundAt: number;
   /** Stored settings that could not be read and were replaced by their defaults. */
   settingsProblems: string[];
   eventsPruned: number;

@@ -20,7 +20,15 @@ let lastSeq = 0;
 let unsaved = 0;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
-export const status = { relearning: false, learnedTwice: 0, unreadableVisits: 0 };
+export const status = {
+  relearning: false,
+  learnedTwice: 0,
+  unreadableVisits: 0,
+  /** When the model last went unsound (a value not finite or out of range) and the last sound one was taken back (0: never). */
+  unsoundAt: 0,
+};
+/** Seqs of visits whose learning made the model unsound: passed over when learning again. */
+const unsound = new Set<number>();
 
 /** Runs jobs one after another, whatever happens to the one before. */
 function serial<T>(job: () => Promise<T>): Promise<T> {
@@ -66,9 +74,15 @@ async function learnPending(): Promise<number> {
     for (const visit of batch) {
       if (visit.seq! <= lastSeq) status.learnedTwice++; // cannot happen: visitsAfter is exclusive
       // A record damaged on disk is passed over (and counted), not left to stop learning for good.
-      if (isVisit(visit)) model.observe(visit);
-      else status.unreadableVisits++;
+      if (!isVisit(visit)) status.unreadableVisits++;
+      else if (!unsound.has(visit.seq!)) model.observe(visit);
       lastSeq = visit.seq!;
+      if (!model.healthy) {
+        // Never kept, never saved: back to the last sound checkpoint, and on without this visit.
+        unsound.add(visit.seq!);
+        takeBackLastSound();
+        return learned + (await learnPending());
+      }
     }
     learned += batch.length;
   }
@@ -99,9 +113,22 @@ async function saveOrRetry(): Promise<void> {
   }
 }
 
+/** Drops the model in memory, so that the last checkpoint (sound: only sound models are saved) is restored. */
+function takeBackLastSound(): void {
+  console.error('Tabula\'s model went unsound while learning; it goes back to the last sound one', learner?.unsoundValue());
+  status.unsoundAt = Date.now();
+  clearTimeout(saveTimer);
+  learner = undefined;
+  unsaved = 0;
+}
+
 async function save(): Promise<void> {
   clearTimeout(saveTimer);
   if (!learner) return;
+  if (!learner.healthy) {
+    takeBackLastSound(); // cannot happen after learnPending's check; a model that is not sound is never written
+    return;
+  }
   const db = await database();
   const snapshot = learner.snapshot();
   try {
@@ -173,8 +200,10 @@ export function applyRetentionAndRelearn(visitDays: number, eventDays: number, n
  */
 export function learnCorrection(visit: Visit, verdict: 'useful' | 'not-interested'): Promise<void> {
   return serial(async () => {
-    (await loaded()).learnFeedback(visit, verdict);
-    await save();
+    const model = await loaded();
+    model.learnFeedback(visit, verdict);
+    if (model.healthy) await save();
+    else takeBackLastSound(); // the correction stays on the visit, for when it is learned again
   });
 }
 
@@ -199,6 +228,7 @@ export function replace(next: Learner | ((current: LearnerConfig) => Learner), w
 /** Drops the in-memory model (tests; after the database is wiped). */
 export function unload(): void {
   clearTimeout(saveTimer);
+  unsound.clear();
   learner = undefined;
   lastSeq = 0;
   unsaved = 0;

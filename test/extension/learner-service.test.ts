@@ -131,6 +131,33 @@ describe('checkpoint and resume', () => {
     expect(JSON.stringify(model)).not.toContain('old.example');
   });
 
+  it('never keeps or saves a model made unsound by a visit: takes back the last sound one and goes on without that visit', async () => {
+    const it = await wake();
+    await browse(it, 4);
+    await it.service.catchUp();
+    await it.service.flush();
+    const { Learner: FreshLearner } = await import('../../model/index'); // the class the woken background uses
+    const poisoned = new WeakSet<object>();
+    const observe = FreshLearner.prototype.observe;
+    vi.spyOn(FreshLearner.prototype, 'observe').mockImplementation(function (this: Learner, visit) {
+      observe.call(this, visit);
+      if (visit.host === 'poison.example') poisoned.add(this);
+    });
+    vi.spyOn(FreshLearner.prototype, 'healthy', 'get').mockImplementation(function (this: Learner) {
+      return !poisoned.has(this);
+    });
+    await browse(it, 1, ['poison.example']);
+    await browse(it, 2);
+    await it.service.catchUp();
+    const model = await it.service.current();
+    expect(model.healthy).toBe(true);
+    expect(model.visitsLearned).toBe(6); // the 4 before and the 2 after, not the one that broke it
+    expect(model.snapshot().vocabulary.hosts).not.toContain('poison.example');
+    expect(it.service.status.unsoundAt).toBeGreaterThan(0);
+    await it.service.flush();
+    expect((await it.db.get('model', 'checkpoint'))?.snapshot.vocabulary.hosts).not.toContain('poison.example');
+  });
+
   it('skips and counts a stored visit it cannot read, and goes on learning', async () => {
     const it = await wake();
     await browse(it, 3);

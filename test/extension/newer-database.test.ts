@@ -37,3 +37,14 @@ describe('a database of a newer version', () => {
     expect(await storage.deleteNewerDatabase()).toBe(false); // a database of this version is never deleted so
   });
 });
+
+describe('the way out', () => {
+  it('is a reset that wipes the data: the newer database goes, and Tabula starts again', async () => {
+    vi.stubGlobal('navigator', {}); // the overview asks for a storage estimate where there is one
+    const model = await import('../../extension/background/handlers/model');
+    await expect(model.onReset({ wipeData: false })).rejects.toThrow('newer version');
+    const overview = await model.onReset({ wipeData: true });
+    expect(overview).toMatchObject({ visitsLearned: 0, storedVisits: 0 });
+    vi.unstubAllGlobals();
+  });
+});

@@ -148,6 +148,7 @@ export function status(overrides: Partial<BackgroundStatus> = {}): BackgroundSta
     storageFullAt: 0,
     learnedTwice: 0,
     unreadableVisits: 0,
+    modelUnsoundAt: 0,
     settingsProblems: [],
     relearning: false,
     ...overrides,

@@ -18,6 +18,7 @@ export function onStatus(): BackgroundStatus {
     storageFullAt: pressure.fullAt,
     learnedTwice: status.learnedTwice,
     unreadableVisits: status.unreadableVisits,
+    modelUnsoundAt: status.unsoundAt,
     settingsProblems: [...settingsProblems].map(([name, problem]) => `${name}: ${problem}`),
     relearning: status.relearning,
   };
