@@ -2,7 +2,8 @@
 // are browsed and learned and the popup and dashboard are used. Chromium: a CDP session on the
 // browser auto-attaches to every target (service worker and extension pages included) and records
 // each one's requests. Firefox: every WebDriver BiDi network event of the session. The extension's
-// content security policy must also refuse a fetch from its pages and from its background.
+// content security policy must also refuse a fetch from its pages and from its background (and every
+// other load from the network: test/browser/csp.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'puppeteer-core';
 import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from './launch';
@@ -14,6 +15,8 @@ interface WatchedRequest {
   by: string;
   /** Scripts that started it, when the browser says (Chromium). */
   initiators: string[];
+  /** Why the browser stopped it before the network (Chromium: `csp`, say). */
+  blocked?: string;
 }
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
@@ -72,17 +75,30 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(site.requests.every((path) => /^\/(article\/6\d|favicon\.ico)$/.test(path)), site.requests.join(' ')).toBe(true);
     });
 
-    it('sees the requests of extension pages (the watch is not blind)', async () => {
-      // The policy allows images, so an image the test loads from the popup is a request it must catch.
+    it('sees a page’s requests, and the extension’s pages cannot make one (the watch is not blind)', async () => {
+      // Under `default-src 'none'` no extension page can ask the network for anything, so the probe has
+      // two halves. An image loaded by a web page is a request the watch must catch, by that page.
+      const probe = (where: string) => `${site.origin}/probe/${where}`;
+      const page = await tabula.browser.newPage();
+      await page.goto(`${site.origin}/`);
+      expect(await page.evaluate(imageOutcome, probe('web-page-image'))).toBe('requested');
+      await until(async () => requests.some((request) => request.url === probe('web-page-image') && request.by.includes(site.origin)), 5_000, 'the watch to see the web page’s image');
+      await page.close();
+      // The same image from the popup is refused by the policy: a violation, nothing at the server.
       const popup = await tabula.openExtensionPage('popup.html');
-      await popup.evaluate((url: string) => new Promise((resolve) => {
-        const image = new Image();
-        image.onload = image.onerror = resolve;
-        image.src = url;
-      }), `${site.origin}/probe/image`);
-      await until(async () => fromExtension().some((request) => request.url.endsWith('/probe/image')), 5_000, 'the watch to see the image');
+      expect(await popup.evaluate(imageOutcome, probe('popup-image'))).toBe('refused: img-src');
       await popup.close();
-      if (name !== 'chromium') return; // BiDi shows no background page, nor moz-extension: requests
+      expect(site.requests.filter((path) => path.startsWith('/probe/'))).toEqual(['/probe/web-page-image']);
+      if (name !== 'chromium') {
+        // Firefox applies the policy before the network: the refused image is no event at all.
+        expect(fromExtension()).toEqual([]);
+        return; // and BiDi shows no background page, nor moz-extension: requests
+      }
+      // Chromium shows the attempt itself, by the popup, and that the policy stopped it: the popup
+      // is watched even though it can no longer reach anything.
+      await until(async () => fromExtension().some((request) => request.url === probe('popup-image')), 5_000, 'the watch to see the popup’s attempt');
+      expect(fromExtension().map(({ url, by, blocked }) => ({ url, by, blocked })))
+        .toEqual([{ url: probe('popup-image'), by: `page ${tabula.origin}popup.html`, blocked: 'csp' }]);
       // The worker reading its own manifest (allowed: not the network) shows the worker is watched too.
       expect(await inServiceWorker(tabula, `fetch('/manifest.json').then((response) => response.ok)`)).toBe(true);
       await until(async () => requests.some((request) => request.by.startsWith('service_worker') && request.url === `${tabula.origin}manifest.json`), 5_000, 'the watch to see the worker’s request');
@@ -117,9 +133,16 @@ async function watchChromium(tabula: ExtensionBrowser, requests: WatchedRequest[
     targets.set(targetInfo.targetId, target);
     watched.add(target.type);
     const session = connection.session(sessionId) as CDPSession;
-    session.on('Network.requestWillBeSent', ({ request, initiator }) => {
+    const bySession = new Map<string, WatchedRequest>();
+    session.on('Network.requestWillBeSent', ({ requestId, request, initiator }) => {
       const frames = initiator.stack?.callFrames ?? [];
-      requests.push({ url: request.url, by: `${target.type} ${target.url}`, initiators: [initiator.url ?? '', ...frames.map((frame) => frame.url)].filter(Boolean) });
+      const watchedRequest = { url: request.url, by: `${target.type} ${target.url}`, initiators: [initiator.url ?? '', ...frames.map((frame) => frame.url)].filter(Boolean) };
+      bySession.set(requestId, watchedRequest);
+      requests.push(watchedRequest);
+    });
+    session.on('Network.loadingFailed', ({ requestId, blockedReason }) => {
+      const failed = bySession.get(requestId);
+      if (failed && blockedReason) failed.blocked = blockedReason;
     });
     void session.send('Network.enable').catch(() => undefined); // some targets (browser UI) have no network to watch
   });
@@ -146,6 +169,21 @@ function watchFirefox(tabula: ExtensionBrowser, requests: WatchedRequest[], watc
 
 interface BidiEvents {
   on(event: string, listener: (event: any) => void): void;
+}
+
+/** Loads an image; 'requested' when the browser asked for it (whatever the answer), or 'refused: <directive>' when the page's policy did not let it. */
+async function imageOutcome(url: string): Promise<string> {
+  let refusedBy = '';
+  const onViolation = (event: SecurityPolicyViolationEvent) => { if (event.blockedURI === url) refusedBy = event.effectiveDirective; };
+  document.addEventListener('securitypolicyviolation', onViolation);
+  await new Promise((resolve) => {
+    const image = new Image();
+    image.onload = image.onerror = resolve;
+    image.src = url;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the violation event comes as a task of its own
+  document.removeEventListener('securitypolicyviolation', onViolation);
+  return refusedBy ? `refused: ${refusedBy}` : 'requested';
 }
 
 /** Fetches `url`; 'ok', or 'refused: …' when the request was blocked or failed. */

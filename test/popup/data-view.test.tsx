@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ForgetRequest, Settings, StoredVisit, VisitQuery } from '../../extension/contract-types';
+import { isExcluded } from '../../extension/exclusions';
 import { dayKey } from '../../popup/format';
 import { DataView } from '../../popup/views/data';
 import { fakeConnector, renderWith } from './fake-connector';
@@ -22,7 +23,8 @@ function store(initial: StoredVisit[] = visits()) {
     return { visits: matching.slice(offset, offset + limit), total: matching.length };
   };
   const goes = (request: ForgetRequest) => (v: StoredVisit) => (request.scope === 'all') || (request.scope === 'visit' && v.id === request.id)
-    || (request.scope === 'site' && v.host === request.host) || (request.scope === 'day' && dayKey(v.startedAt) === request.day);
+    || (request.scope === 'site' && v.host === request.host) || (request.scope === 'day' && dayKey(v.startedAt) === request.day)
+    || (request.scope === 'matching' && isExcluded(v.host, v.path, [request.entry]));
   const preview = (request: ForgetRequest) => {
     const visits = stored.filter(goes(request)).length;
     return { visits, events: visits * EVENTS_PER_VISIT };
@@ -222,5 +224,63 @@ describe('Data view: recording controls', () => {
     fireEvent.click(save);
     await screen.findByText(/older than 30 days are deleted/);
     expect(connector.sent('settings/set')).toEqual([{ visitRetentionDays: 30 }]);
+  });
+});
+
+describe('Data view: forgetting what is stored for a site just excluded', () => {
+  const offer = () => screen.queryByRole('group', { name: /already stored for/ });
+
+  it('once the exclusion is saved, offers to forget the visits already stored for the site, and forgets them', async () => {
+    const connector = await showData(store(), 'www.github.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Exclude github.com' }));
+    const confirm = await screen.findByRole('group', { name: 'Forget the 2 visits already stored for github.com?' });
+    await within(confirm).findByText(/delete all 2 visits to github\.com and their 60 interaction events, then relearn/);
+    expect(connector.calls.map((call) => call.type).filter((type) => type !== 'data/visits')).toEqual(['settings/get', 'settings/set', 'data/forget-preview']);
+    expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'matching', entry: 'github.com' }]);
+    expect(connector.sent('data/forget')).toEqual([]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
+    await screen.findByText('Forgot 2 visits and 60 interaction events. Tabula relearned its model from 3 remaining visits.');
+    expect(connector.sent('data/forget')).toEqual([{ scope: 'matching', entry: 'github.com' }]);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(offer()).toBeNull();
+  });
+
+  it('offers it for a typed site too, and keeps the visits when declined', async () => {
+    const connector = await showData();
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Exclude a site' }), { target: { value: 'news.ycombinator.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const confirm = await screen.findByRole('group', { name: 'Forget the 1 visit already stored for news.ycombinator.com?' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(offer()).toBeNull();
+    expect(connector.sent('data/forget')).toEqual([]);
+    expect(rows()).toHaveLength(5);
+  });
+
+  it('offers nothing when nothing is stored for the new entry', async () => {
+    const connector = await showData();
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Exclude a site' }), { target: { value: 'reddit.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'matching', entry: 'reddit.com' }]));
+    await screen.findByText('reddit.com');
+    expect(offer()).toBeNull();
+  });
+
+  it('asks nothing when the exclusion could not be saved', async () => {
+    const connector = await showData(store(), 'github.com');
+    connector.answers['settings/set'] = new Error('The database is busy.');
+    fireEvent.click(screen.getByRole('button', { name: 'Exclude github.com' }));
+    await screen.findByText('The change was not saved: The database is busy.');
+    expect(connector.sent('data/forget-preview')).toEqual([]);
+    expect(offer()).toBeNull();
+  });
+
+  it('reads a site shown or typed with the final root dot as the site itself', async () => {
+    const connector = await showData(store(), 'www.github.com.');
+    fireEvent.click(screen.getByRole('button', { name: 'Exclude github.com' }));
+    await screen.findByRole('group', { name: /already stored for github\.com/ });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Exclude a site' }), { target: { value: 'https://PayPal.com./myaccount' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await screen.findByText('paypal.com');
+    expect(connector.sent('settings/set').map((change) => change.excluded?.at(-1))).toEqual(['github.com', 'paypal.com']);
   });
 });

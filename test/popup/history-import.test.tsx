@@ -6,8 +6,14 @@ import { DataView } from '../../popup/views/data';
 import { fakeConnector, renderWith } from './fake-connector';
 import { settings, visit, visits, NOW } from './fixtures';
 
-vi.mock('../../extension/browser-api', () => ({ browser: {} }));
-afterEach(cleanup);
+// The browser's permissions, as the view reaches them (through the one wrapper of the browser API).
+const permissions = vi.hoisted(() => ({ remove: vi.fn(async (_: { permissions: string[] }) => true) }));
+vi.mock('../../extension/browser-api', () => ({ browser: { permissions } }));
+afterEach(() => {
+  cleanup();
+  permissions.remove.mockReset();
+  permissions.remove.mockImplementation(async () => true);
+});
 
 /** The background's side: history import needs the permission, and adds visits when it runs. */
 function background(granted: boolean | Error) {
@@ -76,15 +82,43 @@ describe('Data view: learning from recent history', () => {
     expect(screen.getByText('5 visits stored')).toBeTruthy();
   });
 
-  it('turns off without asking the browser anything', async () => {
-    const connector = background(true);
-    connector.answers['settings/get'] = settings({ historyImport: true });
-    renderWith(connector, <DataView />);
-    const toggle = await screen.findByRole('checkbox', { name: 'Learn from my recent history' }) as HTMLInputElement;
-    expect(toggle.checked).toBe(true);
+  it('turns off without asking the browser anything, and gives the history permission back', async () => {
+    const { connector, toggle } = await showHistoryOn();
+    const order: string[] = [];
+    connector.answers['settings/set'] = (change: Partial<Settings>) => { order.push('setting saved'); return settings(change); };
+    permissions.remove.mockImplementation(async () => { order.push('permission removed'); return true; });
     fireEvent.click(toggle);
-    await waitFor(() => expect(toggle.checked).toBe(false));
+    await waitFor(() => expect(permissions.remove).toHaveBeenCalledTimes(1));
+    expect(toggle.checked).toBe(false);
+    expect(permissions.remove).toHaveBeenCalledWith({ permissions: ['history'] });
+    expect(order).toEqual(['setting saved', 'permission removed']);
     expect(connector.sent('settings/set')).toEqual([{ historyImport: false }]);
     expect(connector.historyRequests).toBe(0);
   });
+
+  it('keeps the permission while the setting could not be turned off', async () => {
+    const { connector, toggle } = await showHistoryOn();
+    connector.answers['settings/set'] = new Error('The database is busy.');
+    fireEvent.click(toggle);
+    await screen.findByText(/The database is busy\./);
+    expect(toggle.checked).toBe(true);
+    expect(permissions.remove).not.toHaveBeenCalled();
+  });
+
+  it('says so when the browser does not take the permission back', async () => {
+    const { toggle } = await showHistoryOn();
+    permissions.remove.mockRejectedValue(new Error('Permissions are locked by policy.'));
+    fireEvent.click(toggle);
+    await screen.findByText('Tabula could not give the history permission back: Permissions are locked by policy.');
+    expect(toggle.checked).toBe(false);
+  });
 });
+
+async function showHistoryOn() {
+  const connector = background(true);
+  connector.answers['settings/get'] = settings({ historyImport: true });
+  renderWith(connector, <DataView />);
+  const toggle = await screen.findByRole('checkbox', { name: 'Learn from my recent history' }) as HTMLInputElement;
+  expect(toggle.checked).toBe(true);
+  return { connector, toggle };
+}

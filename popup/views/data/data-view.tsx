@@ -1,11 +1,13 @@
 // The Data view: every visit Tabula keeps, searchable and forgettable, and the controls over
 // what it records (pause, excluded sites, how long visits are kept, learning from past history).
+// Excluding a site is followed by an offer to forget what was stored for it before.
 import { useState } from 'preact/hooks';
 import type { ForgetRequest, ForgetResult, Settings, StoredVisit } from '../../../extension/contract-types';
 import { ErrorMessage, Notice, Section, Skeleton, StorageWarning } from '../../ui';
 import { useAction, useRequest } from '../../use-request';
 import { ExclusionList } from './exclusion-list';
 import { ForgetConfirm, forgetSummary } from './forget-confirm';
+import { ForgetOffer } from './forget-offer';
 import { HistoryImport } from './history-import';
 import { PauseToggle, RetentionSetting } from './recording-settings';
 import { VisitBrowser } from './visit-browser';
@@ -20,17 +22,26 @@ interface DataViewProps {
 
 export function DataView({ currentHost, storageFullAt }: DataViewProps) {
   const settings = useRequest('settings/get', {});
+  const current = settings.data;
+  const excluded = current?.excluded ?? [];
   const update = useAction('settings/set');
   const [forgetting, setForgetting] = useState<Forgetting | null>(null);
   const [forgotten, setForgotten] = useState<ForgetResult | null>(null);
+  const [justExcluded, setJustExcluded] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const change = async (partial: Partial<Settings>) => {
     const answer = await update.run(partial);
     if (answer) settings.setData(answer);
+    return answer;
   };
+  const exclude = async (entry: string) => {
+    setJustExcluded(null);
+    // Only once the entry is saved: forgetting first would let the site's next report back in.
+    if (await change({ excluded: [...excluded, entry] })) setJustExcluded(entry);
+  };
+  const include = (entry: string) => change({ excluded: excluded.filter((other) => other !== entry) });
   const ask = (request: ForgetRequest, visit?: StoredVisit) => { setForgotten(null); setForgetting({ request, visit }); };
   const done = (result: ForgetResult) => { setForgetting(null); setForgotten(result); setRefresh((n) => n + 1); };
-  const current = settings.data;
   return (
     <div class="view data-view">
       <StorageWarning fullAt={storageFullAt} />
@@ -45,7 +56,10 @@ export function DataView({ currentHost, storageFullAt }: DataViewProps) {
         ) : !settings.error && <Skeleton height={110} label="Loading settings…" />}
       </Section>
       <Section title="Excluded sites" minHeight={120}>
-        {current && <ExclusionList excluded={current.excluded} currentHost={currentHost} pending={update.pending} onChange={change} />}
+        {current && <ExclusionList excluded={excluded} currentHost={currentHost} pending={update.pending}
+          onAdd={(entry) => void exclude(entry)} onRemove={(entry) => void include(entry)} />}
+        {justExcluded && <ForgetOffer key={justExcluded} entry={justExcluded}
+          onForgotten={() => setRefresh((n) => n + 1)} onDismiss={() => setJustExcluded(null)} />}
       </Section>
       <Section title="Past history" minHeight={110}>
         {current && <HistoryImport settings={current} onSaved={(saved, imported) => {

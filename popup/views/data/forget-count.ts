@@ -23,9 +23,16 @@ function describe(request: ForgetRequest, visits: number, events: number, visit?
       return `${visit ? `1 visit: “${visit.title || visit.url}” on ${visit.host}` : '1 visit'}${withEvents}`;
     case 'site':
       return `all ${count(visits, 'visit')} to ${request.host}${withEvents}`;
+    case 'matching':
+      return `all ${count(visits, 'visit')} ${isSite(request.entry) ? 'to' : 'matching'} ${request.entry}${withEvents}`;
     case 'day':
       return `all ${count(visits, 'visit')} of ${dayLabel(request.day)}${withEvents}`;
     case 'all':
       return `every stored visit (${visits.toLocaleString('en')}) and every interaction event (${events.toLocaleString('en')})`;
   }
+}
+
+// An exclusion entry that names a site (`paypal.com`), not a pattern (`*bank*`, `*/login*`).
+function isSite(entry: string): boolean {
+  return !entry.includes('*') && !entry.includes('/');
 }
