@@ -67,11 +67,28 @@ function isResultPath(site: string, path: string): boolean {
   return lower.split('/').some((segment) => RESULT_SEGMENTS.has(segment));
 }
 
+/**
+ * The values of a query string (`?k=hiv+test&ref=x` → `hiv test`, `x`), read as text: a content
+ * script in Firefox cannot iterate the page's URLSearchParams (it throws across the sandbox).
+ */
+export function queryValues(query: string): string[] {
+  const values: string[] = [];
+  for (const pair of query.replace(/^\?/, '').split('&', QUERY_VALUES_MAX)) {
+    const value = pair.slice(pair.indexOf('=') + 1 || pair.length).replace(/\+/g, ' ');
+    try {
+      values.push(decodeURIComponent(value));
+    } catch {
+      values.push(value); // a malformed escape: the text as it is
+    }
+  }
+  return values;
+}
+
 /** Some query value (`q=hiv+test`), as words, appears in the title as words ("Amazon.com : HIV test"). */
-export function titleEchoesQuery(title: string, query: URLSearchParams): boolean {
+export function titleEchoesQuery(title: string, query: URLSearchParams | Iterable<string>): boolean {
   const titleWords = ` ${wordsOf(title)} `;
   let looked = 0;
-  for (const value of query.values()) {
+  for (const value of query instanceof URLSearchParams ? query.values() : query) {
     if (++looked > QUERY_VALUES_MAX) break;
     const words = wordsOf(value.slice(0, QUERY_VALUE_MAX));
     if (words.length >= ECHO_MIN && titleWords.includes(` ${words} `)) return true;

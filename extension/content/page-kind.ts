@@ -3,7 +3,7 @@
 // document. The first matching kind wins, in the order search, video, article, form, home,
 // listing, other.
 import type { PageKind } from '../../model/visit';
-import { RESULT_SEGMENTS, titleEchoesQuery } from '../page-text-rules';
+import { queryValues, RESULT_SEGMENTS, titleEchoesQuery } from '../page-text-rules';
 import type { MetaTags } from './page-text';
 
 export interface PageSize {
@@ -44,7 +44,7 @@ function echoesQuery(href: string, title: string): boolean {
   const queryStart = href.indexOf('?');
   if (queryStart < 0 || title === '') return false;
   const fragmentStart = href.indexOf('#', queryStart);
-  return titleEchoesQuery(title, new URLSearchParams(href.slice(queryStart, fragmentStart < 0 ? undefined : fragmentStart)));
+  return titleEchoesQuery(title, queryValues(href.slice(queryStart, fragmentStart < 0 ? undefined : fragmentStart)));
 }
 
 function anyOf(segments: string[], words: Set<string>): boolean {

@@ -1,7 +1,7 @@
 // The page text rules: search results pages keep no title or description, every other page's
 // lose e-mail addresses and long numbers, and ordinary titles stay word for word.
 import { describe, expect, it } from 'vitest';
-import { isSearchPage, redactPage, scrubText, siteName, titleEchoesQuery } from '../../extension/page-text-rules';
+import { isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery } from '../../extension/page-text-rules';
 import { visitAt } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27);
@@ -56,6 +56,12 @@ describe('a title that repeats the query', () => {
   it('is a title that holds a query value as words, in any case', () => {
     expect(titleEchoesQuery('Amazon.com : HIV test', new URLSearchParams('k=hiv+test&ref=nb_sb_noss'))).toBe(true);
     expect(titleEchoesQuery('hiv test at DuckDuckGo', new URLSearchParams('q=hiv%20test&ia=web'))).toBe(true);
+  });
+
+  it('reads the values of a query string as text, as the content script must', () => {
+    expect(queryValues('?k=hiv+test&ref=nb_sb_noss&flag&q=caf%C3%A9%20au%20lait')).toEqual(['hiv test', 'nb_sb_noss', '', 'café au lait']);
+    expect(queryValues('?bad=%E0%A4%A&x=1')).toEqual(['%E0%A4%A', '1']); // a malformed escape stays as it is
+    expect(titleEchoesQuery('Amazon.com : HIV test', queryValues('?k=hiv+test'))).toBe(true);
   });
 
   it('needs the words in a row, whole, and a value of three characters or more', () => {
