@@ -9,7 +9,7 @@ import { InvalidRequest } from '../errors';
 import { isExcluded, parseExclusion } from '../exclusions';
 import type { IDBPTransaction } from 'idb';
 import type { Database, TabulaDB } from './db';
-import { coversHost, type Tombstone } from './forgotten';
+import { coversHost, siteHash, type Tombstone } from './forgotten';
 
 export interface Removed {
   visits: number;
@@ -133,8 +133,8 @@ function tombstoneOf(target: Target, keys: string[], at: number): Tombstone {
   switch (target.scope) {
     case 'visit':
       return { scope: 'visit', key: keys[0] ?? '', at };
-    case 'matching':
-      return { scope: 'matching', entry: target.entry, at };
+    case 'matching': // a site is kept as a hash of its name, a pattern as it is (the exclusion list holds it)
+      return isPattern(target.entry) ? { scope: 'matching', entry: target.entry, at } : { scope: 'site', hash: siteHash(target.entry), at };
     case 'day':
       return { scope: 'day', from: target.from, to: target.to, at };
     case 'all':
@@ -162,8 +162,12 @@ function targetOf(request: ForgetRequest): Target {
 /** A host as a site entry of the exclusion list (no `www.`, no trailing dot, no pattern). */
 function siteEntry(host: string): string {
   const entry = parseExclusion(host.replace(/\.$/, ''));
-  if (entry.includes('*') || entry.includes('/')) throw new InvalidRequest('A site is named by its host.');
+  if (isPattern(entry)) throw new InvalidRequest('A site is named by its host.');
   return entry;
+}
+
+function isPattern(entry: string): boolean {
+  return entry.includes('*') || entry.includes('/');
 }
 
 /** The local-time bounds of a day written YYYY-MM-DD. */

@@ -4,12 +4,18 @@
 // a visit that began before the forget and falls under it is not stored again, and a forgotten
 // site is not kept as another visit's referrer. Tombstones go with the retention cut, since a
 // visit that began before it is refused anyway. Pauses are kept the same way.
+import { murmur3 } from '../../model/hash';
 import { isExcluded } from '../exclusions';
 import type { Database } from './db';
 
 export type Tombstone =
   | { scope: 'visit'; key: string; at: number }
-  /** A site or pattern, written as an entry of the exclusion list. */
+  /**
+   * A site (a host with its subdomains), kept as a hash of its name rather than the name: the
+   * database keeps no readable trace of what was forgotten (whoever guesses the site can check it).
+   */
+  | { scope: 'site'; hash: number; at: number }
+  /** A pattern of the exclusion list (`*bank*`): the user's own list holds it already. */
   | { scope: 'matching'; entry: string; at: number }
   /** A local day, from its first millisecond to the first of the next. */
   | { scope: 'day'; from: number; to: number; at: number }
@@ -32,6 +38,8 @@ export function isForgotten(visit: Reported, tombstones: readonly Tombstone[]): 
     if (tombstone.scope === 'paused') return tombstone.from <= visit.startedAt && visit.startedAt < tombstone.to;
     if (visit.startedAt >= tombstone.at) return false; // begun since: new data
     switch (tombstone.scope) {
+      case 'site':
+        return siteHashes(visit.host).includes(tombstone.hash);
       case 'matching':
         return isExcluded(visit.host, visit.path, [tombstone.entry]);
       case 'day':
@@ -44,7 +52,21 @@ export function isForgotten(visit: Reported, tombstones: readonly Tombstone[]): 
 
 /** True when a host names a forgotten site: it is not kept as where another visit came from. */
 export function isForgottenSite(host: string, tombstones: readonly Tombstone[]): boolean {
-  return host !== '' && tombstones.some((tombstone) => tombstone.scope === 'matching' && coversHost(tombstone.entry, host));
+  if (host === '') return false;
+  const hashes = siteHashes(host);
+  return tombstones.some((tombstone) => (tombstone.scope === 'site' && hashes.includes(tombstone.hash))
+    || (tombstone.scope === 'matching' && coversHost(tombstone.entry, host)));
+}
+
+/** The hash a site entry (`example.com`, no `www.`, no pattern) is kept as. */
+export function siteHash(site: string): number {
+  return murmur3(`forgotten-site:${site}`, 0);
+}
+
+/** The hashes of every site a host belongs to: `a.b.example.com` → those of itself, `b.example.com`, `example.com`, `com`. */
+function siteHashes(host: string): number[] {
+  const labels = host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '').split('.');
+  return labels.map((_, i) => siteHash(labels.slice(i).join('.')));
 }
 
 /**

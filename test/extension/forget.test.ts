@@ -88,8 +88,9 @@ describe('tombstones', () => {
     expect(await db.count('visits')).toBe(0);
   });
 
-  it('keep a forgotten site out of the referrers of later reports', async () => {
+  it('keep a forgotten site out of the referrers of later reports, and keep no readable trace of it', async () => {
     await forgetData(db, { scope: 'site', host: 'clinic.example' }, T0);
+    expect(JSON.stringify(await db.getAll('forgotten'))).not.toContain('clinic');
     await recordUpdate(db, update(visitAt('blog.example', T0 + 1_000, { referrerHost: 'clinic.example' })), 1);
     expect((await db.getAll('visits'))[0].referrerHost).toBe('');
   });

@@ -1,70 +1,67 @@
-// Limits on what one page can make Tabula store. A person opens a few pages a minute in a tab; a
-// hostile page that changes its address every second would make 3,600 visits an hour, and one
-// that reports in a loop would keep the database busy. So: at most VISITS_PER_TAB new visits a
-// minute in a tab and VISITS_PER_HOST a minute on a site across tabs, and reports per tab from a
-// bucket that refills at REPORTS_PER_MINUTE. A visit already let in always gets its final report
-// through, once, so the pages a person reads are never cut short by the limits.
+// Limits on what one page can make Tabula store. A hostile page that changes its address every
+// second would make 3,600 visits an hour, each a glance: a second or two, nothing done on it. A
+// person glances at pages too, in bursts (skimming results, flicking through a gallery), but not
+// for minutes on end. So glances come from budgets that refill slowly — per tab, and per site
+// across tabs — while a visit the person did something on (a click, a key, a selection, media)
+// is always kept. Reports of any kind come from a per-tab bucket, so that no page keeps the
+// database busy. Budgets are buckets: a burst is spent at once, then refills at its rate.
 
-export const VISITS_PER_TAB = 12;
-export const VISITS_PER_HOST = 30;
-export const REPORTS_PER_MINUTE = 40;
+interface Budget {
+  /** The most it holds, and what it refills per minute. */
+  burst: number;
+  perMinute: number;
+}
+
+export const REPORTS_PER_TAB: Budget = { burst: 120, perMinute: 60 };
+export const GLANCES_PER_TAB: Budget = { burst: 40, perMinute: 3 };
+export const GLANCES_PER_SITE: Budget = { burst: 250, perMinute: 10 };
+/** A visit shorter than this with nothing done on it is a glance. */
+export const GLANCE_MS = 5_000;
 const MINUTE = 60_000;
-/** Visits remembered, so that their later reports are known; the oldest are forgotten past this. */
-const KNOWN_VISITS = 2_000;
+/** Buckets kept; the fullest (longest unused) are dropped first past this, as a full bucket is a new one. */
+const MAX_BUCKETS = 2_000;
 
-interface Bucket {
-  tokens: number;
-  at: number;
+export interface Glanced {
+  startedAt: number;
+  endedAt: number;
+  clicks: number;
+  keys: number;
+  selections: number;
+  mediaMs: number;
+}
+
+export function isGlance(visit: Glanced): boolean {
+  return visit.endedAt - visit.startedAt < GLANCE_MS && visit.clicks === 0 && visit.keys === 0 && visit.selections === 0 && visit.mediaMs === 0;
 }
 
 export class FloodGate {
-  /** Visits let in, by key: whether their final report has been let through. */
-  private readonly known = new Map<string, { finalSeen: boolean }>();
-  private readonly newVisits = new Map<string, number[]>();
-  private readonly buckets = new Map<number, Bucket>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  /** Whether to store this report: false once its tab or site is over a limit. */
-  admit(key: string, host: string, tabId: number | undefined, now: number, final = false): boolean {
-    const known = this.known.get(key);
-    if (known && final && !known.finalSeen) {
-      known.finalSeen = true;
-      return true;
-    }
-    if (tabId !== undefined && !this.take(tabId, now)) return false;
-    if (known) return true;
-    const byTab = tabId === undefined ? undefined : this.recent(`tab:${tabId}`, now);
-    const byHost = this.recent(`host:${host}`, now);
-    if ((byTab && byTab.length >= VISITS_PER_TAB) || byHost.length >= VISITS_PER_HOST) return false;
-    byTab?.push(now);
-    byHost.push(now);
-    this.remember(key, final);
+  /** Whether a tab may send one more report now. */
+  admitReport(tabId: number | undefined, now: number): boolean {
+    return tabId === undefined || this.take(`report:${tabId}`, REPORTS_PER_TAB, now);
+  }
+
+  /** Whether a finished glance of this tab and site may be stored now. */
+  admitGlance(tabId: number | undefined, host: string, now: number): boolean {
+    const tabHas = tabId === undefined || this.peek(`glance:${tabId}`, GLANCES_PER_TAB, now) >= 1;
+    if (!tabHas || this.peek(`site:${host}`, GLANCES_PER_SITE, now) < 1) return false;
+    if (tabId !== undefined) this.take(`glance:${tabId}`, GLANCES_PER_TAB, now);
+    return this.take(`site:${host}`, GLANCES_PER_SITE, now);
+  }
+
+  private peek(name: string, budget: Budget, now: number): number {
+    const bucket = this.buckets.get(name);
+    if (!bucket) return budget.burst;
+    return Math.min(budget.burst, bucket.tokens + ((now - bucket.at) * budget.perMinute) / MINUTE);
+  }
+
+  private take(name: string, budget: Budget, now: number): boolean {
+    const tokens = this.peek(name, budget, now);
+    if (tokens < 1) return false;
+    this.buckets.delete(name); // re-inserted last: the map stays in order of use
+    this.buckets.set(name, { tokens: tokens - 1, at: now });
+    if (this.buckets.size > MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value as string);
     return true;
-  }
-
-  /** Times of the new visits of a tab or site within the last minute (a live list). */
-  private recent(name: string, now: number): number[] {
-    const times = (this.newVisits.get(name) ?? []).filter((at) => now - at < MINUTE);
-    this.newVisits.set(name, times);
-    if (this.newVisits.size > KNOWN_VISITS) this.dropQuiet(now);
-    return times;
-  }
-
-  private take(tabId: number, now: number): boolean {
-    const bucket = this.buckets.get(tabId) ?? { tokens: REPORTS_PER_MINUTE, at: now };
-    bucket.tokens = Math.min(REPORTS_PER_MINUTE, bucket.tokens + ((now - bucket.at) * REPORTS_PER_MINUTE) / MINUTE);
-    bucket.at = now;
-    this.buckets.set(tabId, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens--;
-    return true;
-  }
-
-  private remember(key: string, finalSeen: boolean): void {
-    this.known.set(key, { finalSeen });
-    if (this.known.size > KNOWN_VISITS) this.known.delete(this.known.keys().next().value as string);
-  }
-
-  private dropQuiet(now: number): void {
-    for (const [name, times] of this.newVisits) if (times.every((at) => now - at >= MINUTE)) this.newVisits.delete(name);
   }
 }

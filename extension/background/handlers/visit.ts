@@ -13,7 +13,7 @@ import { recordUpdate } from '../../storage/visits';
 import { pageUrl, validateVisitUpdate } from '../../validate';
 import { catchUp } from '../learner-service';
 import { dropTabPrediction } from '../prediction-cache';
-import { FloodGate } from './flood-gate';
+import { FloodGate, isGlance } from './flood-gate';
 import { keepReportedTab } from './tab';
 
 /** Why reports were not stored, counted for the proof suite and the popup. */
@@ -33,7 +33,7 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
     throw new InvalidRequest('A page can only report its own visits.');
   }
   const tabId = sender.tab?.id;
-  if (!gate.admit(update.key, update.visit.host, tabId, Date.now(), update.final)) {
+  if (!gate.admitReport(tabId, Date.now())) {
     dropped.flood++;
     return RECEIVED;
   }
@@ -52,6 +52,10 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
   // closed (naming no tab) and lose the final report, and a report can arrive after the tab-closed
   // event that would have finished its visit. Kept open, such a visit would never be finished.
   const last = update.final || tabId === undefined || !(await tabIsOpen(tabId));
+  if (last && isGlance(update.visit) && !gate.admitGlance(tabId, update.visit.host, Date.now())) {
+    dropped.flood++; // a page making glance after glance: past the burst a person makes
+    return RECEIVED;
+  }
   const recorded = await recordUpdate(db, { ...update, final: last }, tabId);
   if ('refused' in recorded) {
     dropped[recorded.refused]++;
