@@ -79,4 +79,23 @@ describe('history import', () => {
     });
     it.close();
   });
+
+  it('respects a pause: refused while paused, and nothing browsed while paused is imported later', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    const it = await background();
+    const data = await import('../../extension/background/handlers/data');
+    it.grantHistory([
+      { url: 'https://diary.example/entry', title: 'Entry', lastVisitTime: NOW + 1 * HOUR }, // while paused
+      { url: 'https://news.example/today', title: 'Today', lastVisitTime: NOW + 3 * HOUR }, // after
+    ]);
+    await data.onSettingsSet({ paused: true });
+    await expect(data.onSettingsSet({ historyImport: true })).rejects.toThrow('Recording is paused');
+    vi.setSystemTime(NOW + 2 * HOUR);
+    await data.onSettingsSet({ paused: false });
+    vi.setSystemTime(NOW + 4 * HOUR);
+    await data.onSettingsSet({ historyImport: true });
+    expect((await it.db.getAll('visits')).map((visit) => visit.host)).toEqual(['news.example']);
+    vi.useRealTimers();
+    it.close();
+  });
 });

@@ -3,18 +3,71 @@
 // store, the cost must stay bounded, and the extension must still work afterwards.
 import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
 import type { StoredVisit } from '../../extension/contract-types';
+import { GLANCES_PER_TAB } from '../../extension/background/handlers/flood-gate';
 import { startHostileSite } from './hostile-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const hostilePages: ProofSection = {
   name: 'hostile-pages',
-  zero: ['forgedClicks', 'forgedKeys', 'forgedSelections', 'forgedScroll', 'brokenAfter'],
+  zero: ['forgedClicks', 'forgedKeys', 'forgedSelections', 'forgedScroll', 'brokenAfter', 'floodVisitsOverBound', 'popupFailuresDuringFlood'],
   async run(context: ProofContext): Promise<Figures> {
     const figures: Figures = {};
-    for (const name of context.browsers) figures[name] = await visitHostilePages(name);
+    const floodSeconds = context.scale === 'full' ? Number(process.env.TABULA_FLOOD_SECONDS ?? 240) : 40;
+    for (const name of context.browsers) {
+      figures[name] = { ...(await visitHostilePages(name)), flood: await sustainedFlood(name, floodSeconds) };
+    }
     return figures;
   },
 };
+
+/**
+ * A page that changes its address every second for minutes: the visits it can make are bounded by
+ * the background's limits (GLANCES_PER_TAB: a burst, then a few a minute), and the popup keeps answering.
+ */
+async function sustainedFlood(name: BrowserName, seconds: number): Promise<Figures> {
+  const site = await startHostileSite();
+  const tabula = await ExtensionBrowser.launch(name);
+  try {
+    const page = await tabula.browser.newPage();
+    await page.bringToFront();
+    await page.goto(site.origin + '/flood', { waitUntil: 'load' });
+    const started = Date.now();
+    const answers: number[] = [];
+    let failures = 0;
+    while (Date.now() - started < seconds * 1000) {
+      await sleep(2_000);
+      const asked = Date.now();
+      try {
+        await tabula.call('tab/predict', {});
+        await tabula.call('model/overview', {});
+        answers.push(Date.now() - asked);
+      } catch {
+        failures++;
+      }
+    }
+    const addressChanges = await page.evaluate(() => location.pathname).then((path) => Number(path.split('/')[2] ?? 0), () => 0);
+    await page.goto('about:blank');
+    await sleep(2_000);
+    const stored = (await ours(tabula, site.origin)).filter((visit) => visit.path.startsWith('/flood')).length;
+    const bound = GLANCES_PER_TAB.burst + Math.ceil((seconds / 60) * GLANCES_PER_TAB.perMinute) + 1;
+    answers.sort((a, b) => a - b);
+    return {
+      seconds,
+      addressChanges,
+      visitsStored: stored,
+      visitsBound: bound,
+      floodVisitsOverBound: Math.max(0, stored - bound),
+      popupAnswers: answers.length,
+      popupMedianMs: answers[Math.floor(answers.length / 2)] ?? null,
+      popupSlowestMs: answers[answers.length - 1] ?? null,
+      popupFailuresDuringFlood: failures,
+      reportsTurnedAway: (await tabula.call('background/status', {})).dropped.flood,
+    };
+  } finally {
+    await tabula.close();
+    await site.close();
+  }
+}
 
 async function visitHostilePages(name: BrowserName): Promise<Figures> {
   const site = await startHostileSite();

@@ -1,6 +1,7 @@
 // Hostile pages for the proof suite, served on 127.0.0.1: pages whose own scripts forge events,
 // carry a 1 MB title or 100,000 nodes, change their address 100 times a second, or overwrite the
-// globals a careless content script would lean on.
+// globals a careless content script would lean on; and one that makes a new address every second
+// for as long as it is open.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -35,6 +36,12 @@ const PAGES: Record<string, { title: string; body: string; script?: string }> = 
     body: '<p>changes its address all the time</p>',
     script: `let n = 0; const timer = setInterval(() => { history.pushState({}, '', '/navigations/' + (++n)); if (n >= 300) clearInterval(timer); }, 10);`,
   },
+  '/flood': {
+    title: 'Endless page',
+    body: '<p>a new address every second, for as long as it is open</p>',
+    // Just over a second apart: address changes closer than that stay one visit in the content script.
+    script: `let n = 0; setInterval(() => history.pushState({}, '', '/flood/' + (++n)), 1050);`,
+  },
   '/overwrite': {
     title: 'Overwritten globals',
     body: '<button id="like">like</button>',
@@ -51,7 +58,7 @@ const PAGES: Record<string, { title: string; body: string; script?: string }> = 
 export async function startHostileSite(): Promise<{ origin: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const page = PAGES[path] ?? (path.startsWith('/navigations') ? PAGES['/navigations'] : undefined);
+    const page = PAGES[path] ?? (path.startsWith('/navigations') ? PAGES['/navigations'] : path.startsWith('/flood') ? PAGES['/flood'] : undefined);
     response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     response.end(page
       ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page.title}</title></head><body>${page.body}${page.script ? `<script>${page.script}</script>` : ''}</body></html>`

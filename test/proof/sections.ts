@@ -6,11 +6,12 @@ import { hostilePages } from './hostile-pages';
 import { network } from './network';
 import { pageCost } from './page-cost';
 import { popupSpeed } from './popup-speed';
+import { privacy } from './privacy';
 import { speed } from './speed';
 import { storagePressure } from './storage-pressure';
 import { termination } from './termination';
 import { upgrade } from './upgrade';
 
 export const sections: ProofSection[] = [
-  termination, hostilePages, hostileFiles, storagePressure, upgrade, speed, pageCost, popupSpeed, network,
+  termination, hostilePages, hostileFiles, storagePressure, upgrade, privacy, speed, pageCost, popupSpeed, network,
 ];
