@@ -13,8 +13,8 @@ interface Budget {
 }
 
 export const REPORTS_PER_TAB: Budget = { burst: 120, perMinute: 60 };
-export const GLANCES_PER_TAB: Budget = { burst: 40, perMinute: 3 };
-export const GLANCES_PER_SITE: Budget = { burst: 250, perMinute: 10 };
+export const GLANCES_PER_TAB: Budget = { burst: 100, perMinute: 3 };
+export const GLANCES_PER_SITE: Budget = { burst: 300, perMinute: 10 };
 /** A visit shorter than this with nothing done on it is a glance. */
 export const GLANCE_MS = 5_000;
 const MINUTE = 60_000;
