@@ -1,5 +1,11 @@
 // The data that travels in messages: what the popup is shown and what it asks for.
-// Plain, structured-cloneable shapes only (no classes, no typed arrays).
+// Plain, structured-cloneable shapes only (no classes, no typed arrays). What the model computes
+// is defined in model/, beside the code that computes it, and passed on from here.
+import type { Contribution } from '../model/explain';
+import type { HiddenUnit, LearnedInsights } from '../model/insights';
+import type { ModelSize } from '../model/learner-config';
+import type { MetricPoint, Metrics } from '../model/metrics';
+import type { NextSite } from '../model/next-sites';
 import type { PageFeatures, Visit } from '../model/visit';
 
 /** The content script's report of a visit in progress (`final` when the page is hidden or left). */
@@ -16,17 +22,6 @@ export interface StoredVisit extends Visit {
   key: string;
   /** Order in which finished visits are learned; absent while the visit is still open. */
   seq?: number;
-}
-
-/** How much one active feature pushes a prediction, with a readable name (`site: github.com`). */
-export interface Contribution {
-  feature: string;
-  effect: number;
-}
-
-export interface NextSite {
-  host: string;
-  probability: number;
 }
 
 export type TabStatus = 'ok' | 'no-data' | 'paused' | 'excluded' | 'browser-page' | 'incognito';
@@ -48,19 +43,6 @@ export interface TabPrediction {
   feedback?: 'useful' | 'not-interested';
 }
 
-/** Progressive figures: each visit scored before it was learned from. */
-export interface Metrics {
-  visits: number;
-  engagement: { logLoss: number; baselineLogLoss: number; accuracy: number; auc: number; calibration: number };
-  activeTime: { mae: number; baselineMae: number };
-  next: { transitions: number; top1: number; top3: number; baselineTop3: number };
-}
-
-/** One point of the learning curves (progressive figures over a window of recent visits). */
-export interface MetricPoint extends Metrics {
-  at: number;
-}
-
 export interface ModelOverview {
   createdAt: number;
   updatedAt: number;
@@ -74,23 +56,10 @@ export interface ModelOverview {
   relearning: boolean;
 }
 
-export type ModelSize = 'small' | 'medium' | 'large';
-
-export interface HiddenUnit {
-  unit: number;
-  /** Features that drive this unit most strongly. */
-  top: Contribution[];
-}
-
-export interface Insights {
-  topFeatures: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+/** What the model has learned, with what the stored visits show. */
+export interface Insights extends LearnedInsights {
   /** Visits by weekday (0 = Sunday) and hour, from the stored data: 7 rows of 24. */
   habits: number[][];
-  /** Learned effect of each hour of the day on engagement (24 values). */
-  hourEffect: number[];
-  hiddenUnits: HiddenUnit[];
-  /** A picture of the first layer: rows are the most used features, columns the embedding. */
-  weights: { rows: string[]; cols: number; values: number[] };
 }
 
 export interface VisitQuery {
@@ -174,4 +143,4 @@ export interface BackgroundStatus {
   relearning: boolean;
 }
 
-export type { PageFeatures, Visit };
+export type { Contribution, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelSize, NextSite, PageFeatures, Visit };

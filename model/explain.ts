@@ -1,7 +1,6 @@
 // Why the model predicts what it does for a page: each active feature's effect is the change
 // in a prediction when that one feature is left out (in the prediction's own units:
 // probability of engagement, seconds of active time, probability of the most likely next site).
-import type { Contribution } from '../extension/contract-types';
 import { EncodedInput, encodeTokens } from './encoded-input';
 import { featureName } from './feature-names';
 import { visitTokens } from './features';
@@ -11,6 +10,12 @@ import { sigmoid } from './losses';
 import { mostLikely } from './next-sites';
 import { SLOT_NUMBERS } from './site-vocabulary';
 import type { PageFeatures } from './visit';
+
+/** How much one active feature pushes a prediction, with a readable name (`site: github.com`). */
+export interface Contribution {
+  feature: string;
+  effect: number;
+}
 
 /** For each head, the active features with their effects, largest first. */
 export interface Explanation {

@@ -2,13 +2,12 @@
 // vocabulary, dictionary, context and metrics. Each checks types, ranges and sizes; every host
 // must be a host name as the URL parser writes it. A file without names holds hashes where
 // sites are, and dictionary entries without a name (docs/model-format.md).
-import type { MetricPoint } from '../extension/contract-types';
 import type { DictionarySnapshot } from './dictionary';
 import { MAX_TOKENS } from './encoded-input';
 import type { Field } from './file-fields';
 import type { LearnerConfig } from './learner-config';
 import type { ContextSnapshot } from './learner-snapshot';
-import { AUC_WINDOW, MAX_HISTORY, type MetricsSnapshot } from './metrics';
+import { AUC_WINDOW, MAX_HISTORY, type MetricPoint, type MetricsSnapshot } from './metrics';
 import type { VocabularySnapshot } from './site-vocabulary';
 import { TALLY_FIELDS, type TallySums } from './tally';
 

@@ -1,9 +1,11 @@
 // Tabula's model: the public API (see docs/model-format.md for the file format).
 export { Learner, type Prediction } from './learner';
-export type { Explanation } from './explain';
-export { DEFAULT_CONFIG, LIMITS, SIZE_PRESETS, learnerConfig, type LearnerConfig } from './learner-config';
+export type { Contribution, Explanation } from './explain';
+export { DEFAULT_CONFIG, LIMITS, SIZE_PRESETS, learnerConfig, type LearnerConfig, type ModelSize } from './learner-config';
 export type { LearnerSnapshot } from './learner-snapshot';
-export type { LearnedInsights } from './insights';
+export type { HiddenUnit, LearnedInsights } from './insights';
+export type { MetricPoint, Metrics } from './metrics';
+export type { NextSite } from './next-sites';
 export { decodeModelFile, encodeModelFile, ModelFileError, MODEL_FORMAT, MODEL_VERSION, type EncodeOptions, type ModelFile } from './serialize';
 export { isHostName } from './host-name';
 export { SparseMlp, type SparseMlpOptions } from './sparse-mlp';

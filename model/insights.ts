@@ -3,14 +3,26 @@
 // layer's units, and a picture of the first layer's rows for the most used features.
 // A feature's effect here is its effect alone: the prediction for an input holding only that
 // feature, minus the prediction for an empty input.
-import type { Contribution, HiddenUnit, Insights } from '../extension/contract-types';
 import type { DictionaryEntry } from './dictionary';
 import { EncodedInput } from './encoded-input';
-import { bySize, outputsOf, type Outputs } from './explain';
+import { bySize, outputsOf, type Contribution, type Outputs } from './explain';
 import { bucketOf, signOf } from './hash';
 import type { Learner } from './learner';
 
-export type LearnedInsights = Omit<Insights, 'habits'>;
+export interface HiddenUnit {
+  unit: number;
+  /** Features that drive this unit most strongly. */
+  top: Contribution[];
+}
+
+export interface LearnedInsights {
+  topFeatures: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+  /** Learned effect of each hour of the day on engagement (24 values). */
+  hourEffect: number[];
+  hiddenUnits: HiddenUnit[];
+  /** A picture of the first layer: rows are the most used features, columns the embedding. */
+  weights: { rows: string[]; cols: number; values: number[] };
+}
 
 const TOP_FEATURES = 12;
 const HIDDEN_UNITS = 8;

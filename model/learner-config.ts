@@ -1,8 +1,9 @@
 // The learner's settings: a size preset (buckets, embedding width, hidden layers) and the
 // training settings, with the limits that any configuration, including one read from a model
 // file, must respect.
-import type { ModelSize } from '../extension/contract-types';
 import type { OptimizerKind } from './optimizer';
+
+export type ModelSize = 'small' | 'medium' | 'large';
 
 export interface LearnerConfig {
   size: ModelSize;

@@ -1,7 +1,6 @@
 // The learner: the one object that turns visits into learning, used alike by the background
 // worker and the replay command. Each visit is scored before it is learned (progressive
 // validation); the context (previous sites of the session, the last visit's input) lives here.
-import type { Metrics, MetricPoint, NextSite } from '../extension/contract-types';
 import { FeatureDictionary } from './dictionary';
 import { EncodedInput, encodeTokens, recordNames } from './encoded-input';
 import { explain, type Explanation } from './explain';
@@ -12,8 +11,8 @@ import { learnerConfig, type LearnerConfig } from './learner-config';
 import { applySnapshot, takeSnapshot, type LearnerSnapshot } from './learner-snapshot';
 import { insights, type LearnedInsights } from './insights';
 import { huberGrad, logLossGrad, sigmoid } from './losses';
-import { ProgressiveMetrics } from './metrics';
-import { likelySites, rankOf } from './next-sites';
+import { ProgressiveMetrics, type MetricPoint, type Metrics } from './metrics';
+import { likelySites, rankOf, type NextSite } from './next-sites';
 import { TabulaNet } from './net';
 import type { Optimizer } from './optimizer';
 import { createOptimizer } from './optimizers';

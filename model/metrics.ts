@@ -1,10 +1,22 @@
 // Progressive validation: every example is scored by the model as it stood before learning
 // it, against constant baselines scored the same way. Figures since the start, plus a bounded
 // history of points (figures over the visits since the previous point) for learning curves.
-import type { MetricPoint, Metrics } from '../extension/contract-types';
 import { AucWindow, type AucWindowSnapshot } from './auc';
 import { logLossOfProbability } from './losses';
 import { emptyTally, figures, TALLY_FIELDS, type TallySums } from './tally';
+
+/** Progressive figures: each visit scored before it was learned from. */
+export interface Metrics {
+  visits: number;
+  engagement: { logLoss: number; baselineLogLoss: number; accuracy: number; auc: number; calibration: number };
+  activeTime: { mae: number; baselineMae: number };
+  next: { transitions: number; top1: number; top3: number; baselineTop3: number };
+}
+
+/** One point of the learning curves (progressive figures over a window of recent visits). */
+export interface MetricPoint extends Metrics {
+  at: number;
+}
 
 export const AUC_WINDOW = 1000;
 export const MAX_HISTORY = 200;

@@ -1,7 +1,11 @@
 // Reading the next-site head's probabilities: the ranking of the true site (for scoring),
 // the most likely slot (for explanations) and the list of likely next sites (for predictions).
-import type { NextSite } from '../extension/contract-types';
 import type { SiteVocabulary } from './site-vocabulary';
+
+export interface NextSite {
+  host: string;
+  probability: number;
+}
 
 /** Rank of `slot` by probability among the first `count` slots (ties: the lower slot first). */
 export function rankOf(probs: Float64Array, slot: number, count: number): number {

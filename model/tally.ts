@@ -1,6 +1,6 @@
 // Sums of progressive scores (each prediction made before its example was learned), from which
 // the figures of `Metrics` follow. One tally runs since the start, one since the last history point.
-import type { Metrics } from '../extension/contract-types';
+import type { Metrics } from './metrics';
 
 export interface TallySums {
   visits: number;
