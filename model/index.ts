@@ -1,7 +1,7 @@
 // Tabula's model: the public API (see docs/model-format.md for the file format).
 export { Learner, type Prediction } from './learner';
 export type { Contribution, Explanation } from './explain';
-export { DEFAULT_CONFIG, LIMITS, SIZE_PRESETS, learnerConfig, type LearnerConfig, type ModelSize } from './learner-config';
+export { DEFAULT_CONFIG, LIMITS, MODEL_SIZES, SIZE_PRESETS, learnerConfig, type LearnerConfig, type ModelSize } from './learner-config';
 export type { LearnerSnapshot } from './learner-snapshot';
 export type { HiddenUnit, LearnedInsights } from './insights';
 export type { MetricPoint, Metrics } from './metrics';
@@ -9,7 +9,7 @@ export type { NextSite } from './next-sites';
 export { decodeModelFile, encodeModelFile, ModelFileError, MODEL_FORMAT, MODEL_VERSION, type EncodeOptions, type ModelFile } from './serialize';
 export { isHostName } from './host-name';
 export { SparseMlp, type SparseMlpOptions } from './sparse-mlp';
-export type { OptimizerConfig, OptimizerKind } from './optimizer';
+export { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from './optimizer';
 export { visitTokens, type Token, type VisitContext } from './features';
 export { featureName } from './feature-names';
 export { engagementLabel, activeTimeTarget } from './labels';

@@ -1,9 +1,10 @@
 // The learner's settings: a size preset (buckets, embedding width, hidden layers) and the
 // training settings, with the limits that any configuration, including one read from a model
 // file, must respect.
-import type { OptimizerKind } from './optimizer';
+import { OPTIMIZER_KINDS, type OptimizerKind } from './optimizer';
 
-export type ModelSize = 'small' | 'medium' | 'large';
+export const MODEL_SIZES = ['small', 'medium', 'large'] as const;
+export type ModelSize = (typeof MODEL_SIZES)[number];
 
 export interface LearnerConfig {
   size: ModelSize;
@@ -84,9 +85,9 @@ export function checkConfig(config: LearnerConfig): void {
       throw new RangeError(`${name} must be a number from ${low} to ${high} (it is ${value})`);
     }
   };
-  if (!(config.size in SIZE_PRESETS)) throw new RangeError(`size must be small, medium or large (it is ${config.size})`);
-  if (!['sgd', 'adagrad', 'adam'].includes(config.optimizer)) {
-    throw new RangeError(`optimizer must be sgd, adagrad or adam (it is ${config.optimizer})`);
+  if (!MODEL_SIZES.includes(config.size)) throw new RangeError(`size must be ${inWords(MODEL_SIZES)} (it is ${config.size})`);
+  if (!OPTIMIZER_KINDS.includes(config.optimizer)) {
+    throw new RangeError(`optimizer must be ${inWords(OPTIMIZER_KINDS)} (it is ${config.optimizer})`);
   }
   numberIn('learningRate', config.learningRate, 1e-6, 10);
   numberIn('momentum', config.momentum, 0, 0.999);
@@ -109,4 +110,9 @@ export function checkConfig(config: LearnerConfig): void {
   if (parameters > LIMITS.maxParameters) {
     throw new RangeError(`buckets × embeddingDim must be at most ${LIMITS.maxParameters} (it is ${parameters})`);
   }
+}
+
+/** `a, b or c`. */
+function inWords(options: readonly string[]): string {
+  return `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
 }

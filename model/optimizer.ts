@@ -6,7 +6,8 @@ import { sumOfSquares } from './kernels';
 import type { Param } from './param';
 import { describeRange, firstOutOfRange, slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
 
-export type OptimizerKind = 'sgd' | 'adagrad' | 'adam';
+export const OPTIMIZER_KINDS = ['sgd', 'adagrad', 'adam'] as const;
+export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
 
 export interface OptimizerConfig {
   kind: OptimizerKind;

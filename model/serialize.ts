@@ -8,9 +8,10 @@ import type { DictionaryEntry } from './dictionary';
 import { Field, ModelFileError } from './file-fields';
 import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
 import { Learner } from './learner';
-import { checkConfig, LIMITS, SIZE_PRESETS, type LearnerConfig } from './learner-config';
+import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-config';
 import type { ContextSnapshot, LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
+import { OPTIMIZER_KINDS } from './optimizer';
 import { optimizerSlots } from './optimizers';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
 import { slotRange, WEIGHT_RANGE } from './value-bounds';
@@ -133,12 +134,12 @@ function readConfig(file: Field): LearnerConfig {
   hashing.keys(['function', 'seed']);
   hashing.get('function').literal([HASH_FUNCTION]);
   const config: LearnerConfig = {
-    size: architecture.get('size').literal(Object.keys(SIZE_PRESETS) as (keyof typeof SIZE_PRESETS)[]),
+    size: architecture.get('size').literal(MODEL_SIZES),
     buckets: architecture.get('buckets').integer(1, LIMITS.maxBuckets),
     embeddingDim: architecture.get('embeddingDim').integer(1, LIMITS.maxEmbeddingDim),
     hidden: architecture.get('hidden').array(LIMITS.maxHiddenLayers).map((size) => size.integer(1, LIMITS.maxHiddenSize)),
     vocabSize: architecture.get('vocabSize').integer(1, LIMITS.maxVocabSize),
-    optimizer: training.get('optimizer').literal(['sgd', 'adagrad', 'adam'] as const),
+    optimizer: training.get('optimizer').literal(OPTIMIZER_KINDS),
     learningRate: training.get('learningRate').number(FILE_LEARNING_RATE.low, FILE_LEARNING_RATE.high),
     momentum: training.get('momentum').number(),
     l2: training.get('l2').number(),

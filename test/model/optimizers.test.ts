@@ -2,14 +2,12 @@
 // minimising a simple loss.
 import { describe, expect, it } from 'vitest';
 import { EmbeddingBag } from '../../model/layers/embedding-bag';
-import type { OptimizerKind } from '../../model/optimizer';
+import { OPTIMIZER_KINDS } from '../../model/optimizer';
 import { createOptimizer } from '../../model/optimizers';
 import { Param } from '../../model/param';
 import { Rng } from '../../model/rng';
 
-const KINDS: OptimizerKind[] = ['sgd', 'adagrad', 'adam'];
-
-describe.each(KINDS)('%s', (kind) => {
+describe.each(OPTIMIZER_KINDS)('%s', (kind) => {
   it('updates only the rows that have gradients, and leaves the state of other rows alone', () => {
     const bag = new EmbeddingBag(6, 3, new Rng(1));
     const optimizer = createOptimizer(bag.params(), { kind, learningRate: 0.1, momentum: kind === 'sgd' ? 0.9 : 0 });

@@ -1,14 +1,12 @@
 // The model as the user sees and steers it: overview and curves, insights, reset, export, import,
 // and retraining with other settings.
-import { decodeModelFile, encodeModelFile, Learner, type LearnerConfig } from '../../../model/index';
-import type { ImportPreview, Insights, ModelOverview, ModelSize, PlayRequest } from '../../contract-types';
+import { decodeModelFile, encodeModelFile, Learner, MODEL_SIZES, type LearnerConfig } from '../../../model/index';
+import type { ImportPreview, Insights, ModelOverview, PlayRequest } from '../../contract-types';
 import { InvalidRequest, type ModelFile } from '../../messages';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, habits } from '../../storage/query';
 import { current, relearn, replace, status, unload } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
-
-const SIZES: readonly ModelSize[] = ['small', 'medium', 'large'];
 
 export async function onOverview(): Promise<ModelOverview> {
   const db = await database();
@@ -73,7 +71,7 @@ export async function onPlay(request: PlayRequest): Promise<ModelOverview> {
   if (typeof learningRate !== 'number' || !(learningRate >= 1e-4 && learningRate <= 1)) {
     throw new InvalidRequest('The learning rate must be between 0.0001 and 1.');
   }
-  if (!SIZES.includes(size)) throw new InvalidRequest('The model size is small, medium or large.');
+  if (!MODEL_SIZES.includes(size)) throw new InvalidRequest('The model size is small, medium or large.');
   // The size preset decides the shape, so the current shape is left out of the new settings.
   const { buckets, embeddingDim, hidden, ...settings } = (await current()).config;
   await relearn({ ...settings, learningRate, size } satisfies Partial<LearnerConfig>);

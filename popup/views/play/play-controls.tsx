@@ -1,11 +1,12 @@
 // The knobs of the playground: learning rate (on a log scale, as rates are tuned) and model size.
 import type { ModelSize, PlayRequest } from '../../../extension/contract-types';
+import { MODEL_SIZES } from '../../../model/learner-config';
 
-const SIZES: { size: ModelSize; note: string }[] = [
-  { size: 'small', note: 'fastest, learns broad habits' },
-  { size: 'medium', note: 'the default balance' },
-  { size: 'large', note: 'more detail, needs more visits' },
-];
+const NOTES: Record<ModelSize, string> = {
+  small: 'fastest, learns broad habits',
+  medium: 'the default balance',
+  large: 'more detail, needs more visits',
+};
 const LOG_MIN = -4;
 const LOG_MAX = -0.5;
 const LOG_STEP = 0.25;
@@ -32,11 +33,11 @@ export function PlayControls({ value, disabled, onChange }: PlayControlsProps) {
       </label>
       <fieldset disabled={disabled}>
         <legend>Model size</legend>
-        {SIZES.map(({ size, note }) => (
+        {MODEL_SIZES.map((size) => (
           <label key={size} class="radio">
             <input type="radio" name="model-size" value={size} checked={value.size === size}
               onChange={() => onChange({ ...value, size })} />
-            <span>{size} <span class="muted">({note})</span></span>
+            <span>{size} <span class="muted">({NOTES[size]})</span></span>
           </label>
         ))}
       </fieldset>
