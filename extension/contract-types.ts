@@ -6,6 +6,7 @@ import type { HiddenUnit, LearnedInsights } from '../model/insights';
 import type { ModelSize } from '../model/learner-config';
 import type { MetricPoint, Metrics } from '../model/metrics';
 import type { NextSite } from '../model/next-sites';
+import type { ModelFile } from '../model/serialize';
 import type { PageFeatures, Visit } from '../model/visit';
 
 /** The content script's report of a visit in progress (`final` when the page is hidden or left). */
@@ -143,4 +144,4 @@ export interface BackgroundStatus {
   relearning: boolean;
 }
 
-export type { Contribution, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelSize, NextSite, PageFeatures, Visit };
+export type { Contribution, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };

@@ -6,8 +6,7 @@ import type {
   BackgroundStatus, DataExport, ForgetRequest, ForgetResult, ImportPreview, Insights, ModelOverview,
   PlayRequest, Settings, TabPrediction, VisitPage, VisitQuery, VisitUpdate,
 } from './contract-types';
-/** A model file as JSON (its format: docs/model-format.md, checked by model/serialize.ts). */
-export type ModelFile = Record<string, unknown>;
+import type { ModelFile } from './contract-types';
 
 export * from './contract-types';
 export { InvalidRequest, MessageError } from './errors';

@@ -22,6 +22,7 @@ export const MODEL_FORMAT = 'tabula-model';
 export const MODEL_VERSION = 1;
 export const HASH_FUNCTION = 'murmur3_x86_32';
 
+/** A model file as JSON (its format: docs/model-format.md). */
 export type ModelFile = Record<string, unknown>;
 
 export interface EncodeOptions {

@@ -1,8 +1,8 @@
 // The model as the user sees and steers it: overview and curves, insights, reset, export, import,
 // and retraining with other settings.
 import { decodeModelFile, encodeModelFile, Learner, MODEL_SIZES, type LearnerConfig } from '../../../model/index';
-import type { ImportPreview, Insights, ModelOverview, PlayRequest } from '../../contract-types';
-import { InvalidRequest, type ModelFile } from '../../messages';
+import type { ImportPreview, Insights, ModelFile, ModelOverview, PlayRequest } from '../../contract-types';
+import { InvalidRequest } from '../../messages';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, habits } from '../../storage/query';
 import { current, relearn, replace, status, unload } from '../learner-service';
@@ -46,7 +46,7 @@ export async function onReset({ wipeData }: { wipeData: boolean }): Promise<Mode
 
 /** The model file; with `names: false`, one without any host, path, word or title (docs/model-format.md). */
 export async function onExport(request?: { names?: boolean }): Promise<ModelFile> {
-  return encodeModelFile(await current(), { names: request?.names !== false }) as unknown as ModelFile;
+  return encodeModelFile(await current(), { names: request?.names !== false });
 }
 
 export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
