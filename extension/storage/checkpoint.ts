@@ -10,7 +10,3 @@ export async function loadCheckpoint(db: Database): Promise<Checkpoint | undefin
 export async function saveCheckpoint(db: Database, snapshot: LearnerSnapshot, lastSeq: number): Promise<void> {
   await db.put('model', { snapshot, lastSeq, savedAt: Date.now() }, 'checkpoint');
 }
-
-export async function deleteCheckpoint(db: Database): Promise<void> {
-  await db.delete('model', 'checkpoint');
-}
