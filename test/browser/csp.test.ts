@@ -4,8 +4,8 @@
 // without a single violation. The same loads from a web page reach the test server, so the
 // server's silence means the policy refused them, not that the probe never asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from './launch';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 /** What each probe loads, by the directive that governs it. */
 const PROBES = ['image', 'style', 'font', 'frame', 'fetch'] as const;

@@ -6,8 +6,8 @@
 // other load from the network: test/browser/csp.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'puppeteer-core';
-import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from './launch';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 interface WatchedRequest {
   url: string;

@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import type { TabPrediction } from '../../extension/contract-types';
 import { ExtensionBrowser, sleep, until, type BrowserName, type LaunchOptions } from './launch';
-import type { TestSite } from './server';
+import type { TestSite } from '../sites/test-site';
 
 /** Names that resolve to the test site (127.0.0.1), so that the model sees several sites. */
 export const SITE_HOSTS = ['news.test', 'docs.test', 'video.test', 'shop.test'];

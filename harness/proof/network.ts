@@ -1,9 +1,9 @@
 // Network: every request any extension context made over the whole proof run, watched at the
-// browser level (test/browser/network-log.ts). It runs last and reads what the other sections'
+// browser level (harness/browser/network-log.ts). It runs last and reads what the other sections'
 // browsers recorded; run alone, it browses and uses the popup itself first.
 import { ExtensionBrowser, sleep, type BrowserName } from '../browser/launch';
 import { extensionRequests } from '../browser/network-log';
-import { startSite } from '../browser/server';
+import { startSite } from '../sites/test-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const network: ProofSection = {

@@ -6,7 +6,7 @@
 // the model file with and without names, the session cache, the popup's and dashboard's text — and searched
 // for what must not be there. Each count must be 0.
 import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
-import { PRIVACY_HOSTS, startPrivacySite, TEST_NAMES_TO_LOOPBACK, type PrivacySite } from './privacy-site';
+import { PRIVACY_HOSTS, startPrivacySite, TEST_NAMES_TO_LOOPBACK, type PrivacySite } from '../sites/privacy-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 import type { Page } from 'puppeteer-core';
 

@@ -4,7 +4,7 @@
 import { encodeModelFile, Learner } from '../../model/index';
 import type { Visit } from '../../model/visit';
 import { ExtensionBrowser, until, type BrowserName } from '../browser/launch';
-import { startSite } from '../browser/server';
+import { startSite } from '../sites/test-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const upgrade: ProofSection = {
