@@ -139,6 +139,25 @@ export async function showView(popup: Page, view: string): Promise<void> {
   await settled(popup);
 }
 
+/** Clicks each tab of a popup or dashboard in turn, leaving each view `pauseMs` to render, then calls `onEach`. */
+export async function clickEveryTab(view: Page, pauseMs = 300, onEach?: () => Promise<void>): Promise<void> {
+  for (const tab of await view.$$('[role="tab"]')) {
+    await tab.click();
+    await sleep(pauseMs);
+    await onEach?.();
+  }
+}
+
+/** Opens the popup and then the dashboard, shows each of their views, and closes them: a person using everything. */
+export async function showEveryView(tabula: ExtensionBrowser): Promise<void> {
+  for (const path of ['popup.html', 'dashboard.html']) {
+    const view = await tabula.openExtensionPage(path);
+    await view.waitForSelector('[data-ready]', { timeout: 15_000 });
+    await clickEveryTab(view);
+    await view.close();
+  }
+}
+
 export async function textOf(page: Page, selector = 'body'): Promise<string> {
   return page.$eval(selector, (element) => (element as HTMLElement).innerText);
 }
