@@ -4,9 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { browserAvailable, type BrowserName } from '../test/browser/launch';
-import { nonZero, type Figures, type ProofSection } from '../test/proof/section';
-import { sections } from '../test/proof/sections';
+import { browserAvailable, type BrowserName } from '../harness/browser/launch';
+import { nonZero, type Figures, type ProofSection } from '../harness/proof/section';
+import { sections } from '../harness/proof/sections';
 
 const args = process.argv.slice(2);
 const scale = args.includes('--fast') ? 'fast' : 'full';

@@ -110,6 +110,7 @@ export function open(name: string, version = DB_VERSION): Promise<Database> {
       // Each step takes the schema from one version to the next and keeps what is stored.
       const step = (version: number) => oldVersion < version && version <= (newVersion ?? version);
       if (step(1)) {
+        // Version 1 as it shipped, never to change: the upgrade proof writes its old database with this step alone.
         const visits = db.createObjectStore('visits', { keyPath: 'id', autoIncrement: true });
         visits.createIndex('by-key', 'key', { unique: true });
         visits.createIndex('by-seq', 'seq', { unique: true });

@@ -4,8 +4,9 @@
 // without a single violation. The same loads from a web page reach the test server, so the
 // server's silence means the policy refused them, not that the probe never asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from './launch';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
+import { clickEveryTab } from '../../harness/browser/popup-helpers';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 /** What each probe loads, by the directive that governs it. */
 const PROBES = ['image', 'style', 'font', 'frame', 'fetch'] as const;
@@ -69,10 +70,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await tabula.openExtensionPage(path, page);
         await page.waitForSelector('[data-ready]', { timeout: 15_000 });
         if (name === 'firefox') await page.evaluate(watchViolations);
-        for (const tab of await page.$$('[role="tab"]')) {
-          await tab.click();
-          await sleep(300);
-        }
+        await clickEveryTab(page);
         const watch = await page.evaluate(() => (window as unknown as WatchedWindow).tabulaViolations);
         expect(watch, 'the watch was installed').toBeDefined();
         expect(watch).toEqual([]);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { decodeModelFile, Learner, type LearnerSnapshot } from '../../model/index';
 import type { StoredVisit } from '../../extension/contract-types';
-import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from './launch';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 /** How far a stored active time may be from the scripted one. */
 const ACTIVE_TOLERANCE_MS = 1_500;

@@ -6,8 +6,9 @@
 // other load from the network: test/browser/csp.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'puppeteer-core';
-import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from './launch';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
+import { showEveryView } from '../../harness/browser/popup-helpers';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 interface WatchedRequest {
   url: string;
@@ -55,15 +56,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       }
       await page.close();
       await until(async () => (await tabula.call('model/overview', {})).visitsLearned >= 6, 15_000, 'the visits to be learned');
-      for (const path of ['popup.html', 'dashboard.html']) {
-        const view = await tabula.openExtensionPage(path);
-        await view.waitForSelector('[data-ready]', { timeout: 15_000 });
-        for (const tab of await view.$$('[role="tab"]')) {
-          await tab.click();
-          await sleep(300);
-        }
-        await view.close();
-      }
+      await showEveryView(tabula);
       await tabula.call('model/export', {});
       await tabula.call('data/forget', { scope: 'visit', id: (await tabula.call('data/visits', { limit: 1 })).visits[0].id });
       await sleep(1_000);

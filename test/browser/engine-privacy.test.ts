@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { StoredVisit } from '../../extension/contract-types';
-import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from './launch';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe.skipIf(!browserAvailable(name))(`privacy of the engine in ${name}`, () => {

@@ -1,8 +1,8 @@
 // The pipes end to end, in each real browser: a page's visit reaches the background, is stored in
 // IndexedDB, shows in the popup, and survives the background being stopped and the browser relaunched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from './launch';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from '../../harness/browser/launch';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 import type { StoredVisit } from '../../extension/contract-types';
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {

@@ -8,12 +8,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from './launch';
+import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from '../../harness/browser/launch';
 import {
   browseRoutine, dwellEngaged, firstScreenTiming, launchWithSites, openPopup, putBackgroundToSleep, setColorScheme, settled, showView, siteUrl,
   type FirstScreenTiming,
-} from './popup-helpers';
-import { startSite, type TestSite } from './server';
+} from '../../harness/browser/popup-helpers';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts/screenshots');

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayKey, duration, percent } from '../../popup/format';
-import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from './launch';
-import { browseRoutine, keptPredictions, launchWithSites, openPopup, settled, showView, siteUrl, stayOn, textOf } from './popup-helpers';
-import { startSite, type TestSite } from './server';
+import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from '../../harness/browser/launch';
+import { browseRoutine, keptPredictions, launchWithSites, openPopup, settled, showView, siteUrl, stayOn, textOf } from '../../harness/browser/popup-helpers';
+import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 const PAGES = 30;
 // Firefox grants optional permissions without a prompt with this preference; Chromium cannot.

@@ -1,9 +1,9 @@
 // The fast subset of the proof suite's hostile-files section: some 150 generated corrupt, cut,
 // oversized and type-confused model files through the real import request of each browser.
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, type BrowserName } from './launch';
-import { nonZero } from '../proof/section';
-import { hostileFiles } from '../proof/hostile-files';
+import { browserAvailable, type BrowserName } from '../../harness/browser/launch';
+import { nonZero } from '../../harness/proof/section';
+import { hostileFiles } from '../../harness/proof/hostile-files';
 
 const browsers = (['chromium', 'firefox'] as BrowserName[]).filter(browserAvailable);
 

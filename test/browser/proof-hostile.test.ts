@@ -1,9 +1,9 @@
 // The proof suite's hostile-pages section, run whole: forged events never reach the store, huge
 // pages are capped, and the extension still works afterwards.
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, type BrowserName } from './launch';
-import { nonZero } from '../proof/section';
-import { hostilePages } from '../proof/hostile-pages';
+import { browserAvailable, type BrowserName } from '../../harness/browser/launch';
+import { nonZero } from '../../harness/proof/section';
+import { hostilePages } from '../../harness/proof/hostile-pages';
 
 const browsers = (['chromium', 'firefox'] as BrowserName[]).filter(browserAvailable);
 

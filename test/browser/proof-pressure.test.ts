@@ -1,9 +1,9 @@
 // The fast subset of the proof suite's storage-pressure section: with Tabula's storage quota filled,
 // browsing goes on; the visits stored before and the model must survive, and recording must resume.
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, type BrowserName } from './launch';
-import { nonZero, type Figures } from '../proof/section';
-import { storagePressure } from '../proof/storage-pressure';
+import { browserAvailable, type BrowserName } from '../../harness/browser/launch';
+import { nonZero, type Figures } from '../../harness/proof/section';
+import { storagePressure } from '../../harness/proof/storage-pressure';
 
 const browsers = (['chromium', 'firefox'] as BrowserName[]).filter(browserAvailable);
 

@@ -1,9 +1,9 @@
 // The proof suite's privacy section, run whole in npm test: on a scripted browse in each browser,
 // nothing excluded, searched for, identifying or forgotten is found anywhere Tabula keeps or shows.
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, type BrowserName } from './launch';
-import { nonZero } from '../proof/section';
-import { privacy } from '../proof/privacy';
+import { browserAvailable, type BrowserName } from '../../harness/browser/launch';
+import { nonZero } from '../../harness/proof/section';
+import { privacy } from '../../harness/proof/privacy';
 
 const browsers = (['chromium', 'firefox'] as BrowserName[]).filter(browserAvailable);
 

@@ -1,9 +1,9 @@
 // The fast subset of the proof suite's termination section: a browse over several tabs with the
 // background stopped at random moments loses no visit and learns none twice.
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, type BrowserName } from './launch';
-import { nonZero } from '../proof/section';
-import { termination } from '../proof/termination';
+import { browserAvailable, type BrowserName } from '../../harness/browser/launch';
+import { nonZero } from '../../harness/proof/section';
+import { termination } from '../../harness/proof/termination';
 
 const browsers = (['chromium', 'firefox'] as BrowserName[]).filter(browserAvailable);
 

@@ -1,9 +1,9 @@
 // The proof suite's upgrade section: a version-1 database opens in the current extension with
 // its visits, events, settings and model intact, and new visits are learned after the old ones.
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, type BrowserName } from './launch';
-import { nonZero } from '../proof/section';
-import { upgrade } from '../proof/upgrade';
+import { browserAvailable, type BrowserName } from '../../harness/browser/launch';
+import { nonZero } from '../../harness/proof/section';
+import { upgrade } from '../../harness/proof/upgrade';
 
 const browsers = (['chromium', 'firefox'] as BrowserName[]).filter(browserAvailable);
 

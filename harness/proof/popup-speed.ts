@@ -4,8 +4,8 @@
 // for the tab; the time to the background's own answer is given too.
 import { ExtensionBrowser, type BrowserName } from '../browser/launch';
 import { firstScreenTiming, openPopup, putBackgroundToSleep } from '../browser/popup-helpers';
-import { startSite } from '../browser/server';
-import { spread } from '../../tools/page-cost/summary';
+import { startSite } from '../sites/test-site';
+import { spread } from '../page-cost/summary';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const popupSpeed: ProofSection = {

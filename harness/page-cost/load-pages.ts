@@ -7,8 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer-core';
-import { DIST, ExtensionBrowser, sleep } from '../../test/browser/launch';
-import { startSite } from '../../test/browser/server';
+import { DIST, ExtensionBrowser, sleep } from '../browser/launch';
+import { startSite } from '../sites/test-site';
 import { mainThreadOf, markAt, segmentCost, traceEnd, type SegmentCost, type TraceEvent } from './trace-cost';
 
 export const PAGES = { article: '/cost/article', huge: '/cost/huge', video: '/cost/video' } as const;

@@ -5,7 +5,7 @@
 // counted from what it stored all the same.
 import type { Page } from 'puppeteer-core';
 import { sleep, type ExtensionBrowser } from '../browser/launch';
-import { startSite } from '../browser/server';
+import { startSite } from '../sites/test-site';
 import type { Figures, ProofContext } from './section';
 import { emptyStorage, fillStorage, FILLER } from './storage-fill';
 import { browsePages, finishedVisits, readCheckpoint, waitForFinished } from './storage-visits';

@@ -1,7 +1,7 @@
 // Browsing for the storage-pressure section, and reading back which visits Tabula has finished.
 import type { Page } from 'puppeteer-core';
 import { until, type ExtensionBrowser } from '../browser/launch';
-import type { TestSite } from '../browser/server';
+import type { TestSite } from '../sites/test-site';
 import type { StoredVisit } from '../../extension/contract-types';
 
 /**

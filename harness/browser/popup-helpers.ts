@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import type { TabPrediction } from '../../extension/contract-types';
 import { ExtensionBrowser, sleep, until, type BrowserName, type LaunchOptions } from './launch';
-import type { TestSite } from './server';
+import type { TestSite } from '../sites/test-site';
 
 /** Names that resolve to the test site (127.0.0.1), so that the model sees several sites. */
 export const SITE_HOSTS = ['news.test', 'docs.test', 'video.test', 'shop.test'];
@@ -137,6 +137,25 @@ export async function showView(popup: Page, view: string): Promise<void> {
   await popup.click(`#tab-${view}`);
   await popup.waitForSelector(`#panel-${view}`);
   await settled(popup);
+}
+
+/** Clicks each tab of a popup or dashboard in turn, leaving each view `pauseMs` to render, then calls `onEach`. */
+export async function clickEveryTab(view: Page, pauseMs = 300, onEach?: () => Promise<void>): Promise<void> {
+  for (const tab of await view.$$('[role="tab"]')) {
+    await tab.click();
+    await sleep(pauseMs);
+    await onEach?.();
+  }
+}
+
+/** Opens the popup and then the dashboard, shows each of their views, and closes them: a person using everything. */
+export async function showEveryView(tabula: ExtensionBrowser): Promise<void> {
+  for (const path of ['popup.html', 'dashboard.html']) {
+    const view = await tabula.openExtensionPage(path);
+    await view.waitForSelector('[data-ready]', { timeout: 15_000 });
+    await clickEveryTab(view);
+    await view.close();
+  }
 }
 
 export async function textOf(page: Page, selector = 'body'): Promise<string> {

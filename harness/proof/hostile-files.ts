@@ -4,7 +4,7 @@
 // change the model, stop the background, or leave a model that then fails.
 import type { Page } from 'puppeteer-core';
 import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
-import { startSite } from '../browser/server';
+import { startSite } from '../sites/test-site';
 import { exportHash, importBatch, type CaseResult } from './import-batch';
 import { buildModelFile } from './model-file-build';
 import { hostileCases, trainedModelFile } from './model-file-cases';

@@ -6,7 +6,8 @@
 // the model file with and without names, the session cache, the popup's and dashboard's text — and searched
 // for what must not be there. Each count must be 0.
 import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
-import { PRIVACY_HOSTS, startPrivacySite, TEST_NAMES_TO_LOOPBACK, type PrivacySite } from './privacy-site';
+import { clickEveryTab } from '../browser/popup-helpers';
+import { PRIVACY_HOSTS, startPrivacySite, TEST_NAMES_TO_LOOPBACK, type PrivacySite } from '../sites/privacy-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 import type { Page } from 'puppeteer-core';
 
@@ -196,11 +197,7 @@ async function popupText(tabula: ExtensionBrowser): Promise<string> {
     await view.waitForSelector('[data-ready]', { timeout: 20_000 });
     await sleep(1_000);
     texts.push(await read(view));
-    for (const tab of await view.$$('[role="tab"]')) {
-      await tab.click();
-      await sleep(700);
-      texts.push(await read(view));
-    }
+    await clickEveryTab(view, 700, async () => void texts.push(await read(view)));
     await view.close();
   }
   return texts.join('\n');

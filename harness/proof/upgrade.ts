@@ -3,8 +3,10 @@
 // the same settings, the same model weights, and new visits learned after the old ones.
 import { encodeModelFile, Learner } from '../../model/index';
 import type { Visit } from '../../model/visit';
+import type * as DatabaseModule from '../../extension/storage/db';
 import { ExtensionBrowser, until, type BrowserName } from '../browser/launch';
-import { startSite } from '../browser/server';
+import { loadModule } from '../browser/page-module';
+import { startSite } from '../sites/test-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const upgrade: ProofSection = {
@@ -45,42 +47,22 @@ async function upgradeIn(name: BrowserName, count: number): Promise<Figures> {
   const site = await startSite();
   try {
     const page = await tabula.openExtensionPage('popup.html?upgrade');
-    // Schema version 1 as it shipped: written here by hand, before the background opens the database.
+    // Schema version 1, made by db.ts's own upgrade stopped at version 1, before the background opens the database.
+    await loadModule(page, 'extension/storage/db.ts', 'tabulaDatabase');
     const written = await page.evaluate(async (visitsJson: string, snapshot: string) => {
+      const { open } = (globalThis as unknown as { tabulaDatabase: typeof DatabaseModule }).tabulaDatabase;
       indexedDB.deleteDatabase('tabula');
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('tabula', 1);
-        request.onupgradeneeded = () => {
-          const d = request.result;
-          const v = d.createObjectStore('visits', { keyPath: 'id', autoIncrement: true });
-          v.createIndex('by-key', 'key', { unique: true });
-          v.createIndex('by-seq', 'seq', { unique: true });
-          v.createIndex('by-host', 'host');
-          v.createIndex('by-started', 'startedAt');
-          v.createIndex('by-tab', 'tabId');
-          const e = d.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
-          e.createIndex('by-at', 'at');
-          e.createIndex('by-host', 'host');
-          e.createIndex('by-visit', 'visitKey');
-          d.createObjectStore('model');
-          d.createObjectStore('settings');
-        };
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
+      const db = await open('tabula', 1);
       const old = JSON.parse(visitsJson) as any[];
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['visits', 'events', 'model', 'settings'], 'readwrite');
-        for (const visit of old) {
-          tx.objectStore('visits').put(visit);
-          tx.objectStore('events').add({ visitKey: visit.key, host: visit.host, at: visit.endedAt, activeMs: visit.activeMs, scrollDepth: visit.scrollDepth, clicks: visit.clicks, keys: 0, selections: 0, mediaMs: 0 });
-        }
-        const revived = JSON.parse(snapshot, (_: string, value: any) => (value && Array.isArray(value.f32) ? new Float32Array(value.f32) : value));
-        tx.objectStore('model').put({ snapshot: revived, lastSeq: old.length, savedAt: Date.now() }, 'checkpoint');
-        tx.objectStore('settings').put({ paused: false, excluded: ['kept.example'], visitRetentionDays: 3650, eventRetentionDays: 3650, historyImport: false }, 'settings');
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
+      const tx = db.transaction(['visits', 'events', 'model', 'settings'], 'readwrite');
+      for (const visit of old) {
+        void tx.objectStore('visits').put(visit);
+        void tx.objectStore('events').add({ visitKey: visit.key, host: visit.host, at: visit.endedAt, activeMs: visit.activeMs, scrollDepth: visit.scrollDepth, clicks: visit.clicks, keys: 0, selections: 0, mediaMs: 0 });
+      }
+      const revived = JSON.parse(snapshot, (_: string, value: any) => (value && Array.isArray(value.f32) ? new Float32Array(value.f32) : value));
+      void tx.objectStore('model').put({ snapshot: revived, lastSeq: old.length, savedAt: Date.now() }, 'checkpoint');
+      void tx.objectStore('settings').put({ paused: false, excluded: ['kept.example'], visitRetentionDays: 3650, eventRetentionDays: 3650, historyImport: false }, 'settings');
+      await tx.done;
       const version = db.version;
       db.close();
       return version;

@@ -4,7 +4,7 @@
 import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
 import type { StoredVisit } from '../../extension/contract-types';
 import { GLANCES_PER_TAB } from '../../extension/background/handlers/flood-gate';
-import { startHostileSite } from './hostile-site';
+import { startHostileSite } from '../sites/hostile-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const hostilePages: ProofSection = {

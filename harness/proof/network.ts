@@ -1,9 +1,10 @@
 // Network: every request any extension context made over the whole proof run, watched at the
-// browser level (test/browser/network-log.ts). It runs last and reads what the other sections'
+// browser level (harness/browser/network-log.ts). It runs last and reads what the other sections'
 // browsers recorded; run alone, it browses and uses the popup itself first.
-import { ExtensionBrowser, sleep, type BrowserName } from '../browser/launch';
+import { ExtensionBrowser, type BrowserName } from '../browser/launch';
 import { extensionRequests } from '../browser/network-log';
-import { startSite } from '../browser/server';
+import { showEveryView } from '../browser/popup-helpers';
+import { startSite } from '../sites/test-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const network: ProofSection = {
@@ -34,15 +35,7 @@ async function useEverything(name: BrowserName): Promise<void> {
       await page.click('#like');
     }
     await page.close();
-    for (const path of ['popup.html', 'dashboard.html']) {
-      const view = await tabula.openExtensionPage(path);
-      await view.waitForSelector('[data-ready]', { timeout: 15_000 });
-      for (const tab of await view.$$('[role="tab"]')) {
-        await tab.click();
-        await sleep(300);
-      }
-      await view.close();
-    }
+    await showEveryView(tabula);
     await tabula.call('model/export', {});
     await tabula.call('data/export', {});
   } finally {

@@ -1,8 +1,8 @@
 // The content script's cost to the pages it runs in: main-thread CPU time per page load (median and
-// 95th percentile) and the long tasks it causes, traced in real Chromium by tools/page-cost.ts.
+// 95th percentile) and the long tasks it causes, traced in real Chromium by harness/page-cost/measure.ts.
 // Firefox has no tracing a driver can read, so the figure is Chromium's alone.
-import { measurePageCost } from '../../tools/page-cost';
-import { BASELINE } from '../../tools/page-cost/load-pages';
+import { measurePageCost } from '../page-cost/measure';
+import { BASELINE } from '../page-cost/load-pages';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const pageCost: ProofSection = {

@@ -1,5 +1,6 @@
-// A small site on 127.0.0.1 for the real-browser tests: articles, a video page, search results and
-// a long page to scroll. Every request is logged, so a test can see exactly what reached it.
+// A small site on 127.0.0.1 for the real-browser tests, the proof and the page-cost measure: articles,
+// a video page, search results and a long page to scroll. Every request is logged, so a test can see
+// exactly what reached it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -29,7 +30,7 @@ function w(n: number): string {
   return WORDS[(n * 7) % WORDS.length];
 }
 
-// Pages for measuring what the content script costs a page (tools/page-cost.ts): an article of
+// Pages for measuring what the content script costs a page (harness/page-cost/): an article of
 // ordinary size, a hostile page of 100,000 nodes with a 1 MB title, and a video page.
 function costArticle(): string {
   const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/section/${i}">${WORDS[i % WORDS.length]}</a></li>`).join('');

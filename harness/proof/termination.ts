@@ -3,7 +3,7 @@
 // whenever it is idle). Every page browsed must be stored once and learned exactly once.
 import type { Page } from 'puppeteer-core';
 import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
-import { startSite, type TestSite } from '../browser/server';
+import { startSite, type TestSite } from '../sites/test-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
 export const termination: ProofSection = {

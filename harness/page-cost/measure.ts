@@ -1,0 +1,74 @@
+// What Tabula's content script costs the pages it runs in, measured in real Chromium: the measurement
+// behind the proof's page-cost section and `npx tsx tools/page-cost.ts` (its command line).
+//
+// Method. Chromium (/usr/bin/chromium, or TABULA_CHROMIUM) starts with the built extension from
+// dist/, as the real-browser tests start it. Pages of the test site (an ordinary article, a page of
+// 100,000 nodes with a 1 MB title, a video page) are visited one at a time, each visit traced with
+// CDP Tracing (devtools.timeline, and the extensions category for the injection):
+//   1. a new tab opens the page: a new renderer process, so the content script is compiled and run
+//      from nothing (the figure that matters: a content script is cold in every new process);
+//   2. the page stays open `settleMs` (6 s) after its load event, so that anything the script
+//      leaves for later (idle callbacks, timers) falls inside the trace;
+//   3. the tab goes on to the next page of the same site: the first page's pagehide is "leave";
+//      with --next-page, that page (same process) is measured too, to show what a process keeps.
+// On the renderer's main thread (found by the page's CommitLoad), the script's cost is the CPU time
+// (trace thread time, so that other processes on a busy machine inflate it less) of every event
+// that names the script's URL: its compile (v8.compile), its top-level run (EvaluateScript) and
+// every later call into it (FunctionCall: listeners, timers, idle callbacks), nested events merged
+// so that nothing counts twice. Garbage collection that lands inside them is counted (and shown
+// apart in the JSON). Chromium's making of the extension's isolated world
+// (ScriptInjection::InjectJs) is reported apart as "inject": it happens before the script runs,
+// whatever the script (compare a build whose content.js is empty, `--build empty=DIR`).
+// A long task is a main-thread task of over 50 ms wall time holding any of the script's work;
+// "caused" counts those that would have stayed under 50 ms without that work. Tracing itself slows what it traces
+// a little; every build is traced alike, so comparisons hold.
+// Baseline: in the same browser and run, the same pages load in an off-the-record context, where
+// the extension ("incognito": "not_allowed") is never injected. No event there may name any
+// extension (the report says so in `baselineClean`); its busy time is what the page costs alone,
+// and "busy vs none" is the difference of medians, which also holds Chromium's own per-page work
+// for having an extension at all (see the empty build) and the noise of the page's own work.
+// Builds: `--build name=dir` (repeatable; dist/ when none is named) measures a build (a folder with
+// manifest.json and content.js); all of them run in the same browser, interleaved round by round.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST } from '../browser/launch';
+import { BASELINE, DEFAULT_CATEGORIES, loadPages, PAGES, type LoadSample, type PageName, type Variant } from './load-pages';
+import { summarise, type PageFigures } from './summary';
+
+export interface PageCostOptions {
+  /** Loads of each page per build (after one unmeasured round). */
+  loads?: number;
+  pages?: PageName[];
+  /** Builds to measure; by default dist/ alone, as `npm run build` left it. */
+  builds?: Variant[];
+  settleMs?: number;
+  /** Also measure the next page of the same site in the same tab (the content script's second run in a process). */
+  nextPage?: boolean;
+  categories?: string[];
+  keepTracesIn?: string;
+  onSample?: (sample: LoadSample) => void;
+}
+
+export interface PageCostReport {
+  chromium: string;
+  loads: number;
+  settleMs: number;
+  builds: { name: string; dir: string; contentBytes: number; contentGzipBytes: number }[];
+  /** CPU milliseconds of the renderer's main thread, per build and page; the baseline is 'no extension'. */
+  figures: PageFigures[];
+  /** True when no baseline load showed any event of an extension: the attribution found nothing where nothing ran. */
+  baselineClean: boolean;
+}
+
+export async function measurePageCost(options: PageCostOptions = {}): Promise<PageCostReport> {
+  const { loads = 10, pages = Object.keys(PAGES) as PageName[], settleMs = 6000, nextPage = false, categories = DEFAULT_CATEGORIES } = options;
+  const builds = options.builds ?? [{ name: 'dist', dir: DIST }];
+  const sizes = builds.map(({ name, dir }) => {
+    const script = readFileSync(join(dir, 'content.js'));
+    return { name, dir, contentBytes: script.length, contentGzipBytes: gzipSync(script).length };
+  });
+  const { samples, chromium } = await loadPages({ pages, loads, variants: builds, settleMs, nextPage, categories, keepTracesIn: options.keepTracesIn, onSample: options.onSample });
+  const baselineClean = samples.every((s) => s.arm !== BASELINE || (s.first.extensionMs === 0 && s.leave.extensionMs === 0));
+  return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean };
+}
