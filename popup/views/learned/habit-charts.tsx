@@ -1,6 +1,7 @@
 // Habits and the hour of day: when the user browses (from stored visits) and how the learned
 // model lets the hour move the engagement prediction.
-import { ColumnChart, Heatmap } from '../../charts';
+import { ColumnChart } from '../../charts/column-chart';
+import { Heatmap } from '../../charts/heatmap';
 import { count, signed } from '../../format';
 
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

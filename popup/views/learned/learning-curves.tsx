@@ -1,7 +1,7 @@
 // Learning curves: how the progressive figures moved as Tabula learned, each against what a
 // constant predictor would score (the baseline the model has to beat).
 import type { MetricPoint } from '../../../extension/contract-types';
-import { LineChart } from '../../charts';
+import { LineChart } from '../../charts/line-chart';
 import { count, duration, percent } from '../../format';
 import { MetricsSummary } from '../model/metrics-summary';
 

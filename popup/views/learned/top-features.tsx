@@ -1,9 +1,8 @@
 // The features the model leans on most, per prediction: the strongest few each way (each list on
 // its own scale: the predictions are in different units).
 import type { Insights } from '../../../extension/contract-types';
-import { ContributionBars } from '../../charts';
+import { ContributionBars, strongest } from '../../charts/contribution-bars';
 import { signed, signedDuration } from '../../format';
-import { strongest } from '../now/why-panel';
 
 export function TopFeatures({ top }: { top: Insights['topFeatures'] }) {
   const groups: [string, typeof top.engaged, (effect: number) => string][] = [

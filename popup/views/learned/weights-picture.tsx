@@ -1,7 +1,7 @@
 // A look inside the net: which features drive each hidden unit, and the first layer's weights
 // for the most used features as a grid (warm: positive, cool: negative).
 import type { Insights } from '../../../extension/contract-types';
-import { Heatmap } from '../../charts';
+import { Heatmap } from '../../charts/heatmap';
 import { signed } from '../../format';
 
 export function HiddenUnits({ units }: { units: Insights['hiddenUnits'] }) {

@@ -3,5 +3,5 @@ export { NowView } from './now-view';
 export { StatusMessage } from './status-message';
 export { PredictionSummary } from './prediction-summary';
 export { NextSites } from './next-sites';
-export { WhyPanel, strongest } from './why-panel';
+export { WhyPanel } from './why-panel';
 export { FeedbackButtons } from './feedback-buttons';

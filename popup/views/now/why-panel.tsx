@@ -1,19 +1,7 @@
 // "Why": for each prediction, the features of this page pushing it up and pushing it down.
 import type { Contribution, TabPrediction } from '../../../extension/contract-types';
-import { ContributionBars } from '../../charts';
+import { ContributionBars, strongest } from '../../charts/contribution-bars';
 import { signed, signedDuration } from '../../format';
-
-const PER_SIDE = 3;
-/** A push smaller than this moves nothing a person could see: it is left out rather than shown as 0. */
-const NEGLIGIBLE = 1e-4;
-
-/** The strongest pushes each way, up first. */
-export function strongest(contributions: Contribution[], perSide = PER_SIDE): Contribution[] {
-  const byEffect = contributions.filter((c) => Math.abs(c.effect) >= NEGLIGIBLE).sort((a, b) => b.effect - a.effect);
-  const up = byEffect.filter((c) => c.effect > 0).slice(0, perSide);
-  const down = byEffect.filter((c) => c.effect < 0).reverse().slice(0, perSide).reverse();
-  return [...up, ...down];
-}
 
 export function WhyPanel({ why }: { why: NonNullable<TabPrediction['why']> }) {
   // Active time is predicted in seconds, so its pushes read as time; the others are scores.
