@@ -3,7 +3,8 @@
 // Excluding a site is followed by an offer to forget what was stored for it before.
 import { useState } from 'preact/hooks';
 import type { ForgetRequest, ForgetResult, Settings, StoredVisit } from '../../../extension/contract-types';
-import { ErrorMessage, Notice, Section, Skeleton, StorageWarning } from '../../ui';
+import { StorageWarning } from '../../health-notices';
+import { ErrorMessage, Notice, Section, Skeleton } from '../../ui';
 import { useAction, useRequest } from '../../use-request';
 import { ExclusionList } from './exclusion-list';
 import { ForgetConfirm, forgetSummary } from './forget-confirm';

@@ -1,5 +1,6 @@
 // The Model view: reset, export and import the model, and export the stored data.
-import { HealthNotices, Section } from '../../ui';
+import { HealthNotices } from '../../health-notices';
+import { Section } from '../../ui';
 import { ExportButtons } from './export-buttons';
 import { ImportModel } from './import-model';
 import { ResetModel } from './reset-model';

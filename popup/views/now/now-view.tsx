@@ -1,6 +1,7 @@
 // The Now view: what Tabula expects of the current tab, why, and a way to correct it.
 import type { TabPrediction } from '../../../extension/contract-types';
-import { ErrorMessage, Section, Skeleton, StorageWarning } from '../../ui';
+import { StorageWarning } from '../../health-notices';
+import { ErrorMessage, Section, Skeleton } from '../../ui';
 import type { RequestState } from '../../use-request';
 import { FeedbackButtons } from './feedback-buttons';
 import { NextSites } from './next-sites';
