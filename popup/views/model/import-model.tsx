@@ -6,7 +6,7 @@ import { MAX_MODEL_FILE_CHARS } from '../../../model/file-limits';
 import { count, dateTime, sentence } from '../../format';
 import { Confirm, ErrorMessage, Notice } from '../../ui';
 import { useAction } from '../../use-request';
-import { MetricsSummary } from './metrics-summary';
+import { MetricsSummary } from '../metrics';
 
 /** The file goes to the background as the text it is: a structured clone of its parsed JSON can fail on deep nesting. */
 interface Picked { name: string; file: string; preview: ImportPreview }

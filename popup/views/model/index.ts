@@ -3,4 +3,3 @@ export { ModelView } from './model-view';
 export { ExportButtons } from './export-buttons';
 export { ImportModel } from './import-model';
 export { ResetModel } from './reset-model';
-export { MetricsSummary } from './metrics-summary';

@@ -5,7 +5,7 @@ import type { Metrics, PlayRequest } from '../../../extension/contract-types';
 import { count, percent, sentence } from '../../format';
 import { ErrorMessage, Notice, Section, Skeleton } from '../../ui';
 import { useAction, useRequest } from '../../use-request';
-import { LearningCurves } from '../learned';
+import { LearningCurves } from '../metrics';
 import { PlayControls } from './play-controls';
 
 export function PlayView() {
