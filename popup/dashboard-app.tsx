@@ -3,7 +3,11 @@
 import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { useFirstScreen, type FirstScreenSignals } from './use-first-screen';
-import { DataView, LearnedView, ModelView, NowView, PlayView } from './views';
+import { DataView } from './views/data';
+import { LearnedView } from './views/learned';
+import { ModelView } from './views/model';
+import { NowView } from './views/now';
+import { PlayView } from './views/play';
 
 interface DashboardAppProps extends FirstScreenSignals {
   tabId?: number;

@@ -4,7 +4,7 @@
 // imported statically, so the browser fetches it all in one round instead of a chain of chunks.
 import { readTabPrediction } from '../extension/background/prediction-cache';
 import { send } from '../extension/messages';
-import { mountPopup } from './popup-mount';
+import { mountPopup } from './popup-app';
 import { sendEarly } from './prefetch';
 
 const kept = readTabPrediction().catch(() => undefined); // none: the live answer is waited for

@@ -1,10 +1,15 @@
 // The popup: a header with the way to the dashboard, the view switcher, and the shown view.
 // The Now view's prediction is asked for first, before any other view exists; the other views
-// are separate chunks, fetched once the prediction is on screen.
+// are separate chunks, fetched once the prediction is on screen. `mountPopup` renders it for the
+// entry: its first requests answered from those the entry already sent, the kept prediction the
+// entry read shown until the live one comes, and the root marked when each shows.
+import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useConnector } from './connector';
+import { browserConnector } from './browser-connector';
+import { ConnectorContext, useConnector } from './connector';
 import { lazyView } from './lazy-view';
-import { useFirstScreen, type FirstScreenSignals } from './use-first-screen';
+import { withEarlyAnswers, type EarlyAnswers } from './prefetch';
+import { markLive, markReady, useFirstScreen, type FirstScreenSignals } from './use-first-screen';
 import type { CachedPrediction } from './use-kept-prediction';
 import { TabPanel, ViewTabs, type TabSpec } from './view-tabs';
 import { NowView } from './views/now';
@@ -63,5 +68,14 @@ export function PopupApp({ onReady, onLive, initialView = 'now', kept }: PopupAp
         </TabPanel>
       </main>
     </div>
+  );
+}
+
+export function mountPopup(root: HTMLElement, early: EarlyAnswers, kept: Promise<CachedPrediction | undefined>): void {
+  render(
+    <ConnectorContext.Provider value={withEarlyAnswers(browserConnector, early)}>
+      <PopupApp onReady={markReady(root)} onLive={markLive(root)} kept={kept} />
+    </ConnectorContext.Provider>,
+    root,
   );
 }

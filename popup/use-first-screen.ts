@@ -3,10 +3,16 @@
 // comes, the prediction the background kept for the tab (if the popup's entry found one) is shown
 // in its place, marked as loading. Nothing is shown before the storage warning's state is known
 // (from the status or the kept entry), so that a warning never pushes the prediction down later.
+// Whoever waits for the page (the browser tests) is told when the first prediction (or the failure
+// to get one) is on screen, and when the background's own answer is.
+import { useEffect, useRef } from 'preact/hooks';
 import type { TabPrediction } from '../extension/contract-types';
 import { useKeptPrediction, type CachedPrediction } from './use-kept-prediction';
 import { useRequest, type RequestState } from './use-request';
-import { useReadySignal, type ReadyOutcome, type ReadySource } from './use-ready-signal';
+
+export type ReadyOutcome = 'predictions' | 'error';
+/** Where the first prediction shown came from: kept in memory for the tab, or the background's answer. */
+export type ReadySource = 'cache' | 'live';
 
 export interface FirstScreenSignals {
   /** The first prediction (or the failure to get one) is on screen, and where it came from. */
@@ -45,5 +51,37 @@ export function useFirstScreen(tab: { tabId?: number }, signals: FirstScreenSign
     storageFullAt,
     reload: () => { live.reload(); status.reload(); },
     settled: shown.data !== undefined || shown.error !== undefined,
+  };
+}
+
+function useReadySignal(state: { data: unknown; error: string | undefined }, onReady?: (outcome: ReadyOutcome) => void): void {
+  const signalled = useRef(false);
+  const outcome: ReadyOutcome | null = state.data !== undefined ? 'predictions' : state.error !== undefined ? 'error' : null;
+  useEffect(() => {
+    // Effects run after the render is committed, so the prediction is in the document by now.
+    if (signalled.current || outcome === null) return;
+    signalled.current = true;
+    onReady?.(outcome);
+  }, [outcome, onReady]);
+}
+
+/**
+ * Marks the root element: `data-ready="predictions"` or `data-ready="error"`, `data-ready-source`
+ * ("cache" or "live"), and `data-ready-ms`: milliseconds from the start of the document's
+ * navigation to this moment (the popup's own clock).
+ */
+export function markReady(root: HTMLElement): (outcome: ReadyOutcome, source?: ReadySource) => void {
+  return (outcome, source = 'live') => {
+    root.setAttribute('data-ready-ms', performance.now().toFixed(1));
+    root.setAttribute('data-ready-source', source);
+    root.setAttribute('data-ready', outcome);
+  };
+}
+
+/** Marks the root once the background's answer is on screen: `data-live` (outcome) and `data-live-ms`. */
+export function markLive(root: HTMLElement): (outcome: ReadyOutcome) => void {
+  return (outcome) => {
+    root.setAttribute('data-live-ms', performance.now().toFixed(1));
+    root.setAttribute('data-live', outcome);
   };
 }

@@ -1,7 +1,7 @@
 // Signed columns around a zero line: how much each hour of the day moves a prediction.
 import { useId } from 'preact/hooks';
 import { DataTable } from './data-table';
-import { MAX_SCALE } from './line-chart';
+import { MAX_SCALE } from './scale';
 
 interface ColumnChartProps {
   title: string;

@@ -1,18 +1,30 @@
 // Features and how hard each pushes a prediction: a bar per feature, growing right (up, one
-// colour) or left (down, the other) from a centre line. The text is real text, so it reads aloud.
+// colour) or left (down, the other) from a centre line, and which pushes are strong enough to show.
+// The text is real text, so it reads aloud.
 import type { Contribution } from '../../extension/contract-types';
-import { maxAbs } from './scale';
+
+const PER_SIDE = 3;
+/** A push smaller than this moves nothing a person could see: it is left out rather than shown as 0. */
+const NEGLIGIBLE = 1e-4;
+
+/** The strongest pushes each way, up first. */
+export function strongest(contributions: Contribution[], perSide = PER_SIDE): Contribution[] {
+  const byEffect = contributions.filter((c) => Math.abs(c.effect) >= NEGLIGIBLE).sort((a, b) => b.effect - a.effect);
+  const up = byEffect.filter((c) => c.effect > 0).slice(0, perSide);
+  const down = byEffect.filter((c) => c.effect < 0).reverse().slice(0, perSide).reverse();
+  return [...up, ...down];
+}
 
 interface ContributionBarsProps {
   label: string;
   contributions: Contribution[];
   format: (effect: number) => string;
-  /** Shared scale across several lists, so equal bars mean equal pushes. */
-  scale?: number;
 }
 
-export function ContributionBars({ label, contributions, format, scale }: ContributionBarsProps) {
-  const largest = scale ?? maxAbs(contributions.map((c) => c.effect));
+export function ContributionBars({ label, contributions, format }: ContributionBarsProps) {
+  // Worked out here rather than with the charts' geometry (scale.ts): the Now view draws these bars,
+  // and its first screen loads in one round of files without the charts' code.
+  const largest = Math.max(1e-9, ...contributions.map((c) => Math.abs(c.effect)));
   if (contributions.length === 0) return <p class="muted">Nothing learned here yet.</p>;
   return (
     <ul class="contribution-bars" aria-label={label}>

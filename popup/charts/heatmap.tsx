@@ -2,8 +2,7 @@
 // a one-line summary as its description, and the full grid as a hidden table.
 import { useId } from 'preact/hooks';
 import { DataTable } from './data-table';
-import { MAX_SCALE } from './line-chart';
-import { maxAbs } from './scale';
+import { MAX_SCALE, maxAbs } from './scale';
 
 interface HeatmapProps {
   title: string;

@@ -2,7 +2,7 @@
 // its title, a one-line summary and a hidden table of sampled points carry the same information.
 import { useId } from 'preact/hooks';
 import { DataTable } from './data-table';
-import { extent, linePath, linearScale, sampleIndices } from './scale';
+import { MAX_SCALE, extent, linePath, linearScale, sampleIndices } from './scale';
 
 export interface LineSeries {
   label: string;
@@ -24,8 +24,6 @@ interface LineChartProps {
 
 const WIDTH = 300;
 const HEIGHT = 110;
-/** How far a chart may grow beyond its drawn size before its text looks oversized. */
-export const MAX_SCALE = 1.6;
 const PAD = { left: 38, right: 6, top: 6, bottom: 16 };
 
 export function LineChart({ title, x, series, format, xName, domain }: LineChartProps) {

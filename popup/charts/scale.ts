@@ -1,6 +1,9 @@
-// The little geometry the charts share: linear scales, extents, SVG paths, colour ramps.
+// The little geometry the charts share: linear scales, extents, SVG paths, how far they grow.
 
 export type Scale = (value: number) => number;
+
+/** How far a chart may grow beyond its drawn size before its text looks oversized. */
+export const MAX_SCALE = 1.6;
 
 /** Maps [domainMin, domainMax] onto [rangeStart, rangeEnd]; a flat domain maps to the middle. */
 export function linearScale([domainMin, domainMax]: [number, number], [rangeStart, rangeEnd]: [number, number]): Scale {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp, tabIdFromSearch } from '../../popup/dashboard-app';
 import { PopupApp } from '../../popup/popup-app';
-import { markReady } from '../../popup/use-ready-signal';
+import { markReady } from '../../popup/use-first-screen';
 import { fakeConnector, renderWith } from './fake-connector';
 import { insights, overview, prediction, settings, status, visits } from './fixtures';
 

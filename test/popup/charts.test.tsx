@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ColumnChart, ContributionBars, Heatmap, LineChart } from '../../popup/charts';
+import { ColumnChart } from '../../popup/charts/column-chart';
+import { ContributionBars } from '../../popup/charts/contribution-bars';
+import { Heatmap } from '../../popup/charts/heatmap';
+import { LineChart } from '../../popup/charts/line-chart';
 import { extent, linePath, linearScale, maxAbs, sampleIndices } from '../../popup/charts/scale';
 
 afterEach(cleanup);

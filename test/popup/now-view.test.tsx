@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TabPrediction } from '../../extension/contract-types';
 import { PopupApp } from '../../popup/popup-app';
-import { strongest } from '../../popup/views/now';
+import { strongest } from '../../popup/charts/contribution-bars';
 import { deferred, fakeConnector, renderWith } from './fake-connector';
 import { prediction, settings } from './fixtures';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundStatus } from '../../extension/contract-types';
 import { DashboardApp } from '../../popup/dashboard-app';
 import { PopupApp } from '../../popup/popup-app';
-import { STORAGE_FULL_RECENT_MS, isStorageFullRecently } from '../../popup/ui';
+import { STORAGE_FULL_RECENT_MS, isStorageFullRecently } from '../../popup/health-notices';
 import { deferred, fakeConnector, renderWith } from './fake-connector';
 import { prediction, status } from './fixtures';
 

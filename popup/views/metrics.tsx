@@ -1,13 +1,44 @@
-// Learning curves: how the progressive figures moved as Tabula learned, each against what a
-// constant predictor would score (the baseline the model has to beat).
-import type { MetricPoint } from '../../../extension/contract-types';
-import { LineChart } from '../../charts';
-import { count, duration, percent } from '../../format';
-import { MetricsSummary } from '../model/metrics-summary';
+// How well the model predicts: its progressive figures in a small table, each beside the baseline
+// it must beat, and as learning curves over the visits it learned from. The Learned, Model and
+// Play views all show them.
+import type { MetricPoint, Metrics } from '../../extension/contract-types';
+import { LineChart } from '../charts/line-chart';
+import { count, duration, percent } from '../format';
+
+interface MetricsSummaryProps {
+  metrics: Metrics;
+  caption: string;
+}
+
+/** The figures of one measure in a table, each beside the baseline it must beat. */
+export function MetricsSummary({ metrics, caption }: MetricsSummaryProps) {
+  const { engagement, activeTime, next } = metrics;
+  const rows: [string, string, string][] = [
+    ['Engagement log loss', engagement.logLoss.toFixed(3), engagement.baselineLogLoss.toFixed(3)],
+    ['Engagement accuracy', percent(engagement.accuracy, 1), '–'],
+    ['Engagement AUC', engagement.auc.toFixed(3), '0.500'],
+    ['Active time error', duration(activeTime.mae), duration(activeTime.baselineMae)],
+    ['Next site in top 3', percent(next.top3, 1), percent(next.baselineTop3, 1)],
+  ];
+  return (
+    <table class="metrics">
+      <caption>{caption}</caption>
+      <thead>
+        <tr><th scope="col">Figure</th><th scope="col">Model</th><th scope="col">Baseline</th></tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, model, baseline]) => (
+          <tr key={name}><th scope="row">{name}</th><td>{model}</td><td>{baseline}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '–');
 const rate = (value: number) => (Number.isFinite(value) ? percent(value) : '–');
 
+/** Learning curves: how the figures moved as Tabula learned, each against what a constant predictor would score. */
 export function LearningCurves({ history }: { history: MetricPoint[] }) {
   if (history.length === 0) {
     return <p class="muted">No learning curve yet: it appears once Tabula has learned from a few visits.</p>;

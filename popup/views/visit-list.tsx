@@ -1,10 +1,10 @@
-// Recent visits, newest first, searchable by title, address or site, a page at a time.
+// The Data view's list of stored visits: newest first, searchable by title, address or site, a
+// page at a time, each with the three ways to forget around it: it, its site, its day.
 import { useEffect, useState } from 'preact/hooks';
-import type { ForgetRequest, StoredVisit } from '../../../extension/contract-types';
-import { count } from '../../format';
-import { ErrorMessage, Skeleton } from '../../ui';
-import { useRequest } from '../../use-request';
-import { VisitRow } from './visit-row';
+import type { ForgetRequest, StoredVisit } from '../../extension/contract-types';
+import { count, dayKey, dayLabel, duration, shortDateTime } from '../format';
+import { ErrorMessage, Skeleton } from '../ui';
+import { useRequest } from '../use-request';
 
 const PAGE = 20;
 const SEARCH_DELAY_MS = 250;
@@ -51,5 +51,34 @@ export function VisitBrowser({ refresh, onForget }: VisitBrowserProps) {
         </>
       )}
     </div>
+  );
+}
+
+interface VisitRowProps {
+  visit: StoredVisit;
+  onForget: (request: ForgetRequest, visit: StoredVisit) => void;
+}
+
+function VisitRow({ visit, onForget }: VisitRowProps) {
+  const day = dayKey(visit.startedAt);
+  const name = visit.title || visit.url;
+  return (
+    <li class="visit-row">
+      <div class="visit-text">
+        <span class="visit-title" title={visit.url}>{name}</span>
+        <span class="muted">
+          {visit.host} · {shortDateTime(visit.startedAt)} · {duration(visit.activeMs / 1000)} active
+          {visit.feedback && ` · marked ${visit.feedback === 'useful' ? 'useful' : 'not interesting'}`}
+        </span>
+      </div>
+      <div class="visit-actions" role="group" aria-label={`Forget options for ${name}`}>
+        <button type="button" class="small" aria-label={`Forget this visit to ${visit.host}`}
+          onClick={() => onForget({ scope: 'visit', id: visit.id }, visit)}>Visit</button>
+        <button type="button" class="small" aria-label={`Forget the whole site ${visit.host}`}
+          onClick={() => onForget({ scope: 'site', host: visit.host }, visit)}>Site</button>
+        <button type="button" class="small" aria-label={`Forget the whole day ${dayLabel(day)}`}
+          onClick={() => onForget({ scope: 'day', day }, visit)}>Day</button>
+      </div>
+    </li>
   );
 }

@@ -1,13 +1,13 @@
-// Cold start, opt-in: "Learn from my recent history". Turning it on asks the browser for the
-// history permission (only possible from the click itself), then the background reads the last
-// 30 days of history as visits and learns from them. Nothing is read without both. Turning it off
-// gives the permission back, so that Tabula holds no access it no longer uses.
+// The Data view's cold start, opt-in: "Learn from my recent history". Turning it on asks the
+// browser for the history permission (only possible from the click itself), then the background
+// reads the last 30 days of history as visits and learns from them. Nothing is read without both.
+// Turning it off gives the permission back, so that Tabula holds no access it no longer uses.
 import { useState } from 'preact/hooks';
-import { browser } from '../../../extension/browser-api';
-import type { Settings } from '../../../extension/contract-types';
-import { useConnector } from '../../connector';
-import { ErrorMessage, Notice } from '../../ui';
-import { messageOf } from '../../use-request';
+import { browser } from '../../extension/browser-api';
+import type { Settings } from '../../extension/contract-types';
+import { useConnector } from '../connector';
+import { ErrorMessage, Notice } from '../ui';
+import { messageOf } from '../use-request';
 
 type Step = 'idle' | 'asking' | 'importing' | 'refused' | 'imported';
 

@@ -1,0 +1,162 @@
+// The Learned view: what the model has picked up about its user (the features it leans on, the
+// user's habits and the hour's effect), how well it predicts, and a look at its weights. Each
+// section keeps its height while its data is on the way.
+import type { Insights, ModelOverview } from '../../extension/contract-types';
+import { ColumnChart } from '../charts/column-chart';
+import { ContributionBars, strongest } from '../charts/contribution-bars';
+import { Heatmap } from '../charts/heatmap';
+import { bytes, count, dateTime, signed, signedDuration } from '../format';
+import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
+import { useRequest } from '../use-request';
+import { LearningCurves } from './metrics';
+
+export function LearnedView() {
+  const overview = useRequest('model/overview', {});
+  const insights = useRequest('model/insights', {});
+  const failed = overview.error ?? insights.error;
+  const model = overview.data;
+  const learned = insights.data;
+  return (
+    <div class="view learned-view">
+      {failed && <ErrorMessage>Could not read what Tabula learned: {failed}</ErrorMessage>}
+      {model?.relearning && <Notice>Tabula is relearning from the stored visits; these figures will change when it is done.</Notice>}
+      <Section title="In numbers">
+        {model ? <ModelCounts overview={model} /> : <Skeleton height={170} label="Loading counts…" />}
+      </Section>
+      <Section title="What matters most">
+        {learned ? <TopFeatures top={learned.topFeatures} /> : <Skeleton height={240} label="Loading features…" />}
+      </Section>
+      <Section title="Your habits">
+        {learned ? (
+          <>
+            <HabitsHeatmap habits={learned.habits} />
+            <HourEffectChart hourEffect={learned.hourEffect} />
+          </>
+        ) : <Skeleton height={230} label="Loading habits…" />}
+      </Section>
+      <Section title="How well it predicts">
+        {model ? <LearningCurves history={model.history} /> : <Skeleton height={320} label="Loading learning curves…" />}
+      </Section>
+      <Section title="Inside the model">
+        {learned ? (
+          <>
+            <HiddenUnits units={learned.hiddenUnits} />
+            <WeightsHeatmap weights={learned.weights} />
+          </>
+        ) : <Skeleton height={260} label="Loading weights…" />}
+      </Section>
+    </div>
+  );
+}
+
+/** What the model is made of and how much it has seen, in numbers. */
+function ModelCounts({ overview }: { overview: ModelOverview }) {
+  const rows: [string, string][] = [
+    ['Visits learned', overview.visitsLearned.toLocaleString('en')],
+    ['Sites', overview.sites.toLocaleString('en')],
+    ['Visits stored', overview.storedVisits.toLocaleString('en')],
+    ['Storage used', bytes(overview.storageBytes)],
+    ['Model size', `${overview.config.size}, ${overview.config.parameters.toLocaleString('en')} weights (${bytes(overview.config.weightBytes)})`],
+    ['Learning since', dateTime(overview.createdAt)],
+    ['Last learned', dateTime(overview.updatedAt)],
+  ];
+  return (
+    <dl class="counts">
+      {rows.map(([name, value]) => (
+        <div key={name}>
+          <dt>{name}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The features the model leans on most, per prediction: the strongest few each way (each list on
+ * its own scale: the predictions are in different units).
+ */
+function TopFeatures({ top }: { top: Insights['topFeatures'] }) {
+  const groups: [string, typeof top.engaged, (effect: number) => string][] = [
+    ['Engaged visit', top.engaged, (effect) => signed(effect)],
+    ['Active time', top.activeTime, signedDuration],
+    ['Next site', top.next, (effect) => signed(effect)],
+  ];
+  return (
+    <div class="top-features">
+      {groups.map(([name, contributions, format]) => (
+        <div key={name}>
+          <h3>{name}</h3>
+          <ContributionBars label={`Features that move the ${name.toLowerCase()} prediction most`}
+            contributions={strongest(contributions)}
+            format={format} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+// Habits and the hour of day: when the user browses (from stored visits) and how the learned
+// model lets the hour move the engagement prediction.
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const HOURS = Array.from({ length: 24 }, (_, hour) => String(hour).padStart(2, '0'));
+
+function HabitsHeatmap({ habits }: { habits: number[][] }) {
+  let busiest = { day: 0, hour: 0, visits: -1 };
+  let total = 0;
+  habits.forEach((row, day) => row.forEach((visits, hour) => {
+    total += visits;
+    if (visits > busiest.visits) busiest = { day, hour, visits };
+  }));
+  const summary = total === 0 ? 'No visits stored yet.'
+    : `${count(total, 'visit')} in all; busiest: ${WEEKDAYS[busiest.day]} at ${HOURS[busiest.hour]}:00 with ${count(busiest.visits, 'visit')}.`;
+  return (
+    <Heatmap title="Visits by weekday and hour" summary={summary} rowName="Day" rowLabels={WEEKDAYS}
+      colLabels={HOURS} values={habits} format={(visits) => String(visits)} />
+  );
+}
+
+function HourEffectChart({ hourEffect }: { hourEffect: number[] }) {
+  const up = hourEffect.indexOf(Math.max(...hourEffect));
+  const down = hourEffect.indexOf(Math.min(...hourEffect));
+  const summary = hourEffect.length === 0 ? 'Nothing learned about hours yet.'
+    : `Strongest push towards engagement at ${HOURS[up]}:00, strongest push away at ${HOURS[down]}:00.`;
+  return (
+    <ColumnChart title="Learned effect of the hour on engagement" summary={summary} labelName="Hour"
+      labels={HOURS.slice(0, hourEffect.length)} values={hourEffect} format={(effect) => signed(effect)} />
+  );
+}
+
+// A look inside the net: which features drive each hidden unit, and the first layer's weights
+// for the most used features as a grid (warm: positive, cool: negative).
+function HiddenUnits({ units }: { units: Insights['hiddenUnits'] }) {
+  if (units.length === 0) return <p class="muted">No hidden units to show yet.</p>;
+  return (
+    <ol class="hidden-units">
+      {units.map(({ unit, top }) => (
+        <li key={unit}>
+          <span class="unit-name">Unit {unit}</span>
+          <ul class="chips" aria-label={`Strongest features of unit ${unit}`}>
+            {top.map(({ feature, effect }) => (
+              <li key={feature} class={effect >= 0 ? 'chip up' : 'chip down'}>
+                {feature} <span class="visually-hidden">({signed(effect)})</span>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function WeightsHeatmap({ weights }: { weights: Insights['weights'] }) {
+  const { rows, cols, values } = weights;
+  if (rows.length === 0 || cols === 0) return <p class="muted">No weights to show yet.</p>;
+  const grid = rows.map((_, r) => values.slice(r * cols, r * cols + cols));
+  const columns = Array.from({ length: cols }, (_, c) => String(c + 1));
+  return (
+    <Heatmap title="First-layer weights" signed rowName="Feature" rowLabels={rows}
+      colLabels={columns} values={grid} format={(weight) => signed(weight, 3)} labelWidth={110}
+      summary={`${rows.length} most used features (rows) by ${cols} embedding dimensions (columns).`} />
+  );
+}

@@ -1,0 +1,173 @@
+// The Model view: export the model (with or without the names it holds) and the stored data,
+// import a model after seeing what it learned, and start over. Whatever replaces or deletes
+// something waits for a confirmation that says exactly what goes.
+import { useState } from 'preact/hooks';
+import type { ImportPreview } from '../../extension/contract-types';
+import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
+import { useConnector } from '../connector';
+import { count, dateTime, dayKey, sentence } from '../format';
+import { HealthNotices } from '../health-notices';
+import { Confirm, ErrorMessage, Notice, Section } from '../ui';
+import { messageOf, useAction } from '../use-request';
+import { MetricsSummary } from './metrics';
+
+export function ModelView({ now }: { now?: () => number }) {
+  return (
+    <div class="view model-view">
+      <HealthNotices now={now?.()} />
+      <Section title="Export">
+        <p class="muted model-file-holds">The model file holds the learned weights and figures, and names taken from your
+          browsing: up to 4,096 feature names (sites, the start of page paths, words of titles and descriptions, sites
+          you came from, “this site right after that one”), the 64 sites it predicts, its counts of how often you visit
+          them, and the last site you visited. It holds no list of your visits.</p>
+        <p class="muted">Export without names leaves every one of those names out: weights, hashes and counts only. It
+          predicts the same, showing its sites as unnamed until you visit them again. A hash hides a name only from
+          someone who cannot guess it: whoever guesses a site can check it.</p>
+        <p class="muted">The data file holds every stored visit and your settings. All three stay on this computer
+          unless you move them.</p>
+        <ExportButtons now={now} />
+      </Section>
+      <Section title="Import">
+        <p class="muted">Bring in a model exported from Tabula, for example from another browser. You see what it
+          learned before it replaces the current one.</p>
+        <ImportModel />
+      </Section>
+      <Section title="Start over">
+        <ResetModel />
+      </Section>
+    </div>
+  );
+}
+
+// Taking things out: the model as a file (to keep, or to move to another browser), with or
+// without the names it holds, and the stored data as JSON. Files are named by the day,
+// `tabula-model-YYYY-MM-DD.json`, `tabula-model-without-names-YYYY-MM-DD.json`.
+type ExportKind = 'model' | 'model-without-names' | 'data';
+
+function exportOf(kind: ExportKind, connector: ReturnType<typeof useConnector>): Promise<unknown> {
+  if (kind === 'data') return connector.send('data/export', {});
+  return connector.send('model/export', { names: kind === 'model' });
+}
+
+function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
+  const connector = useConnector();
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const save = async (kind: ExportKind) => {
+    setPending(true);
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      const content = await exportOf(kind, connector);
+      const fileName = `tabula-${kind}-${dayKey(now())}.json`;
+      connector.saveFile(fileName, JSON.stringify(content, null, 1));
+      setSaved(fileName);
+    } catch (failure) {
+      setError(`Could not export: ${messageOf(failure)}`);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div class="export">
+      <div class="actions">
+        <button type="button" onClick={() => save('model')} disabled={pending}>Export the model</button>
+        <button type="button" onClick={() => save('model-without-names')} disabled={pending}>Export without names</button>
+        <button type="button" onClick={() => save('data')} disabled={pending}>Export stored data</button>
+      </div>
+      {saved && <Notice>Saved {saved}.</Notice>}
+      {error && <ErrorMessage>{error}</ErrorMessage>}
+    </div>
+  );
+}
+
+// Bringing a model in: pick a file, read it, let the background check it and describe it, and
+// replace the current model only after a confirmation. Any failure leaves everything as it was.
+/** The file goes to the background as the text it is: a structured clone of its parsed JSON can fail on deep nesting. */
+interface Picked { name: string; file: string; preview: ImportPreview }
+
+function ImportModel() {
+  const preview = useAction('model/preview-import');
+  const load = useAction('model/import');
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [readError, setReadError] = useState<string | undefined>(undefined);
+  const choose = async (input: HTMLInputElement) => {
+    const chosen = input.files?.[0];
+    setPicked(null); setReadError(undefined); preview.clear(); load.clear();
+    if (!chosen) return;
+    if (chosen.size > MAX_MODEL_FILE_CHARS) {
+      setReadError(`${chosen.name} is ${Math.round(chosen.size / 2 ** 20)} MB, larger than any Tabula model file, so it was not read. Nothing was changed.`);
+      return;
+    }
+    const file = await chosen.text();
+    try {
+      JSON.parse(file);
+    } catch {
+      setReadError(`${chosen.name} is not a JSON file, so it cannot be a Tabula model. Nothing was changed.`);
+      return;
+    }
+    const described = await preview.run({ file });
+    if (described) setPicked({ name: chosen.name, file, preview: described });
+  };
+  const confirm = async () => {
+    if (picked && await load.run({ file: picked.file })) setPicked(null);
+  };
+  return (
+    <div class="import">
+      <label class="field">
+        <span>Import a model file</span>
+        <input type="file" accept="application/json,.json" onChange={(event) => void choose(event.currentTarget)} />
+      </label>
+      {readError && <ErrorMessage>{readError}</ErrorMessage>}
+      {preview.error && <ErrorMessage>This file cannot be imported. {sentence(preview.error)} Nothing was changed.</ErrorMessage>}
+      {picked && (
+        <Confirm title={`Replace the current model with ${picked.name}?`} confirmLabel="Import this model"
+          onConfirm={confirm} onCancel={() => setPicked(null)} pending={load.pending}>
+          <p>Created {dateTime(picked.preview.createdAt)}; learned from {count(picked.preview.visitsLearned, 'visit')}
+            {' '}on {count(picked.preview.sites, 'site')}; {picked.preview.size} size.</p>
+          <MetricsSummary metrics={picked.preview.metrics} caption="How the imported model predicted" />
+          {load.error && <ErrorMessage>The import failed. {sentence(load.error)} Nothing was changed.</ErrorMessage>}
+        </Confirm>
+      )}
+      {load.result && <Notice>Model imported: it has learned from {count(load.result.visitsLearned, 'visit')}.</Notice>}
+    </div>
+  );
+}
+
+// Starting over: reset the model alone (stored visits stay, nothing is relearned) or the model
+// and every stored visit. Both wait for a confirmation that says which.
+const WHAT_GOES = {
+  model: 'The model forgets everything it learned and starts from scratch. Your stored visits stay.',
+  everything: 'The model forgets everything it learned, and every stored visit and interaction event is deleted.',
+};
+
+function ResetModel() {
+  const reset = useAction('model/reset');
+  const [choice, setChoice] = useState<'model' | 'everything' | null>(null);
+  const confirm = async () => {
+    if (await reset.run({ wipeData: choice === 'everything' })) setChoice(null);
+  };
+  return (
+    <div class="reset">
+      <div class="actions">
+        <button type="button" onClick={() => { reset.clear(); setChoice('model'); }}>Reset the model…</button>
+        <button type="button" class="danger" onClick={() => { reset.clear(); setChoice('everything'); }}>Reset everything…</button>
+      </div>
+      {choice && (
+        <Confirm title={choice === 'model' ? 'Reset the model?' : 'Reset the model and delete all data?'}
+          confirmLabel={choice === 'model' ? 'Reset the model' : 'Reset everything'}
+          onConfirm={confirm} onCancel={() => setChoice(null)} pending={reset.pending}>
+          <p>{WHAT_GOES[choice]}</p>
+          {reset.error && <ErrorMessage>Nothing was reset: {reset.error}</ErrorMessage>}
+        </Confirm>
+      )}
+      {reset.result && (
+        <Notice>
+          Reset done. The model has learned from {count(reset.result.visitsLearned, 'visit')};
+          {' '}{count(reset.result.storedVisits, 'visit')} stored.
+        </Notice>
+      )}
+    </div>
+  );
+}

@@ -1,7 +1,0 @@
-// The Now view and its parts.
-export { NowView } from './now-view';
-export { StatusMessage } from './status-message';
-export { PredictionSummary } from './prediction-summary';
-export { NextSites } from './next-sites';
-export { WhyPanel, strongest } from './why-panel';
-export { FeedbackButtons } from './feedback-buttons';
