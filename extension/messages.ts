@@ -1,75 +1,13 @@
-// The message contract: every request any context sends, with its answer, as one type.
-// Senders are checked against `from`; errors travel back as data and are rethrown by `send`.
+// The protocol (protocol.ts) over the browser API: `send` for the extension's own pages, and
+// `handle`, the background's one listener for the whole contract. Senders are checked against
+// protocol's `senderOf`; errors are answered as data and rethrown by the sending side.
 import { browser, type Runtime } from './browser-api';
-import { InvalidRequest, MessageError } from './errors';
-import type {
-  BackgroundStatus, DataExport, ForgetRequest, ForgetResult, ImportPreview, Insights, ModelOverview,
-  PlayRequest, Settings, TabPrediction, VisitPage, VisitQuery, VisitUpdate,
-} from './contract-types';
-import type { ModelFile } from './contract-types';
+import { InvalidRequest } from './errors';
+import { isEnvelope, request, senderOf, type AnswerOf, type Envelope, type From, type Reply, type RequestOf, type RequestType } from './protocol';
 
-export * from './contract-types';
-export { InvalidRequest, MessageError } from './errors';
-
-/** Who may send a request: a page's content script, or one of the extension's own pages. */
-type From = 'page' | 'extension';
-
-/** Request name → [request payload, answer, who may send it]. */
-export interface Contract {
-  'visit/update': [VisitUpdate, Record<string, never>, 'page']; // the same answer whatever was stored
-  'tab/predict': [{ tabId?: number }, TabPrediction, 'extension'];
-  'tab/feedback': [{ tabId?: number; verdict: 'useful' | 'not-interested' }, TabPrediction, 'extension'];
-  'model/overview': [Record<string, never>, ModelOverview, 'extension'];
-  'model/insights': [Record<string, never>, Insights, 'extension'];
-  'model/reset': [{ wipeData: boolean }, ModelOverview, 'extension'];
-  'model/export': [{ names?: boolean }, ModelFile, 'extension'];
-  'model/preview-import': [{ file: unknown }, ImportPreview, 'extension'];
-  'model/import': [{ file: unknown }, ModelOverview, 'extension'];
-  'model/play': [PlayRequest, ModelOverview, 'extension'];
-  'data/visits': [VisitQuery, VisitPage, 'extension'];
-  'data/forget-preview': [ForgetRequest, { visits: number; events: number }, 'extension'];
-  'data/forget': [ForgetRequest, ForgetResult, 'extension'];
-  'data/export': [Record<string, never>, DataExport, 'extension'];
-  'settings/get': [Record<string, never>, Settings, 'extension'];
-  'settings/set': [Partial<Settings>, Settings, 'extension'];
-  'background/status': [Record<string, never>, BackgroundStatus, 'extension'];
-}
-
-export type RequestType = keyof Contract;
-export type RequestOf<K extends RequestType> = Contract[K][0];
-export type AnswerOf<K extends RequestType> = Contract[K][1];
-
-const SENDERS: { [K in RequestType]: Contract[K][2] } = {
-  'visit/update': 'page',
-  'tab/predict': 'extension',
-  'tab/feedback': 'extension',
-  'model/overview': 'extension',
-  'model/insights': 'extension',
-  'model/reset': 'extension',
-  'model/export': 'extension',
-  'model/preview-import': 'extension',
-  'model/import': 'extension',
-  'model/play': 'extension',
-  'data/visits': 'extension',
-  'data/forget-preview': 'extension',
-  'data/forget': 'extension',
-  'data/export': 'extension',
-  'settings/get': 'extension',
-  'settings/set': 'extension',
-  'background/status': 'extension',
-};
-
-interface Envelope { tabula: 1; type: string; payload: unknown }
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
-
-export async function send<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<AnswerOf<K>> {
-  const envelope: Envelope = { tabula: 1, type, payload };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
-  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new MessageError('Tabula’s background did not answer.');
-  }
-  if (!reply.ok) throw new MessageError(reply.error);
-  return reply.value as AnswerOf<K>;
+/** Sends one request to the background and returns its answer (an error answered is thrown as a MessageError). */
+export function send<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<AnswerOf<K>> {
+  return request(browser, type, payload);
 }
 
 export type Handlers = {
@@ -104,11 +42,12 @@ export function handle(handlers: Handlers): void {
 
 async function answer(handlers: Handlers, message: Envelope, from: From | null, sender: Runtime.MessageSender): Promise<Reply> {
   const type = message.type as RequestType;
-  if (!Object.hasOwn(SENDERS, type)) {
+  // The handler object names every request of the contract (its type says so), and nothing else.
+  if (!Object.hasOwn(handlers, type)) {
     rejected.unknown++;
     return { ok: false, error: `Unknown request “${message.type.slice(0, 40)}”.` };
   }
-  if (from !== SENDERS[type]) {
+  if (from !== senderOf(type)) {
     rejected.sender++;
     return { ok: false, error: `“${type}” is not accepted from this sender.` };
   }
@@ -119,9 +58,4 @@ async function answer(handlers: Handlers, message: Envelope, from: From | null, 
     if (error instanceof InvalidRequest) rejected.malformed++;
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-function isEnvelope(message: unknown): message is Envelope {
-  return typeof message === 'object' && message !== null
-    && (message as Envelope).tabula === 1 && typeof (message as Envelope).type === 'string';
 }

@@ -2,7 +2,7 @@
 // views need. Provided through a context so that tests can hand the views a stand-in.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { AnswerOf, RequestOf, RequestType } from '../extension/messages';
+import type { AnswerOf, RequestOf, RequestType } from '../extension/protocol';
 import { browserConnector } from './browser-connector';
 
 export interface Connector {

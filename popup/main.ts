@@ -2,7 +2,7 @@
 // memory for this tab (shown at once, even while the background is asleep) and asks the
 // background for the live prediction and its status. Everything the first screen needs is
 // imported statically, so the browser fetches it all in one round instead of a chain of chunks.
-import { readTabPrediction } from '../extension/background/prediction-cache';
+import { readTabPrediction } from '../extension/kept-prediction';
 import { send } from '../extension/messages';
 import { mountPopup } from './popup-app';
 import { sendEarly } from './prefetch';

@@ -1,7 +1,7 @@
 // Requests sent before the popup's interface has even loaded: the background (perhaps asleep)
 // starts waking and predicting while the browser fetches the rest of the popup's code. The first
 // identical request a view makes is then answered from here instead of being sent again.
-import type { AnswerOf, RequestOf, RequestType } from '../extension/messages';
+import type { AnswerOf, RequestOf, RequestType } from '../extension/protocol';
 import type { Connector } from './connector';
 
 export type EarlyRequest = { [K in RequestType]: [K, RequestOf<K>] }[RequestType];

@@ -2,7 +2,7 @@
 // popup's entry before anything else: it shows at once, even while the background is asleep,
 // until the live answer replaces it.
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { CachedPrediction } from '../extension/background/prediction-cache';
+import type { CachedPrediction } from '../extension/kept-prediction';
 
 export type { CachedPrediction };
 

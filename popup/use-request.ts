@@ -1,7 +1,7 @@
 // Hooks over the connector: `useRequest` asks for data when a view appears (and again when its
 // payload changes); `useAction` sends a request on demand, such as a button press.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AnswerOf, RequestOf, RequestType } from '../extension/messages';
+import type { AnswerOf, RequestOf, RequestType } from '../extension/protocol';
 import { useConnector } from './connector';
 
 export interface RequestState<T> {

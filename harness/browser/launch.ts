@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { netLogArgs, watchFirefox } from './network-log';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { AnswerOf, RequestOf, RequestType } from '../../extension/messages';
+import type { AnswerOf, RequestOf, RequestType } from '../../extension/protocol';
 import manifest from '../../manifest.json' with { type: 'json' };
 
 export type BrowserName = 'chromium' | 'firefox';

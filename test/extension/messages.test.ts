@@ -1,17 +1,17 @@
 // The message contract: answers and errors travel as data, senders are checked, strangers refused.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from './fake-browser';
-import { handle, MessageError, rejected, send, InvalidRequest, type Handlers } from '../../extension/messages';
+import { InvalidRequest, MessageError } from '../../extension/errors';
+import { handle, rejected, send, type Handlers } from '../../extension/messages';
 
 const ORIGIN = 'chrome-extension://tabulatest/';
 const calls: string[] = [];
-const handlers = new Proxy({} as Handlers, {
-  get: (_, type: string) => (payload: any) => {
-    calls.push(type);
-    if (payload?.fail) throw new InvalidRequest('That request is malformed.');
-    return { echoed: payload };
-  },
-});
+/** Handlers for the requests these tests send; any other name is not in the handler object, as an unknown request is not. */
+const handlers = Object.fromEntries(['settings/get', 'data/forget', 'data/export', 'visit/update'].map((type) => [type, (payload: any) => {
+  calls.push(type);
+  if (payload?.fail) throw new InvalidRequest('That request is malformed.');
+  return { echoed: payload };
+}])) as unknown as Handlers;
 handle(handlers);
 
 describe('messages', () => {

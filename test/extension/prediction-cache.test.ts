@@ -9,8 +9,8 @@ import type { Runtime } from '../../extension/browser-api';
 import { encodeModelFile, Learner } from '../../model/index';
 import { update, visitAt } from './fixtures';
 
-type Cache = typeof import('../../extension/background/prediction-cache');
-let cache: Cache;
+let cache: typeof import('../../extension/background/prediction-cache');
+let reader: typeof import('../../extension/kept-prediction');
 let tab: typeof import('../../extension/background/handlers/tab');
 let visitHandler: typeof import('../../extension/background/handlers/visit');
 let data: typeof import('../../extension/background/handlers/data');
@@ -28,6 +28,7 @@ async function wake(session = new Map<string, unknown>()): Promise<void> {
   fakeBrowser = (await import('./fake-browser')).fakeBrowser;
   for (const [key, value] of session) fakeBrowser.storage.session.items.set(key, value);
   cache = await import('../../extension/background/prediction-cache');
+  reader = await import('../../extension/kept-prediction');
   tab = await import('../../extension/background/handlers/tab');
   visitHandler = await import('../../extension/background/handlers/visit');
   data = await import('../../extension/background/handlers/data');
@@ -57,7 +58,7 @@ async function browse(tabId: number, host: string, path = '/a'): Promise<void> {
 /** The popup's read with the given tab in front. */
 function readOver(active: { id: number; url?: string }) {
   fakeBrowser.tabs.active = { incognito: false, ...active };
-  return cache.readTabPrediction();
+  return reader.readTabPrediction();
 }
 
 /** A visit key as content scripts make them (letters, digits, - and _). */
@@ -116,10 +117,10 @@ describe('predictions kept for the popup', () => {
 
   it('ignores an entry older than a visit stays open unreported', async () => {
     await browse(7, 'news.example');
-    const later = Date.now() + cache.CACHED_PREDICTION_MAX_AGE_MS + 1;
+    const later = Date.now() + reader.CACHED_PREDICTION_MAX_AGE_MS + 1;
     fakeBrowser.tabs.active = { id: 7, url: 'https://news.example/a', incognito: false };
-    expect(await cache.readTabPrediction(later)).toBeUndefined();
-    expect(await cache.readTabPrediction()).toBeDefined();
+    expect(await reader.readTabPrediction(later)).toBeUndefined();
+    expect(await reader.readTabPrediction()).toBeDefined();
   });
 });
 

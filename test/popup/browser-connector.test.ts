@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const browser = vi.hoisted(() => ({
   runtime: {
+    id: 'tabula',
     getURL: (path: string) => `chrome-extension://tabula/${path}`,
     sendMessage: vi.fn(),
   },

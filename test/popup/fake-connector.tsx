@@ -2,7 +2,7 @@
 // request, file saved and tab opened, and renders views inside its context.
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import type { AnswerOf, RequestOf, RequestType } from '../../extension/messages';
+import type { AnswerOf, RequestOf, RequestType } from '../../extension/protocol';
 import { ConnectorContext, type Connector } from '../../popup/connector';
 
 type Answer<K extends RequestType> = AnswerOf<K> | Error | ((payload: RequestOf<K>) => AnswerOf<K> | Promise<AnswerOf<K>>);

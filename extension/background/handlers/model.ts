@@ -1,8 +1,8 @@
 // The model as the user sees and steers it: overview and curves, insights, reset, export, import,
 // and retraining with other settings.
-import { decodeModelFile, encodeModelFile, Learner, MODEL_SIZES, type LearnerConfig } from '../../../model/index';
-import type { ImportPreview, Insights, ModelFile, ModelOverview, PlayRequest } from '../../contract-types';
-import { InvalidRequest } from '../../messages';
+import { decodeModelFile, encodeModelFile, Learner, MODEL_SIZES, type LearnerConfig, type ModelFile } from '../../../model/index';
+import type { ImportPreview, Insights, ModelOverview, PlayRequest } from '../../contract-types';
+import { InvalidRequest } from '../../errors';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, habits } from '../../storage/query';
 import { current, relearn, replace, status, unload } from '../learner-service';

@@ -1,21 +1,23 @@
-// The content script's port to the extension API: it speaks the contract of messages.ts exactly
-// (checked against the real `handle`), turns answered errors into MessageErrors, and never picks
-// up a page element that happens to be named `browser`.
+// The content script's port to the extension API: protocol.ts's `request`, sent with the page's
+// own runtime, is answered by the real `handle`, turns answered errors into MessageErrors, and the
+// port never picks up a page element that happens to be named `browser`.
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from '../fake-browser';
-import { handle, InvalidRequest, MessageError, type Handlers } from '../../../extension/messages';
+import { InvalidRequest, MessageError } from '../../../extension/errors';
+import { handle, type Handlers } from '../../../extension/messages';
+import { request, type RuntimeLike } from '../../../extension/protocol';
 import { isContextGone } from '../../../extension/content/reporter';
-import { extensionApi, request, type RuntimeLike } from '../../../extension/content/runtime-port';
+import { extensionApi } from '../../../extension/content/runtime-port';
 import type { VisitUpdate } from '../../../extension/contract-types';
 
 const received: unknown[] = [];
-handle(new Proxy({} as Handlers, {
-  get: (_, type: string) => (payload: { key?: string }) => {
-    received.push([type, payload]);
+handle({
+  'visit/update': (payload: { key?: string }) => {
+    received.push(['visit/update', payload]);
     if (payload.key === 'malformed') throw new InvalidRequest('That visit is malformed.');
     return { stored: true };
   },
-}));
+} as unknown as Handlers);
 
 /** The background as a page's content script reaches it: same extension, a web page's url, a tab. */
 const fromPage: RuntimeLike = {
