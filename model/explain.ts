@@ -9,7 +9,6 @@ import { secondsOfTarget } from './labels';
 import type { Learner } from './learner';
 import { sigmoid } from './losses';
 import { mostLikely } from './next-sites';
-import { SLOT_NUMBERS } from './site-vocabulary';
 import type { PageFeatures } from './visit';
 
 /** For each head, the active features with their effects, largest first. */
@@ -27,11 +26,10 @@ export interface Outputs {
   next: Float64Array;
 }
 
+/** The predictions for an input, from the net's one forward pass. */
 export function outputsOf(learner: Learner, input: EncodedInput): Outputs {
-  const h = learner.net.body(input);
-  const { logit, logSeconds } = learner.net.visitHeads(h);
-  const next = learner.net.next.forward(h, SLOT_NUMBERS, learner.vocabulary.occupied).slice(0, learner.vocabulary.occupied);
-  return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next };
+  const out = learner.net.forward(input, learner.vocabulary.occupied);
+  return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: out.next.slice(0, learner.vocabulary.occupied) };
 }
 
 export function explain(learner: Learner, page: PageFeatures, at: number): Explanation {

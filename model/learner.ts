@@ -15,10 +15,9 @@ import { huberGrad, logLossGrad, sigmoid } from './losses';
 import { ProgressiveMetrics } from './metrics';
 import { likelySites, rankOf } from './next-sites';
 import { TabulaNet } from './net';
-import type { Optimizer } from './optimizer';
-import { createOptimizer } from './optimizers';
+import { createOptimizer, type Optimizer } from './optimizer';
 import { Rng } from './rng';
-import { SiteVocabulary, SLOT_NUMBERS } from './site-vocabulary';
+import { SiteVocabulary } from './site-vocabulary';
 import type { PageFeatures, Visit } from './visit';
 
 /** Huber's delta for active time, in log(1 + seconds): errors beyond a factor e count linearly. */
@@ -97,10 +96,8 @@ export class Learner {
 
   /** Predictions for a page opened at `at`, after the visits observed so far. */
   predict(page: PageFeatures, at: number): Prediction {
-    const h = this.net.body(this.inputOf(page, at, this.scratch));
-    const { logit, logSeconds } = this.net.visitHeads(h);
-    const probs = this.net.next.forward(h, SLOT_NUMBERS, this.vocabulary.occupied);
-    return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next: likelySites(probs, this.vocabulary, 5) };
+    const out = this.net.forward(this.inputOf(page, at, this.scratch), this.vocabulary.occupied);
+    return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: likelySites(out.next, this.vocabulary, 5) };
   }
 
   /** Each active feature's effect on each prediction for a page opened at `at`. */
@@ -187,14 +184,13 @@ export class Learner {
   /** Scores, then learns, the next-site head on the last visit's input with `host` as the truth. */
   private learnTransition(host: string): void {
     const { net, vocabulary } = this;
-    const h = net.body(this.last);
     const known = vocabulary.slotOf(host);
-    const probs = net.next.forward(h, SLOT_NUMBERS, vocabulary.occupied);
+    const probs = net.forward(this.last, vocabulary.occupied).next;
     if (vocabulary.occupied > 0) this.noteOutputs(probs[0]); // a softmax holding one NaN is NaN throughout
     this.progress.scoreNext(known < 0 ? -1 : rankOf(probs, known, vocabulary.occupied), known >= 0 && vocabulary.inTop(known, 3));
     const slot = vocabulary.count(host);
     // A new site changed the slots: score them again before learning.
-    if (known < 0) net.next.forward(h, SLOT_NUMBERS, vocabulary.occupied);
+    if (known < 0) net.forward(this.last, vocabulary.occupied);
     net.startBackward();
     net.addToBody(net.next.backward(slot));
     net.backwardBody();
@@ -204,8 +200,7 @@ export class Learner {
   /** Learns engagement and active time of one input (each only when labelled), scoring them first when asked. */
   private learnVisit(input: EncodedInput, engaged: number | null, target: number | null, weight: number, score: boolean): void {
     const { net } = this;
-    const h = net.body(input);
-    const { logit, logSeconds } = net.visitHeads(h);
+    const { logit, logSeconds } = net.forward(input, 0); // no next-site scores: this head learns from transitions
     this.noteOutputs(logit + logSeconds);
     if (score && engaged !== null) this.progress.scoreEngagement(sigmoid(logit), engaged);
     if (score && target !== null) this.progress.scoreActiveTime(secondsOfTarget(logSeconds), target);

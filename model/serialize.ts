@@ -11,7 +11,7 @@ import { Learner } from './learner';
 import { checkConfig, LIMITS, SIZE_PRESETS, type LearnerConfig } from './learner-config';
 import type { ContextSnapshot, LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
-import { optimizerSlots } from './optimizers';
+import { optimizerSlots } from './optimizer';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
 import { slotRange, WEIGHT_RANGE } from './value-bounds';
 
