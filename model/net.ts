@@ -33,6 +33,7 @@ export class TabulaNet {
   /** Width of the body's output, which every head reads. */
   readonly width: number;
   private readonly gradBody: Float32Array;
+  private readonly outputs: NetOutputs = { logit: 0, logSeconds: 0, next: new Float64Array(0) };
 
   constructor(shape: NetShape, rng: Rng) {
     const { buckets, embeddingDim, hidden, vocabSize } = shape;
@@ -71,7 +72,11 @@ export class TabulaNet {
   /** Every head's output for an input, the next-site head's over slots 0..sites-1; valid until the next forward pass. */
   forward(input: EncodedInput, sites: number): NetOutputs {
     const h = this.body(input);
-    return { logit: this.engaged.forward(h)[0], logSeconds: this.activeTime.forward(h)[0], next: this.next.forward(h, sites) };
+    const out = this.outputs; // reused, as every layer's output is
+    out.logit = this.engaged.forward(h)[0];
+    out.logSeconds = this.activeTime.forward(h)[0];
+    out.next = this.next.forward(h, sites);
+    return out;
   }
 
   /** Clears the gradient of the body's output, before the heads add theirs. */
