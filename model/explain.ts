@@ -5,10 +5,9 @@ import { EncodedInput, encodeTokens } from './encoded-input';
 import { featureName } from './feature-names';
 import { visitTokens } from './features';
 import { secondsOfTarget } from './labels';
-import type { Learner } from './learner';
+import type { LearnerParts } from './learner-parts';
 import { sigmoid } from './losses';
 import { mostLikely } from './next-sites';
-import { SLOT_NUMBERS } from './site-vocabulary';
 import type { PageFeatures } from './visit';
 
 /** How much one active feature pushes a prediction, with a readable name (`site: github.com`). */
@@ -32,22 +31,21 @@ export interface Outputs {
   next: Float64Array;
 }
 
-export function outputsOf(learner: Learner, input: EncodedInput): Outputs {
-  const h = learner.net.body(input);
-  const { logit, logSeconds } = learner.net.visitHeads(h);
-  const next = learner.net.next.forward(h, SLOT_NUMBERS, learner.vocabulary.occupied).slice(0, learner.vocabulary.occupied);
-  return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next };
+/** The predictions for an input, from the net's one forward pass. */
+export function outputsOf({ net, vocabulary }: LearnerParts, input: EncodedInput): Outputs {
+  const out = net.forward(input, vocabulary.occupied);
+  return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: out.next.slice(0, vocabulary.occupied) };
 }
 
-export function explain(learner: Learner, page: PageFeatures, at: number): Explanation {
-  const tokens = visitTokens({ ...page, startedAt: at }, learner.contextAt(at));
-  const full = encodeTokens(tokens, learner.hasher, learner.config.buckets, new EncodedInput());
-  const all = outputsOf(learner, full);
+export function explain(parts: LearnerParts, page: PageFeatures, at: number): Explanation {
+  const tokens = visitTokens({ ...page, startedAt: at }, parts.session.contextAt(at));
+  const full = encodeTokens(tokens, parts.hasher, parts.config.buckets, new EncodedInput());
+  const all = outputsOf(parts, full);
   const topSlot = mostLikely(all.next);
   const reduced = new EncodedInput();
   const explanation: Explanation = { engaged: [], activeTime: [], next: [] };
   for (let k = 0; k < full.count; k++) {
-    const without = outputsOf(learner, full.without(k, reduced));
+    const without = outputsOf(parts, full.without(k, reduced));
     const feature = featureName(tokens[k]);
     explanation.engaged.push({ feature, effect: all.engaged - without.engaged });
     explanation.activeTime.push({ feature, effect: all.activeSeconds - without.activeSeconds });

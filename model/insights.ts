@@ -7,7 +7,7 @@ import type { DictionaryEntry } from './dictionary';
 import { EncodedInput } from './encoded-input';
 import { bySize, outputsOf, type Contribution, type Outputs } from './explain';
 import { bucketOf, signOf } from './hash';
-import type { Learner } from './learner';
+import type { LearnerParts } from './learner-parts';
 
 export interface HiddenUnit {
   unit: number;
@@ -35,19 +35,19 @@ function labelOf(entry: DictionaryEntry): string {
   return entry.name === '' ? `unnamed feature ${entry.bucket}` : entry.name;
 }
 
-export function insights(learner: Learner): LearnedInsights {
-  const entries = learner.dictionary.all().sort((a, b) => a.bucket - b.bucket);
+export function insights(parts: LearnerParts): LearnedInsights {
+  const entries = parts.dictionary.all().sort((a, b) => a.bucket - b.bucket);
   const input = new EncodedInput();
-  const empty = outputsOf(learner, input);
+  const empty = outputsOf(parts, input);
   const engaged: Contribution[] = [];
   const activeTime: Contribution[] = [];
   const next: Contribution[] = [];
   for (const entry of entries) {
-    const alone = outputsOf(learner, single(input, entry.bucket, signOf(entry.hash)));
+    const alone = outputsOf(parts, single(input, entry.bucket, signOf(entry.hash)));
     engaged.push({ feature: labelOf(entry), effect: alone.engaged - empty.engaged });
     activeTime.push({ feature: labelOf(entry), effect: alone.activeSeconds - empty.activeSeconds });
     const pushed = strongestPush(alone, empty);
-    if (pushed.slot >= 0) next.push({ feature: `${labelOf(entry)} → ${learner.vocabulary.hostOf(pushed.slot) || UNNAMED_SITE}`, effect: pushed.effect });
+    if (pushed.slot >= 0) next.push({ feature: `${labelOf(entry)} → ${parts.vocabulary.hostOf(pushed.slot) || UNNAMED_SITE}`, effect: pushed.effect });
   }
   return {
     topFeatures: {
@@ -56,11 +56,11 @@ export function insights(learner: Learner): LearnedInsights {
       next: next.sort((a, b) => b.effect - a.effect || a.feature.localeCompare(b.feature)).slice(0, TOP_FEATURES),
     },
     hourEffect: Array.from({ length: 24 }, (_, hour) => {
-      const hash = learner.hasher.hash('hour', String(hour));
-      return outputsOf(learner, single(input, bucketOf(hash, learner.config.buckets), signOf(hash))).engaged - empty.engaged;
+      const hash = parts.hasher.hash('hour', String(hour));
+      return outputsOf(parts, single(input, bucketOf(hash, parts.config.buckets), signOf(hash))).engaged - empty.engaged;
     }),
-    hiddenUnits: hiddenUnits(learner, entries),
-    weights: picture(learner),
+    hiddenUnits: hiddenUnits(parts, entries),
+    weights: picture(parts),
   };
 }
 
@@ -82,11 +82,11 @@ function strongestPush(alone: Outputs, empty: Outputs): { slot: number; effect: 
 }
 
 /** The first layer's units that weigh most in the heads, each with the features of largest weight into it. */
-function hiddenUnits(learner: Learner, entries: DictionaryEntry[]): HiddenUnit[] {
-  const { embedding } = learner.net;
+function hiddenUnits(parts: LearnerParts, entries: DictionaryEntry[]): HiddenUnit[] {
+  const { embedding } = parts.net;
   const dim = embedding.dim;
   const rows = embedding.weight.value;
-  const units = Array.from({ length: dim }, (_, unit) => ({ unit, weight: outgoingWeight(learner, unit) }))
+  const units = Array.from({ length: dim }, (_, unit) => ({ unit, weight: outgoingWeight(parts, unit) }))
     .sort((a, b) => b.weight - a.weight || a.unit - b.unit)
     .slice(0, HIDDEN_UNITS);
   return units.map(({ unit }) => ({
@@ -97,8 +97,8 @@ function hiddenUnits(learner: Learner, entries: DictionaryEntry[]): HiddenUnit[]
 }
 
 /** Sum of the absolute weights leaving a first-layer unit. */
-function outgoingWeight(learner: Learner, unit: number): number {
-  const { net } = learner;
+function outgoingWeight(parts: LearnerParts, unit: number): number {
+  const { net } = parts;
   const first = net.layers.length > 0 ? [net.layers[0].dense] : [net.engaged, net.activeTime];
   let sum = 0;
   for (const layer of first) {
@@ -106,16 +106,16 @@ function outgoingWeight(learner: Learner, unit: number): number {
   }
   if (net.layers.length === 0) {
     const next = net.next.weight.value;
-    for (let slot = 0; slot < learner.vocabulary.occupied; slot++) sum += Math.abs(next[slot * net.width + unit]);
+    for (let slot = 0; slot < parts.vocabulary.occupied; slot++) sum += Math.abs(next[slot * net.width + unit]);
   }
   return sum;
 }
 
 /** Rows of the first layer (signed as the features use them) for the most used features. */
-function picture(learner: Learner): LearnedInsights['weights'] {
-  const dim = learner.net.embedding.dim;
-  const rows = learner.net.embedding.weight.value;
-  const used = learner.dictionary.mostUsed(PICTURE_ROWS);
+function picture(parts: LearnerParts): LearnedInsights['weights'] {
+  const dim = parts.net.embedding.dim;
+  const rows = parts.net.embedding.weight.value;
+  const used = parts.dictionary.mostUsed(PICTURE_ROWS);
   const values: number[] = [];
   for (const entry of used) {
     const sign = signOf(entry.hash);

@@ -3,21 +3,13 @@
 // original would have.
 import type { DictionarySnapshot } from './dictionary';
 import { FeatureDictionary } from './dictionary';
-import type { Learner } from './learner';
+import { buildParts, type LearnerParts } from './learner-parts';
 import type { LearnerConfig } from './learner-config';
 import { ProgressiveMetrics, type MetricsSnapshot } from './metrics';
+import type { ContextSnapshot } from './session';
 import type { VocabularySnapshot } from './site-vocabulary';
 
-export interface ContextSnapshot {
-  hasLast: boolean;
-  lastHost: string;
-  lastPrev1: string;
-  lastEndedAt: number;
-  /** The last visit's encoded input (bucket, sign and hash of each token). */
-  buckets: number[];
-  signs: number[];
-  hashes: number[];
-}
+export type { ContextSnapshot } from './session';
 
 export interface LearnerSnapshot {
   config: LearnerConfig;
@@ -34,64 +26,51 @@ export interface LearnerSnapshot {
   metrics: MetricsSnapshot;
 }
 
-export function takeSnapshot(learner: Learner): LearnerSnapshot {
-  const params = learner.net.params();
-  const optimizerState = learner.optimizer.state();
+export function takeSnapshot(parts: LearnerParts): LearnerSnapshot {
+  const { net, optimizer, counters } = parts;
+  const params = net.params();
+  const optimizerState = optimizer.state();
   const state: Record<string, Float32Array> = {};
   params.forEach((param, p) => {
-    learner.optimizer.slotNames.forEach((slot, s) => (state[`${param.name}.${slot}`] = optimizerState.buffers[p][s]));
+    optimizer.slotNames.forEach((slot, s) => (state[`${param.name}.${slot}`] = optimizerState.buffers[p][s]));
   });
-  const last = learner.last;
   return {
-    config: structuredClone(learner.config),
-    createdAt: learner.createdAt,
-    updatedAt: learner.updatedAt,
-    visitsLearned: learner.visitsLearned,
+    config: structuredClone(parts.config),
+    createdAt: counters.createdAt,
+    updatedAt: counters.updatedAt,
+    visitsLearned: counters.visitsLearned,
     weights: Object.fromEntries(params.map((param) => [param.name, param.value.slice()])),
     optimizer: { steps: optimizerState.steps, state },
-    vocabulary: learner.vocabulary.snapshot(),
-    dictionary: learner.dictionary.snapshot(),
-    context: {
-      hasLast: learner.hasLast,
-      lastHost: learner.lastHost,
-      lastPrev1: learner.lastPrev1,
-      lastEndedAt: learner.lastEndedAt,
-      buckets: Array.from(last.buckets.subarray(0, last.count)),
-      signs: Array.from(last.signs.subarray(0, last.count)),
-      hashes: Array.from(last.hashes.subarray(0, last.count)),
-    },
-    metrics: learner.progress.snapshot(),
+    vocabulary: parts.vocabulary.snapshot(),
+    dictionary: parts.dictionary.snapshot(),
+    context: parts.session.snapshot(),
+    metrics: parts.progress.snapshot(),
   };
 }
 
-/** Loads a snapshot into a learner built with the snapshot's configuration. */
-export function applySnapshot(learner: Learner, snapshot: LearnerSnapshot): void {
-  const params = learner.net.params();
+/** The parts of a learner built with the snapshot's configuration (`config`, already checked) and loaded with its state. */
+export function restoreParts(config: LearnerConfig, snapshot: LearnerSnapshot): LearnerParts {
+  const parts = buildParts(config);
+  const { net, optimizer } = parts;
+  const params = net.params();
   for (const param of params) param.value.set(sized(snapshot.weights[param.name], param.size, param.name));
-  learner.optimizer.restore({
+  optimizer.restore({
     steps: snapshot.optimizer.steps,
     buffers: params.map((param) =>
-      learner.optimizer.slotNames.map((slot) => {
+      optimizer.slotNames.map((slot) => {
         const name = `${param.name}.${slot}`;
         return sized(snapshot.optimizer.state[name], param.size, name);
       }),
     ),
   });
-  learner.vocabulary.restore(snapshot.vocabulary);
-  learner.dictionary = FeatureDictionary.restore(snapshot.dictionary);
-  learner.progress = ProgressiveMetrics.restore(snapshot.metrics);
-  learner.createdAt = snapshot.createdAt;
-  learner.updatedAt = snapshot.updatedAt;
-  learner.visitsLearned = snapshot.visitsLearned;
-  const { context } = snapshot;
-  learner.hasLast = context.hasLast;
-  learner.lastHost = context.lastHost;
-  learner.lastPrev1 = context.lastPrev1;
-  learner.lastEndedAt = context.lastEndedAt;
-  learner.last.count = context.buckets.length;
-  learner.last.buckets.set(context.buckets);
-  learner.last.signs.set(context.signs);
-  learner.last.hashes.set(context.hashes);
+  parts.vocabulary.restore(snapshot.vocabulary);
+  parts.session.restore(snapshot.context);
+  return {
+    ...parts,
+    dictionary: FeatureDictionary.restore(snapshot.dictionary),
+    progress: ProgressiveMetrics.restore(snapshot.metrics),
+    counters: { createdAt: snapshot.createdAt, updatedAt: snapshot.updatedAt, visitsLearned: snapshot.visitsLearned },
+  };
 }
 
 function sized(values: Float32Array | undefined, size: number, name: string): Float32Array {

@@ -1,23 +1,21 @@
 // The learner: the one object that turns visits into learning, used alike by the background
 // worker and the replay command. Each visit is scored before it is learned (progressive
-// validation); the context (previous sites of the session, the last visit's input) lives here.
-import { FeatureDictionary } from './dictionary';
+// validation). Its state is a set of parts (learner-parts.ts) that only it changes; the session
+// (session.ts) holds the context of the next visit.
+import type { FeatureDictionary } from './dictionary';
 import { EncodedInput, encodeTokens, recordNames } from './encoded-input';
 import { explain, type Explanation } from './explain';
-import { NO_CONTEXT, visitTokens, type VisitContext } from './features';
-import { TokenHasher } from './hash';
+import { visitTokens, type VisitContext } from './features';
 import { activeTimeTarget, engagementLabel, secondsOfTarget } from './labels';
 import { learnerConfig, type LearnerConfig } from './learner-config';
-import { applySnapshot, takeSnapshot, type LearnerSnapshot } from './learner-snapshot';
+import { buildParts, type LearnerParts } from './learner-parts';
+import { restoreParts, takeSnapshot, type LearnerSnapshot } from './learner-snapshot';
 import { insights, type LearnedInsights } from './insights';
 import { huberGrad, logLossGrad, sigmoid } from './losses';
-import { ProgressiveMetrics, type MetricPoint, type Metrics } from './metrics';
+import type { MetricPoint, Metrics } from './metrics';
 import { likelySites, rankOf, type NextSite } from './next-sites';
-import { TabulaNet } from './net';
-import type { Optimizer } from './optimizer';
-import { createOptimizer } from './optimizers';
-import { Rng } from './rng';
-import { SiteVocabulary, SLOT_NUMBERS } from './site-vocabulary';
+import type { TabulaNet } from './net';
+import type { SiteVocabulary } from './site-vocabulary';
 import type { PageFeatures, Visit } from './visit';
 
 /** Huber's delta for active time, in log(1 + seconds): errors beyond a factor e count linearly. */
@@ -30,91 +28,15 @@ export interface Prediction {
 }
 
 export class Learner {
-  // The state below is read by explanations, insights and snapshots (model/); callers use the methods.
-  readonly net: TabulaNet;
-  readonly optimizer: Optimizer;
-  readonly vocabulary: SiteVocabulary;
-  dictionary: FeatureDictionary;
-  progress = new ProgressiveMetrics();
-  readonly hasher: TokenHasher;
-  createdAt: number;
-  updatedAt: number;
-  visitsLearned = 0;
-  /** The session so far: the last visit's input, host, end, and the site before it. */
-  readonly last = new EncodedInput();
-  hasLast = false;
-  lastHost = '';
-  lastPrev1 = '';
-  lastEndedAt = 0;
   private readonly scratch = new EncodedInput();
   /** False once a learned visit or correction computed an output that is not finite. */
   private outputsFinite = true;
 
-  private constructor(readonly config: LearnerConfig) {
-    const rng = new Rng(config.seed);
-    this.net = new TabulaNet(config, rng);
-    this.optimizer = createOptimizer(this.net.params(), {
-      kind: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, l2: config.l2, clipNorm: config.clipNorm,
-    });
-    this.hasher = new TokenHasher(config.hashSeed);
-    const onReassign = (slot: number): void => {
-      this.net.next.resetSlot(slot);
-      for (const param of this.net.next.params()) this.optimizer.resetRow(param, slot);
-    };
-    this.vocabulary = new SiteVocabulary(config.vocabSize, config.vocabDecay, onReassign, (host) => this.hasher.hash('host', host));
-    this.dictionary = new FeatureDictionary(config.dictionarySize);
-    this.createdAt = Date.now();
-    this.updatedAt = this.createdAt;
-  }
+  private constructor(private readonly parts: LearnerParts) {}
 
   /** A new, untrained learner (deterministic for a given seed). Throws RangeError for settings out of limits. */
   static create(settings: Partial<LearnerConfig> = {}): Learner {
-    return new Learner(learnerConfig(settings));
-  }
-
-  /** Learns the next visit in time order (see docs/model-format.md for what this does). */
-  observe(visit: Visit): void {
-    const sameSession = this.inSession(visit.startedAt);
-    if (sameSession) this.learnTransition(visit.host);
-    else this.vocabulary.count(visit.host);
-    const context: VisitContext = sameSession ? { prev1: this.lastHost, prev2: this.lastPrev1 } : NO_CONTEXT;
-    const tokens = visitTokens(visit, context);
-    const input = encodeTokens(tokens, this.hasher, this.config.buckets, this.scratch);
-    recordNames(tokens, input, this.dictionary, this.visitsLearned);
-    const engaged = engagementLabel(visit);
-    const target = activeTimeTarget(visit);
-    if (engaged !== null || target !== null) this.learnVisit(input, engaged, target, 1, true);
-    this.last.copyFrom(input);
-    this.hasLast = true;
-    this.lastHost = visit.host;
-    this.lastPrev1 = context.prev1;
-    this.lastEndedAt = Math.max(visit.startedAt, visit.endedAt);
-    this.visitsLearned++;
-    this.updatedAt = Date.now();
-    this.progress.visitDone(visit.startedAt);
-  }
-
-  /** Predictions for a page opened at `at`, after the visits observed so far. */
-  predict(page: PageFeatures, at: number): Prediction {
-    const h = this.net.body(this.inputOf(page, at, this.scratch));
-    const { logit, logSeconds } = this.net.visitHeads(h);
-    const probs = this.net.next.forward(h, SLOT_NUMBERS, this.vocabulary.occupied);
-    return { engaged: sigmoid(logit), activeSeconds: secondsOfTarget(logSeconds), next: likelySites(probs, this.vocabulary, 5) };
-  }
-
-  /** Each active feature's effect on each prediction for a page opened at `at`. */
-  explain(page: PageFeatures, at: number): Explanation {
-    return explain(this, page, at);
-  }
-
-  /** What the model has learned, read from its weights. */
-  insights(): LearnedInsights {
-    return insights(this);
-  }
-
-  /** The whole learner as a structured-cloneable object (see `Learner.restore`). */
-  snapshot(): LearnerSnapshot {
-    return takeSnapshot(this);
+    return new Learner(buildParts(learnerConfig(settings)));
   }
 
   /**
@@ -123,11 +45,57 @@ export class Learner {
    * is out of its range (value-bounds.ts): a checkpoint does not go through the file's checks.
    */
   static restore(snapshot: LearnerSnapshot): Learner {
-    const learner = new Learner(learnerConfig(snapshot.config));
-    applySnapshot(learner, snapshot);
-    const problem = learner.optimizer.divergedAt;
+    const parts = restoreParts(learnerConfig(snapshot.config), snapshot);
+    const problem = parts.optimizer.divergedAt;
     if (problem !== null) throw new RangeError(`snapshot: ${problem}`);
-    return learner;
+    return new Learner(parts);
+  }
+
+  /** Learns the next visit in time order (see docs/model-format.md for what this does). */
+  observe(visit: Visit): void {
+    const { session, vocabulary, counters } = this.parts;
+    const context = session.contextAt(visit.startedAt);
+    if (session.continuesAt(visit.startedAt)) this.learnTransition(visit.host);
+    else vocabulary.count(visit.host);
+    const tokens = visitTokens(visit, context);
+    const input = encodeTokens(tokens, this.parts.hasher, this.config.buckets, this.scratch);
+    recordNames(tokens, input, this.parts.dictionary, counters.visitsLearned);
+    const engaged = engagementLabel(visit);
+    const target = activeTimeTarget(visit);
+    if (engaged !== null || target !== null) this.learnVisit(input, engaged, target, 1, true);
+    session.moveTo(visit, context, input);
+    counters.visitsLearned++;
+    counters.updatedAt = Date.now();
+    this.parts.progress.visitDone(visit.startedAt);
+  }
+
+  /** A user's correction: learned as an engagement example worth `feedbackWeight` visits. */
+  learnFeedback(visit: Visit, verdict: 'useful' | 'not-interested'): void {
+    const input = this.inputOf(visit, visit.startedAt);
+    this.learnVisit(input, verdict === 'useful' ? 1 : 0, null, this.config.feedbackWeight, false);
+    this.parts.counters.updatedAt = Date.now();
+  }
+
+  /** Predictions for a page opened at `at`, after the visits observed so far. */
+  predict(page: PageFeatures, at: number): Prediction {
+    const { net, vocabulary } = this.parts;
+    const out = net.forward(this.inputOf(page, at), vocabulary.occupied);
+    return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: likelySites(out.next, vocabulary, 5) };
+  }
+
+  /** Each active feature's effect on each prediction for a page opened at `at`. */
+  explain(page: PageFeatures, at: number): Explanation {
+    return explain(this.parts, page, at);
+  }
+
+  /** What the model has learned, read from its weights. */
+  insights(): LearnedInsights {
+    return insights(this.parts);
+  }
+
+  /** The whole learner as a structured-cloneable object (see `Learner.restore`). */
+  snapshot(): LearnerSnapshot {
+    return takeSnapshot(this.parts);
   }
 
   /**
@@ -136,78 +104,94 @@ export class Learner {
    * scan): read it before each save, and keep the last sound model when it is false.
    */
   get healthy(): boolean {
-    return this.outputsFinite && this.optimizer.divergedAt === null;
+    return this.outputsFinite && this.parts.optimizer.divergedAt === null;
   }
 
   /** A full scan of every weight and optimizer value: the first one not finite or out of range, in words, or null. */
   unsoundValue(): string | null {
-    return this.optimizer.firstValueOutOfRange();
+    return this.parts.optimizer.firstValueOutOfRange();
   }
 
-  /** A user's correction: learned as an engagement example worth `feedbackWeight` visits. */
-  learnFeedback(visit: Visit, verdict: 'useful' | 'not-interested'): void {
-    const input = this.inputOf(visit, visit.startedAt, this.scratch);
-    this.learnVisit(input, verdict === 'useful' ? 1 : 0, null, this.config.feedbackWeight, false);
-    this.updatedAt = Date.now();
+  get config(): LearnerConfig {
+    return this.parts.config;
+  }
+
+  get createdAt(): number {
+    return this.parts.counters.createdAt;
+  }
+
+  get updatedAt(): number {
+    return this.parts.counters.updatedAt;
+  }
+
+  get visitsLearned(): number {
+    return this.parts.counters.visitsLearned;
   }
 
   get metrics(): Metrics {
-    return this.progress.current;
+    return this.parts.progress.current;
   }
 
   get history(): MetricPoint[] {
-    return this.progress.history;
+    return this.parts.progress.history;
   }
 
   /** Number of weights and biases of the net. */
   get parameters(): number {
-    return this.net.params().reduce((sum, param) => sum + param.size, 0);
+    return this.parts.net.params().reduce((sum, param) => sum + param.size, 0);
   }
 
   /** Sites the next-site head knows. */
   get sites(): number {
-    return this.vocabulary.occupied;
+    return this.parts.vocabulary.occupied;
+  }
+
+  /** The net, the sites and the feature names, to be read (model files, tests), not changed. */
+  get net(): TabulaNet {
+    return this.parts.net;
+  }
+
+  get vocabulary(): SiteVocabulary {
+    return this.parts.vocabulary;
+  }
+
+  get dictionary(): FeatureDictionary {
+    return this.parts.dictionary;
   }
 
   /** The context of a visit starting at `at`: the session's previous sites, if it goes on. */
   contextAt(at: number): VisitContext {
-    return this.inSession(at) ? { prev1: this.lastHost, prev2: this.lastPrev1 } : NO_CONTEXT;
+    return this.parts.session.contextAt(at);
   }
 
-  /** Encodes a page opened at `at` in the current context. */
-  inputOf(page: PageFeatures, at: number, into: EncodedInput): EncodedInput {
-    return encodeTokens(visitTokens({ ...page, startedAt: at }, this.contextAt(at)), this.hasher, this.config.buckets, into);
-  }
-
-  private inSession(at: number): boolean {
-    return this.hasLast && at - this.lastEndedAt <= this.config.sessionGapMs;
+  /** Encodes a page opened at `at` in the current context (into a buffer reused by the next call). */
+  private inputOf(page: PageFeatures, at: number): EncodedInput {
+    return encodeTokens(visitTokens({ ...page, startedAt: at }, this.contextAt(at)), this.parts.hasher, this.config.buckets, this.scratch);
   }
 
   /** Scores, then learns, the next-site head on the last visit's input with `host` as the truth. */
   private learnTransition(host: string): void {
-    const { net, vocabulary } = this;
-    const h = net.body(this.last);
+    const { net, vocabulary, session, progress, optimizer } = this.parts;
     const known = vocabulary.slotOf(host);
-    const probs = net.next.forward(h, SLOT_NUMBERS, vocabulary.occupied);
+    const probs = net.forward(session.lastInput, vocabulary.occupied).next;
     if (vocabulary.occupied > 0) this.noteOutputs(probs[0]); // a softmax holding one NaN is NaN throughout
-    this.progress.scoreNext(known < 0 ? -1 : rankOf(probs, known, vocabulary.occupied), known >= 0 && vocabulary.inTop(known, 3));
+    progress.scoreNext(known < 0 ? -1 : rankOf(probs, known, vocabulary.occupied), known >= 0 && vocabulary.inTop(known, 3));
     const slot = vocabulary.count(host);
     // A new site changed the slots: score them again before learning.
-    if (known < 0) net.next.forward(h, SLOT_NUMBERS, vocabulary.occupied);
+    if (known < 0) net.forward(session.lastInput, vocabulary.occupied);
     net.startBackward();
     net.addToBody(net.next.backward(slot));
     net.backwardBody();
-    this.optimizer.step();
+    optimizer.step();
   }
 
   /** Learns engagement and active time of one input (each only when labelled), scoring them first when asked. */
   private learnVisit(input: EncodedInput, engaged: number | null, target: number | null, weight: number, score: boolean): void {
-    const { net } = this;
-    const h = net.body(input);
-    const { logit, logSeconds } = net.visitHeads(h);
+    const { net, progress, optimizer } = this.parts;
+    const { logit, logSeconds } = net.forward(input, 0); // no next-site scores: this head learns from transitions
     this.noteOutputs(logit + logSeconds);
-    if (score && engaged !== null) this.progress.scoreEngagement(sigmoid(logit), engaged);
-    if (score && target !== null) this.progress.scoreActiveTime(secondsOfTarget(logSeconds), target);
+    if (score && engaged !== null) progress.scoreEngagement(sigmoid(logit), engaged);
+    if (score && target !== null) progress.scoreActiveTime(secondsOfTarget(logSeconds), target);
     net.startBackward();
     if (engaged !== null) {
       HEAD_GRAD[0] = weight * logLossGrad(logit, engaged);
@@ -218,7 +202,7 @@ export class Learner {
       net.addToBody(net.activeTime.backward(HEAD_GRAD));
     }
     net.backwardBody();
-    this.optimizer.step();
+    optimizer.step();
   }
 
   private noteOutputs(value: number): void {

@@ -16,6 +16,13 @@ export interface NetShape {
   vocabSize: number;
 }
 
+/** The heads' outputs: the engagement logit, log(1 + active seconds), and the probability of each occupied slot. */
+export interface NetOutputs {
+  logit: number;
+  logSeconds: number;
+  next: Float64Array;
+}
+
 export class TabulaNet {
   readonly embedding: EmbeddingBag;
   private readonly embeddingRelu: Relu;
@@ -26,6 +33,7 @@ export class TabulaNet {
   /** Width of the body's output, which every head reads. */
   readonly width: number;
   private readonly gradBody: Float32Array;
+  private readonly outputs: NetOutputs = { logit: 0, logSeconds: 0, next: new Float64Array(0) };
 
   constructor(shape: NetShape, rng: Rng) {
     const { buckets, embeddingDim, hidden, vocabSize } = shape;
@@ -55,15 +63,20 @@ export class TabulaNet {
   }
 
   /** The body's output for an input; valid until the next forward pass. */
-  body(input: EncodedInput): Float32Array {
+  private body(input: EncodedInput): Float32Array {
     let x = this.embeddingRelu.forward(this.embedding.forward(input.buckets, input.signs, input.count));
     for (const layer of this.layers) x = layer.relu.forward(layer.dense.forward(x));
     return x;
   }
 
-  /** Engagement logit and active-time output (log(1 + seconds)) of the last body output. */
-  visitHeads(h: Float32Array): { logit: number; logSeconds: number } {
-    return { logit: this.engaged.forward(h)[0], logSeconds: this.activeTime.forward(h)[0] };
+  /** Every head's output for an input, the next-site head's over slots 0..sites-1; valid until the next forward pass. */
+  forward(input: EncodedInput, sites: number): NetOutputs {
+    const h = this.body(input);
+    const out = this.outputs; // reused, as every layer's output is
+    out.logit = this.engaged.forward(h)[0];
+    out.logSeconds = this.activeTime.forward(h)[0];
+    out.next = this.next.forward(h, sites);
+    return out;
   }
 
   /** Clears the gradient of the body's output, before the heads add theirs. */

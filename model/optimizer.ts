@@ -1,9 +1,11 @@
-// What every optimizer shares: it owns its state, sees only parameter/gradient pairs, clips
-// the gradient by its global norm, and updates lazily (sparse parameters: touched rows only).
-// It also checks every value it writes against the bounds of value-bounds.ts, so that a
-// diverging model is noticed at the step that made it so, at the cost of one more read.
-import { sumOfSquares } from './kernels';
-import type { Param } from './param';
+// The optimizer: SGD (with optional momentum), AdaGrad and Adam. It owns its state, one buffer
+// per parameter and state slot, and sees only the parameters, which hand it their gradients row
+// by row (param.ts): updates are lazy, so a sparse parameter's untouched rows and their state
+// are left as they are. It clips the gradient by its global norm, and checks every value it
+// writes against the bounds of value-bounds.ts, so that a diverging model is noticed at the
+// step that made it so, at the cost of one more read.
+import { axpy } from './kernels';
+import type { GradRow, Param } from './param';
 import { describeRange, firstOutOfRange, slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
 
 export const OPTIMIZER_KINDS = ['sgd', 'adagrad', 'adam'] as const;
@@ -34,54 +36,101 @@ export interface OptimizerState {
   buffers: Float32Array[][];
 }
 
-export abstract class Optimizer {
+/** The state an optimizer keeps for each parameter, by name. */
+export function optimizerSlots(kind: OptimizerKind, momentum: number): string[] {
+  switch (kind) {
+    case 'sgd': return momentum > 0 ? ['velocity'] : [];
+    case 'adagrad': return ['sumSquares'];
+    case 'adam': return ['m', 'v'];
+  }
+}
+
+export function createOptimizer(params: Param[], config: Partial<OptimizerConfig> & Pick<OptimizerConfig, 'kind'>): Optimizer {
+  return new Optimizer(params, { ...OPTIMIZER_DEFAULTS, ...config });
+}
+
+export class Optimizer {
   steps = 0;
-  /** Per parameter, its state buffers (as many as `slotNames`). */
-  protected readonly buffers: Float32Array[][];
   lastGradNorm = 0;
   /** Set by the first step that wrote a value out of its range (NaN and infinities included): where it was. */
   divergedAt: string | null = null;
+  readonly slotNames: string[];
+  /** Per parameter, its state buffers (as many as `slotNames`). */
+  private readonly buffers: Float32Array[][];
   private readonly slotRanges: ValueRange[];
+  /** Per parameter, what its rows of gradient are handed to. */
+  private readonly rowUpdates: GradRow[];
+  /** Adam's bias corrections of this step: 1 / (1 - beta^t). */
+  private firstCorrection = 1;
+  private secondCorrection = 1;
 
-  constructor(readonly params: Param[], readonly config: OptimizerConfig, readonly slotNames: string[]) {
-    this.buffers = params.map((param) => slotNames.map(() => new Float32Array(param.size)));
-    this.slotRanges = slotNames.map(slotRange);
+  constructor(readonly params: Param[], readonly config: OptimizerConfig) {
+    this.slotNames = optimizerSlots(config.kind, config.momentum);
+    this.buffers = params.map((param) => this.slotNames.map(() => new Float32Array(param.size)));
+    this.slotRanges = this.slotNames.map(slotRange);
+    this.rowUpdates = params.map((_, p) => (at, n, grad, from, scale) => this.updateRow(p, at, n, grad, from, scale));
   }
 
   /** Applies and consumes the gradients of every parameter that received one. */
   step(): void {
     const scale = this.clipScale();
     this.steps++;
-    this.beginStep();
-    for (let p = 0; p < this.params.length; p++) {
-      const param = this.params[p];
-      if (!param.dirty) continue;
-      if (!param.sparse) {
-        this.update(param, this.buffers[p], 0, param.grad, 0, param.size, scale);
-        this.checkWritten(p, 0, param.size);
-      } else {
-        const cols = param.cols;
-        for (let k = 0; k < param.touchedCount; k++) {
-          const valueOffset = param.touched[k] * cols;
-          if (param.rankOne) this.update(param, this.buffers[p], valueOffset, param.shared, 0, cols, scale * param.rowScale[k]);
-          else this.update(param, this.buffers[p], valueOffset, param.grad, k * cols, cols, scale);
-          this.checkWritten(p, valueOffset, cols);
-        }
-      }
-      param.clearGrad();
+    if (this.config.kind === 'adam') {
+      this.firstCorrection = 1 / (1 - this.config.beta1 ** this.steps);
+      this.secondCorrection = 1 / (1 - this.config.beta2 ** this.steps);
     }
+    for (let p = 0; p < this.params.length; p++) this.params[p].takeGrad(scale, this.rowUpdates[p]);
   }
 
-  /** Per-step constants (Adam's bias correction). */
-  protected beginStep(): void {}
-
-  /**
-   * Updates `length` values from `param.value[valueOffset]`, whose gradient is `scale` times
-   * `grad[gradOffset..]`.
-   */
-  protected abstract update(
-    param: Param, state: Float32Array[], valueOffset: number, grad: Float32Array, gradOffset: number, length: number, scale: number,
-  ): void;
+  /** Moves values [at, at + n) of parameter p against their gradient, scale · grad[from ..], and checks what it wrote. */
+  private updateRow(p: number, at: number, n: number, grad: Float32Array, from: number, scale: number): void {
+    const param = this.params[p];
+    const state = this.buffers[p];
+    const w = param.value;
+    const { learningRate, momentum, beta1, beta2, epsilon } = this.config;
+    const l2 = param.decays ? this.config.l2 : 0;
+    switch (this.config.kind) {
+      case 'sgd':
+        if (momentum > 0) {
+          const velocity = state[0];
+          for (let j = 0; j < n; j++) {
+            const g = scale * grad[from + j] + l2 * w[at + j];
+            const v = momentum * velocity[at + j] + g;
+            velocity[at + j] = v;
+            w[at + j] -= learningRate * v;
+          }
+        } else if (l2 === 0) {
+          axpy(w, at, -learningRate * scale, grad, from, n);
+        } else {
+          for (let j = 0; j < n; j++) w[at + j] -= learningRate * (scale * grad[from + j] + l2 * w[at + j]);
+        }
+        break;
+      case 'adagrad': {
+        const sumSquares = state[0];
+        for (let j = 0; j < n; j++) {
+          const g = scale * grad[from + j] + l2 * w[at + j];
+          const s = sumSquares[at + j] + g * g;
+          sumSquares[at + j] = s;
+          w[at + j] -= (learningRate * g) / (Math.sqrt(s) + epsilon);
+        }
+        break;
+      }
+      case 'adam': {
+        const [m, v] = state;
+        const { firstCorrection, secondCorrection } = this;
+        for (let j = 0; j < n; j++) {
+          const g = scale * grad[from + j] + l2 * w[at + j];
+          const mj = beta1 * m[at + j] + (1 - beta1) * g;
+          const vj = beta2 * v[at + j] + (1 - beta2) * g * g;
+          m[at + j] = mj;
+          v[at + j] = vj;
+          w[at + j] -= (learningRate * mj * firstCorrection) / (Math.sqrt(vj * secondCorrection) + epsilon);
+        }
+        break;
+      }
+    }
+    if (this.divergedAt === null) this.divergedAt = this.outOfRangeIn(p, at, n);
+  }
 
   /** Forgets what was learned about one row (a next-site slot given to a new site). */
   resetRow(param: Param, row: number): void {
@@ -108,10 +157,6 @@ export abstract class Optimizer {
     return null;
   }
 
-  private checkWritten(p: number, offset: number, length: number): void {
-    if (this.divergedAt === null) this.divergedAt = this.outOfRangeIn(p, offset, length);
-  }
-
   private outOfRangeIn(p: number, offset: number, length: number): string | null {
     const param = this.params[p];
     const at = firstOutOfRange(param.value, WEIGHT_RANGE, offset, offset + length);
@@ -124,21 +169,11 @@ export abstract class Optimizer {
     return null;
   }
 
+  /** The factor that brings the global gradient norm down to `clipNorm` (1: no clipping needed). */
   private clipScale(): number {
     if (this.config.clipNorm <= 0) return 1;
     let sum = 0;
-    for (const param of this.params) {
-      if (!param.dirty) continue;
-      if (!param.sparse) {
-        sum += sumOfSquares(param.grad, param.size);
-      } else if (param.rankOne) {
-        let scales = 0;
-        for (let k = 0; k < param.touchedCount; k++) scales += param.rowScale[k] * param.rowScale[k];
-        sum += scales * sumOfSquares(param.shared, param.cols);
-      } else {
-        sum += sumOfSquares(param.grad, param.touchedCount * param.cols);
-      }
-    }
+    for (const param of this.params) sum += param.gradSumOfSquares();
     this.lastGradNorm = Math.sqrt(sum);
     return this.lastGradNorm > this.config.clipNorm ? this.config.clipNorm / this.lastGradNorm : 1;
   }

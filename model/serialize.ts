@@ -11,8 +11,7 @@ import { Learner } from './learner';
 import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-config';
 import type { ContextSnapshot, LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
-import { OPTIMIZER_KINDS } from './optimizer';
-import { optimizerSlots } from './optimizers';
+import { OPTIMIZER_KINDS, optimizerSlots } from './optimizer';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
 import { slotRange, WEIGHT_RANGE } from './value-bounds';
 

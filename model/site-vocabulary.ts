@@ -5,9 +5,6 @@
 // before, is shown as an unnamed site, and gets its name back when a host with that hash is seen.
 import { murmur3 } from './hash';
 
-/** Slot numbers 0..255, the active slots of the next-site head: occupied slots are always the first ones. */
-export const SLOT_NUMBERS = Int32Array.from({ length: 256 }, (_, slot) => slot);
-
 export interface VocabularySnapshot {
   /** Host of each occupied slot, in slot order; an unnamed slot holds the 32-bit hash of its host instead. */
   hosts: (string | number)[];

@@ -6,8 +6,7 @@ import { EmbeddingBag } from './layers/embedding-bag';
 import { Relu } from './layers/relu';
 import { axpy } from './kernels';
 import { logLossGrad, sigmoid } from './losses';
-import { createOptimizer } from './optimizers';
-import type { Optimizer, OptimizerConfig, OptimizerKind } from './optimizer';
+import { createOptimizer, type Optimizer, type OptimizerConfig, type OptimizerKind } from './optimizer';
 import type { Param } from './param';
 import { Rng } from './rng';
 

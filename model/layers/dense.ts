@@ -1,5 +1,5 @@
 // A fully connected layer: out = W·x + b, with W stored row-major (one row per output).
-import { axpy, dot, gradInto } from '../kernels';
+import { axpy, dot } from '../kernels';
 import { Param } from '../param';
 import type { Rng } from '../rng';
 
@@ -28,24 +28,15 @@ export class Dense {
     return this.out;
   }
 
-  /** Accumulates the parameter gradients and returns the gradient of the input. */
+  /** Adds the parameter gradients and returns the gradient of the input. */
   backward(gradOut: Float32Array): Float32Array {
+    this.weight.addDense(this.input, gradOut); // row o: gradOut[o] · input
+    this.bias.addDense(gradOut);
     const w = this.weight.value;
-    const gw = this.weight.grad;
-    const gb = this.bias.grad;
-    const input = this.input;
     const gradIn = this.gradIn;
     const n = this.inputs;
-    const accumulate = this.weight.dirty;
     gradIn.fill(0);
-    for (let o = 0; o < this.outputs; o++) {
-      const g = gradOut[o];
-      gb[o] = accumulate ? gb[o] + g : g;
-      gradInto(accumulate, gw, o * n, g, input, 0, n);
-      if (g !== 0) axpy(gradIn, 0, g, w, o * n, n);
-    }
-    this.weight.dirty = true;
-    this.bias.dirty = true;
+    for (let o = 0; o < this.outputs; o++) if (gradOut[o] !== 0) axpy(gradIn, 0, gradOut[o], w, o * n, n);
     return gradIn;
   }
 

@@ -1,6 +1,6 @@
 // The sparse first layer: the sum of the (signed) rows of the active features, plus a bias.
 // Only active rows are read in the forward pass and only they get a gradient.
-import { axpy, axpyTwo, gradInto } from '../kernels';
+import { axpy, axpyTwo } from '../kernels';
 import { Param } from '../param';
 import type { Rng } from '../rng';
 
@@ -46,10 +46,8 @@ export class EmbeddingBag {
   }
 
   backward(gradOut: Float32Array): void {
-    // Every active row gets ± gradOut: a rank-one gradient, kept unexpanded.
-    this.weight.addRankOne(this.indices, this.signs, this.count, gradOut);
-    gradInto(this.bias.dirty, this.bias.grad, 0, 1, gradOut, 0, this.dim);
-    this.bias.dirty = true;
+    this.weight.addRows(this.indices, this.signs, this.count, gradOut); // every active row gets ± gradOut
+    this.bias.addDense(gradOut);
   }
 
   params(): Param[] {

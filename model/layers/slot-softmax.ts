@@ -1,17 +1,19 @@
-// Softmax over a subset of output rows: the next-site head scores only the vocabulary slots
-// that hold a site, so its cost follows the user's number of sites, not the vocabulary's size.
+// Softmax over the occupied slots of the next-site head: slots fill in order, so a forward
+// pass scores slots 0..count-1 only, and its cost follows the user's number of sites, not the
+// vocabulary's size.
 import { axpy, dot } from '../kernels';
-import { Param } from '../param';
+import { ONE, Param } from '../param';
 
 export class SlotSoftmax {
   readonly weight: Param;
   readonly bias: Param;
-  /** Probabilities of the active slots, in the order they were given to `forward`. */
+  /** Probabilities of slots 0..count-1 after the last forward pass. */
   readonly probs: Float64Array;
   readonly gradIn: Float32Array;
   private readonly gradLogits: Float64Array;
+  /** Slot k is row k: the rows a pass touches. */
+  private readonly slots: Int32Array;
   private input: Float32Array = new Float32Array(0);
-  private slots: Int32Array = new Int32Array(0);
   private count = 0;
 
   constructor(readonly slotCount: number, readonly inputs: number, name = 'next') {
@@ -21,11 +23,12 @@ export class SlotSoftmax {
     this.probs = new Float64Array(slotCount);
     this.gradIn = new Float32Array(inputs);
     this.gradLogits = new Float64Array(slotCount);
+    this.slots = Int32Array.from({ length: slotCount }, (_, slot) => slot);
   }
 
-  forward(input: Float32Array, slots: Int32Array, count: number): Float64Array {
+  /** Probabilities of slots 0..count-1 (the rest of `probs` is stale). */
+  forward(input: Float32Array, count: number): Float64Array {
     this.input = input;
-    this.slots = slots;
     this.count = count;
     const w = this.weight.value;
     const b = this.bias.value;
@@ -33,8 +36,7 @@ export class SlotSoftmax {
     const probs = this.probs;
     let max = -Infinity;
     for (let k = 0; k < count; k++) {
-      const slot = slots[k];
-      const z = b[slot] + dot(w, slot * n, input, 0, n);
+      const z = b[k] + dot(w, k * n, input, 0, n);
       probs[k] = z;
       if (z > max) max = z;
     }
@@ -47,27 +49,19 @@ export class SlotSoftmax {
     return probs;
   }
 
-  /** Cross-entropy gradient for the true slot at position `target` of the last forward's slots. */
-  backward(target: number, weight = 1): Float32Array {
+  /** Cross-entropy gradient for the true slot `target` of the last forward pass. */
+  backward(target: number): Float32Array {
     const n = this.inputs;
     const w = this.weight.value;
     const gradIn = this.gradIn;
     const gradLogits = this.gradLogits;
     gradIn.fill(0);
     for (let k = 0; k < this.count; k++) {
-      const g = weight * (this.probs[k] - (k === target ? 1 : 0));
-      gradLogits[k] = g;
-      axpy(gradIn, 0, g, w, this.slots[k] * n, n);
+      gradLogits[k] = this.probs[k] - (k === target ? 1 : 0);
+      axpy(gradIn, 0, gradLogits[k], w, k * n, n);
     }
-    // Slot k's row gets gradLogits[k] · input: rank one, kept unexpanded.
-    this.weight.addRankOne(this.slots, gradLogits, this.count, this.input);
-    const bias = this.bias;
-    const accumulate = bias.dirty;
-    for (let k = 0; k < this.count; k++) {
-      const seen = accumulate && bias.hasRow(this.slots[k]);
-      const offset = bias.touchRow(this.slots[k]);
-      bias.grad[offset] = seen ? bias.grad[offset] + gradLogits[k] : gradLogits[k];
-    }
+    this.weight.addRows(this.slots, gradLogits, this.count, this.input); // slot k's row: gradLogits[k] · input
+    for (let k = 0; k < this.count; k++) this.bias.addRow(k, gradLogits[k], ONE);
     return gradIn;
   }
 

@@ -6,7 +6,6 @@ import { EncodedInput } from '../../model/encoded-input';
 import { huber, huberGrad, logLossGrad, logLossOfLogit, sigmoid } from '../../model/losses';
 import { TabulaNet } from '../../model/net';
 import { Rng } from '../../model/rng';
-import { SLOT_NUMBERS } from '../../model/site-vocabulary';
 import { closeTo, numericGrad } from './helpers';
 
 function smallNet(hidden: number[]): { net: TabulaNet; input: EncodedInput } {
@@ -48,15 +47,15 @@ describe('losses', () => {
 describe.each([[[]], [[5]]])('heads through the net (hidden %j)', (hidden: number[]) => {
   const heads = {
     engagement: {
-      loss: (net: TabulaNet, input: EncodedInput) => logLossOfLogit(net.visitHeads(net.body(input)).logit, 1),
+      loss: (net: TabulaNet, input: EncodedInput) => logLossOfLogit(net.forward(input, 0).logit, 1),
       backward: (net: TabulaNet) => net.addToBody(net.engaged.backward(Float32Array.of(logLossGrad(net.engaged.out[0], 1)))),
     },
     activeTime: {
-      loss: (net: TabulaNet, input: EncodedInput) => huber(net.visitHeads(net.body(input)).logSeconds, 0.8, 1),
+      loss: (net: TabulaNet, input: EncodedInput) => huber(net.forward(input, 0).logSeconds, 0.8, 1),
       backward: (net: TabulaNet) => net.addToBody(net.activeTime.backward(Float32Array.of(huberGrad(net.activeTime.out[0], 0.8, 1)))),
     },
     next: {
-      loss: (net: TabulaNet, input: EncodedInput) => -Math.log(net.next.forward(net.body(input), SLOT_NUMBERS, 3)[2]),
+      loss: (net: TabulaNet, input: EncodedInput) => -Math.log(net.forward(input, 3).next[2]),
       backward: (net: TabulaNet) => net.addToBody(net.next.backward(2)),
     },
   };
@@ -71,7 +70,7 @@ describe.each([[[]], [[5]]])('heads through the net (hidden %j)', (hidden: numbe
     net.backwardBody();
     let checked = 0;
     for (const param of net.params()) {
-      if (!param.dirty) continue;
+      if (!param.hasGrad) continue;
       const rows = param.sparse ? Array.from(param.touched.subarray(0, param.touchedCount)) : [0];
       const cols = param.sparse ? param.cols : param.size;
       rows.forEach((row, k) => {

@@ -9,10 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EncodedInput } from '../../model/encoded-input';
 import { huberGrad, logLossGrad } from '../../model/losses';
 import { TabulaNet } from '../../model/net';
-import type { OptimizerConfig } from '../../model/optimizer';
-import { createOptimizer } from '../../model/optimizers';
+import { createOptimizer, type OptimizerConfig } from '../../model/optimizer';
 import { Rng } from '../../model/rng';
-import { SLOT_NUMBERS } from '../../model/site-vocabulary';
 
 const SHAPE = { buckets: 40, embeddingDim: 8, hidden: [6], vocabSize: 5 };
 const SLOTS_USED = 4;
@@ -76,7 +74,7 @@ function referenceLosses(v: Record<string, tf.Variable>, input: EncodedInput): {
 
 /** Tabula's backward passes for the same two losses. */
 function backwardVisit(net: TabulaNet, input: EncodedInput): void {
-  const { logit, logSeconds } = net.visitHeads(net.body(input));
+  const { logit, logSeconds } = net.forward(input, SLOTS_USED);
   net.startBackward();
   net.addToBody(net.engaged.backward(Float32Array.of(logLossGrad(logit, ENGAGED))));
   net.addToBody(net.activeTime.backward(Float32Array.of(huberGrad(logSeconds, TARGET, 1))));
@@ -84,7 +82,7 @@ function backwardVisit(net: TabulaNet, input: EncodedInput): void {
 }
 
 function backwardNext(net: TabulaNet, input: EncodedInput): void {
-  net.next.forward(net.body(input), SLOT_NUMBERS, SLOTS_USED);
+  net.forward(input, SLOTS_USED);
   net.startBackward();
   net.addToBody(net.next.backward(NEXT));
   net.backwardBody();
@@ -93,7 +91,7 @@ function backwardNext(net: TabulaNet, input: EncodedInput): void {
 /** Our gradient of a parameter laid out densely (untouched sparse rows: zero). */
 function denseGrad(net: TabulaNet, name: string): Float32Array {
   const param = net.params().find((p) => p.name === name)!;
-  if (!param.dirty) return new Float32Array(param.size);
+  if (!param.hasGrad) return new Float32Array(param.size);
   if (!param.sparse) return param.grad.slice(0, param.size);
   const dense = new Float32Array(param.size);
   for (let k = 0; k < param.touchedCount; k++) {
@@ -115,9 +113,9 @@ describe('against TensorFlow.js', () => {
     const { net, input } = setUp();
     const v = variablesOf(net);
     const [logit, logSeconds, probs] = referenceLosses(v, input).outputs.map((t) => t.dataSync());
-    const heads = net.visitHeads(net.body(input));
+    const heads = net.forward(input, SLOTS_USED);
     expectClose([heads.logit, heads.logSeconds], [logit[0], logSeconds[0]], 'visit heads');
-    expectClose(net.next.forward(net.body(input), SLOT_NUMBERS, SLOTS_USED).slice(0, SLOTS_USED), probs, 'next probabilities');
+    expectClose(net.forward(input, SLOTS_USED).next.slice(0, SLOTS_USED), probs, 'next probabilities');
   });
 
   it.each(['visit', 'next'] as const)('computes the same gradients of the %s loss', (loss) => {

@@ -22,8 +22,8 @@ export async function onOverview(): Promise<ModelOverview> {
     config: {
       learningRate: learner.config.learningRate,
       size: learner.config.size,
-      parameters: parameterCount(learner),
-      weightBytes: parameterCount(learner) * 4,
+      parameters: learner.parameters,
+      weightBytes: learner.parameters * 4,
     },
     metrics: learner.metrics,
     history: learner.history,
@@ -77,8 +77,4 @@ export async function onPlay(request: PlayRequest): Promise<ModelOverview> {
   await relearn({ ...settings, learningRate, size } satisfies Partial<LearnerConfig>);
   await clearPredictions();
   return onOverview();
-}
-
-function parameterCount(learner: Learner): number {
-  return learner.net.params().reduce((sum, param) => sum + param.value.length, 0);
 }
