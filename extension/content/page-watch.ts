@@ -1,8 +1,9 @@
 // Watches one page for as long as it is open: wires the page's events to the visit recorder,
 // keeps a tick (periodic reports, missed state changes, and address changes where the browser does
-// not announce them), and reports when the page is hidden or left. Starting costs a few listeners
-// and two timers, nothing more: the page features are read once the page has been open a few seconds,
-// when the browser is idle (or with the visit's first report, if that comes sooner), so that the
+// not announce them), and reports once the page is read, then when the page is hidden or left.
+// Starting costs a few listeners and two timers, nothing more: the page features are read, and
+// first reported, once the page has been open a few seconds, when the browser is idle (or with
+// the visit's first report, if that comes sooner), so that the
 // reading competes neither with the page's loading nor with the browser's work of leaving a
 // large page, where it could tip that task into a long one. Every tick costs the page
 // a call into the content script, so the tick runs every second only where it must look for
@@ -99,7 +100,11 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     recorder.begin(at, url, referrerHost, startedAt);
     const visit = recorder.visits;
     whenIdle(settleMs, safely(() => {
-      if (!stopped && recorder.visits === visit) recorder.settle();
+      if (stopped || recorder.visits !== visit || recorder.closed) return;
+      // The first report, once the page is read: from then on the visit is stored, and the
+      // background can finish it even if the page's last report never arrives (Firefox can drop a
+      // message sent as a page is left for another site's process).
+      report(now(), false);
     }));
   };
 

@@ -70,13 +70,18 @@ function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#
 }
 
 describe('watchPage', () => {
-  test('starts without reading the page, and reads it when idle once the page has been open a while', () => {
-    const { watch } = open();
+  test('starts without reading the page, and reads and first reports it when idle once the page has been open a while', () => {
+    const { watch, sent, at } = open();
     vi.advanceTimersByTime(SETTLE_MS - 1);
     expect(watch.recorder.hasSettled()).toBe(false);
+    expect(sent).toHaveLength(0);
+    at(SETTLE_MS);
     vi.advanceTimersByTime(1);
     vi.runOnlyPendingTimers(); // the idle callback (a timer where there is none)
     expect(watch.recorder.hasSettled()).toBe(true);
+    // Stored from now on: should the page's last report be lost, the visit is not.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ key: 'key-1', final: false, visit: { title: 'Ein Artikel', activeMs: SETTLE_MS } });
     const visit = watch.recorder.snapshot(0);
     expect(visit).toMatchObject({
       url: 'https://www.zeitung.example/politik/artikel', host: 'www.zeitung.example', lang: 'de',
@@ -269,10 +274,11 @@ describe('watchPage', () => {
     // not announce is seen within 15 s, not 1 s.
     at(4100);
     win.history.pushState(null, '', '/wetter');
+    const finals = () => sent.filter((update) => update.final).map((update) => update.visit.url);
     vi.advanceTimersByTime(14_000);
-    expect(sent).toHaveLength(1);
+    expect(finals()).toEqual(['https://www.zeitung.example/politik/artikel']);
     vi.advanceTimersByTime(1_000);
-    expect(sent).toHaveLength(2);
+    expect(finals()).toEqual(['https://www.zeitung.example/politik/artikel', 'https://www.zeitung.example/sport/spiel']);
   });
 
   test('an address rewritten again within a second is the same visit going on, not a new one each time', () => {
