@@ -2,6 +2,7 @@
 // colour) or left (down, the other) from a centre line, and which pushes are strong enough to show.
 // The text is real text, so it reads aloud.
 import type { Contribution } from '../../extension/contract-types';
+import { signed, signedDuration } from '../format';
 
 const PER_SIDE = 3;
 /** A push smaller than this moves nothing a person could see: it is left out rather than shown as 0. */
@@ -43,5 +44,38 @@ export function ContributionBars({ label, contributions, format }: ContributionB
         );
       })}
     </ul>
+  );
+}
+
+/** The three predictions' contributions, as the popup's explanations and the model's top features give them. */
+interface ByPrediction {
+  engaged: Contribution[];
+  activeTime: Contribution[];
+  next: Contribution[];
+}
+
+interface ContributionGroupsProps {
+  contributions: ByPrediction;
+  class: string;
+  /** The list's accessible name, from the prediction's name in lower case. */
+  label: (prediction: string) => string;
+}
+
+/** Bars for each prediction, each on its own scale: active time is predicted in seconds, so its pushes read as time; the others are scores. */
+export function ContributionGroups({ contributions, class: className, label }: ContributionGroupsProps) {
+  const groups: [string, Contribution[], (effect: number) => string][] = [
+    ['Engaged visit', contributions.engaged, (effect) => signed(effect)],
+    ['Active time', contributions.activeTime, signedDuration],
+    ['Next site', contributions.next, (effect) => signed(effect)],
+  ];
+  return (
+    <div class={className}>
+      {groups.map(([name, list, format]) => (
+        <div class="contribution-group" key={name}>
+          <h3>{name}</h3>
+          <ContributionBars label={label(name.toLowerCase())} contributions={strongest(list)} format={format} />
+        </div>
+      ))}
+    </div>
   );
 }

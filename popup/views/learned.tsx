@@ -3,9 +3,9 @@
 // section keeps its height while its data is on the way.
 import type { Insights, ModelOverview } from '../../extension/contract-types';
 import { ColumnChart } from '../charts/column-chart';
-import { ContributionBars, strongest } from '../charts/contribution-bars';
+import { ContributionGroups } from '../charts/contribution-bars';
 import { Heatmap } from '../charts/heatmap';
-import { bytes, count, dateTime, signed, signedDuration } from '../format';
+import { bytes, count, dateTime, signed } from '../format';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useRequest } from '../use-request';
 import { LearningCurves } from './metrics';
@@ -24,7 +24,8 @@ export function LearnedView() {
         {model ? <ModelCounts overview={model} /> : <Skeleton height={170} label="Loading counts…" />}
       </Section>
       <Section title="What matters most">
-        {learned ? <TopFeatures top={learned.topFeatures} /> : <Skeleton height={240} label="Loading features…" />}
+        {learned ? <ContributionGroups class="top-features" contributions={learned.topFeatures}
+          label={(prediction) => `Features that move the ${prediction} prediction most`} /> : <Skeleton height={240} label="Loading features…" />}
       </Section>
       <Section title="Your habits">
         {learned ? (
@@ -72,29 +73,6 @@ function ModelCounts({ overview }: { overview: ModelOverview }) {
   );
 }
 
-/**
- * The features the model leans on most, per prediction: the strongest few each way (each list on
- * its own scale: the predictions are in different units).
- */
-function TopFeatures({ top }: { top: Insights['topFeatures'] }) {
-  const groups: [string, typeof top.engaged, (effect: number) => string][] = [
-    ['Engaged visit', top.engaged, (effect) => signed(effect)],
-    ['Active time', top.activeTime, signedDuration],
-    ['Next site', top.next, (effect) => signed(effect)],
-  ];
-  return (
-    <div class="top-features">
-      {groups.map(([name, contributions, format]) => (
-        <div key={name}>
-          <h3>{name}</h3>
-          <ContributionBars label={`Features that move the ${name.toLowerCase()} prediction most`}
-            contributions={strongest(contributions)}
-            format={format} />
-        </div>
-      ))}
-    </div>
-  );
-}
 
 // Habits and the hour of day: when the user browses (from stored visits) and how the learned
 // model lets the hour move the engagement prediction.

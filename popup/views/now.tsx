@@ -2,11 +2,11 @@
 // long, which sites come next), why, and a way to correct it; or, when it has no prediction to
 // show, one clear state per TabStatus.
 import { useId } from 'preact/hooks';
-import type { Contribution, NextSite, TabPrediction } from '../../extension/contract-types';
+import type { NextSite, TabPrediction } from '../../extension/contract-types';
 import { isHostName } from '../../model/host-name';
-import { ContributionBars, strongest } from '../charts/contribution-bars';
+import { ContributionGroups } from '../charts/contribution-bars';
 import { useConnector } from '../connector';
-import { count, duration, percent, signed, signedDuration } from '../format';
+import { count, duration, percent } from '../format';
 import { StorageWarning } from '../health-notices';
 import { ErrorMessage, Section, Skeleton } from '../ui';
 import { useAction, type RequestState } from '../use-request';
@@ -46,7 +46,7 @@ export function NowView({ prediction, tabId, storageFullAt }: NowViewProps) {
       </Section>
       {data.why && (
         <Section title="Why">
-          <WhyPanel why={data.why} />
+          <ContributionGroups class="why" contributions={data.why} label={(prediction) => `What moves the ${prediction} prediction`} />
         </Section>
       )}
       <Section title="Was it worth it?">
@@ -115,26 +115,6 @@ function NextSites({ sites }: { sites: NextSite[] }) {
   );
 }
 
-/** "Why": for each prediction, the features of this page pushing it up and pushing it down. */
-function WhyPanel({ why }: { why: NonNullable<TabPrediction['why']> }) {
-  // Active time is predicted in seconds, so its pushes read as time; the others are scores.
-  const groups: [string, Contribution[], (effect: number) => string][] = [
-    ['Engaged visit', why.engaged, (effect) => signed(effect)],
-    ['Active time', why.activeTime, signedDuration],
-    ['Next site', why.next, (effect) => signed(effect)],
-  ];
-  return (
-    <div class="why">
-      {groups.map(([name, contributions, format]) => (
-        <div class="why-group" key={name}>
-          <h3>{name}</h3>
-          <ContributionBars label={`What moves the ${name.toLowerCase()} prediction`}
-            contributions={strongest(contributions)} format={format} />
-        </div>
-      ))}
-    </div>
-  );
-}
 
 interface FeedbackButtonsProps {
   prediction: TabPrediction;

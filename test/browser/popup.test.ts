@@ -57,7 +57,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(nextSites).toEqual(answer.next!.map((next) => next.host));
       expect(nextSites.length).toBeGreaterThan(1);
       // Each reason shown is one the background gave, in the features' own words.
-      const reasons = await popup.$$eval('.why .why-group', (groups) => groups.map((list) =>
+      const reasons = await popup.$$eval('.why .contribution-group', (groups) => groups.map((list) =>
         [...list.querySelectorAll('.feature')].map((feature) => feature.textContent ?? '')));
       const given = [answer.why!.engaged, answer.why!.activeTime, answer.why!.next].map((list) => list.map((c) => c.feature));
       expect(reasons).toHaveLength(3);
