@@ -10,7 +10,7 @@ import { ConnectorContext, useConnector } from './connector';
 import { lazyView } from './lazy-view';
 import { withEarlyAnswers, type EarlyAnswers } from './prefetch';
 import { markLive, markReady, useFirstScreen, type FirstScreenSignals } from './use-first-screen';
-import type { CachedPrediction } from './use-kept-prediction';
+import type { CachedPrediction } from '../extension/kept-prediction';
 import { TabPanel, ViewTabs, type TabSpec } from './view-tabs';
 import { NowView } from './views/now';
 

@@ -7,7 +7,8 @@
 // to get one) is on screen, and when the background's own answer is.
 import { useEffect, useRef } from 'preact/hooks';
 import type { TabPrediction } from '../extension/contract-types';
-import { useKeptPrediction, type CachedPrediction } from './use-kept-prediction';
+import type { CachedPrediction } from '../extension/kept-prediction';
+import { useKeptPrediction } from './use-kept-prediction';
 import { useRequest, type RequestState } from './use-request';
 
 export type ReadyOutcome = 'predictions' | 'error';

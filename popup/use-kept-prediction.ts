@@ -4,8 +4,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { CachedPrediction } from '../extension/kept-prediction';
 
-export type { CachedPrediction };
-
 /** The kept entry once `reading` has found one; undefined before that, or when there is none. */
 export function useKeptPrediction(reading: Promise<CachedPrediction | undefined> | undefined): CachedPrediction | undefined {
   const [kept, setKept] = useState<CachedPrediction | undefined>(undefined);

@@ -6,7 +6,7 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundStatus, TabPrediction } from '../../extension/contract-types';
 import { PopupApp } from '../../popup/popup-app';
-import type { CachedPrediction } from '../../popup/use-kept-prediction';
+import type { CachedPrediction } from '../../extension/kept-prediction';
 import { deferred, fakeConnector, renderWith } from './fake-connector';
 import { prediction, status } from './fixtures';
 
