@@ -21,9 +21,10 @@ const NOT_FILLABLE = new Set(['hidden', 'submit', 'button', 'image', 'reset', 's
 /** The meta tags the guess reads. */
 export const KIND_METAS = ['og:type', 'article:published_time'] as const;
 
-export function guessPageKind(doc: Document, path: string, title: string, size: PageSize, metas: MetaTags): PageKind {
+/** `titles`: every title the page gives (its title element, the one it declares), any of which may repeat a query. */
+export function guessPageKind(doc: Document, path: string, titles: readonly string[], size: PageSize, metas: MetaTags): PageKind {
   // The background never sees the query: a search here keeps the title from being stored.
-  if (echoesQuery(doc.URL, title)) return 'search';
+  if (titles.some((title) => echoesQuery(doc.URL, title))) return 'search';
   const ogType = (metas.get('og:type') ?? '').trim().toLowerCase();
   const segments = path.toLowerCase().split('/').filter(Boolean);
   const articles = doc.getElementsByTagName('article').length;

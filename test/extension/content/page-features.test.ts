@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
 import { DESCRIPTION_MAX, hostOf, readPageFeatures, TITLE_MAX, visitUrlOf } from '../../../extension/content/page-features';
-import { primaryLanguage, readMetaTags } from '../../../extension/content/page-text';
+import { decodeReferences, primaryLanguage, readMetaTags } from '../../../extension/content/page-text';
 
 const windows: Window[] = [];
 afterEach(() => windows.splice(0).forEach((win) => win.close()));
@@ -77,22 +77,110 @@ describe('readPageFeatures', () => {
 });
 
 describe('meta tags', () => {
-  test('the first of each wanted tag, by name or property in any case, from the head alone', () => {
+  test('the first content of each wanted tag, by name, property or http-equiv in any case', () => {
     const { doc } = page('https://a.example/', `<head>
       <meta charset="utf-8"><meta name="viewport" content="width=device-width">
       <meta NAME="Description" content="first">
       <meta name="description" content="second">
       <meta property="OG:TYPE" content="video.other">
-    </head><body><meta name="og:description" content="in the body"></body>`);
-    const metas = readMetaTags(doc, ['description', 'og:type', 'og:description']);
-    expect(Object.fromEntries(metas)).toEqual({ description: 'first', 'og:type': 'video.other' });
+      <meta http-equiv="Content-Language" content="de-AT">
+    </head><body></body>`);
+    const metas = readMetaTags(doc, ['description', 'og:type', 'og:description', 'content-language']);
+    expect(Object.fromEntries(metas)).toEqual({ description: 'first', 'og:type': 'video.other', 'content-language': 'de-AT' });
   });
 
-  test('looks at no more than the first 200 meta tags of a hostile head', () => {
+  test('a tag without content is passed over, and one tag may name several', () => {
+    const { doc } = page('https://a.example/', `<head>
+      <meta name="description" content="">
+      <meta property="og:description twitter:description">
+      <meta property="dc:description  og:description" content=" Preferred ">
+    </head><body></body>`);
+    const metas = readMetaTags(doc, ['description', 'og:description', 'dc:description', 'twitter:description']);
+    expect(Object.fromEntries(metas)).toEqual({ 'og:description': 'Preferred', 'dc:description': 'Preferred' });
+  });
+
+  test('tags in the body count too', () => {
+    // Where a browser puts the tags that follow a stray element in the head (`<head><div>ad</div><meta …>`).
+    const { doc } = page('https://a.example/', '<html><head><title>T</title></head><body><div>ad</div><meta name="description" content="moved"><p>x</p></body></html>');
+    expect(readMetaTags(doc, ['description']).get('description')).toBe('moved');
+  });
+
+  test('looks at no more than the first 200 meta tags of a hostile page', () => {
     const filler = '<meta name="x" content="y">'.repeat(5000);
     const { doc } = page('https://a.example/', `<head>${filler}<meta name="description" content="late"></head><body></body>`);
     expect(readMetaTags(doc, ['description']).size).toBe(0);
   });
+
+  test('character references escaped once too often are decoded', () => {
+    expect(decodeReferences('That&#039;s what you&#x27;re &quot;about&quot; to see &amp; more')).toBe('That\'s what you\'re "about" to see & more');
+    expect(decodeReferences('&amp;amp; stays &amp; once')).toBe('&amp; stays & once');
+    expect(decodeReferences('&#x1F62D; &#128557; &#xFFFFFFFF; &#x0; &#xD800; &#xg; &copy;')).toBe('😭 😭 \ufffd \ufffd \ufffd &#xg; &copy;');
+  });
+});
+
+describe('title and description', () => {
+  const read = (html: string, url = 'https://news.example/2024/rivers') => {
+    const { doc, href } = page(url, html);
+    return readPageFeatures(doc, href, '');
+  };
+
+  test('the title the page declares, without the site name its title element adds', () => {
+    expect(read(`<head><title>Rivers rise (with pictures) | The Daily Example</title>
+      <meta property="og:title" content="Rivers rise"></head>`).title).toBe('Rivers rise');
+    expect(read(`<head><title>The Daily Example</title>
+      <meta name="twitter:title" content="Rivers rise"></head>`).title).toBe('Rivers rise');
+    expect(read(`<head><title>Rivers rise - Daily</title><meta property="og:title" content="Open Graph title">
+      <meta property="dc:title" content="Dublin Core title"></head>`).title).toBe('Dublin Core title');
+    expect(read('<head><title></title><meta property="og:title" content="Only declared"></head>').title).toBe('Only declared');
+    expect(read('<head><title>  Just   the title </title></head>').title).toBe('Just the title');
+  });
+
+  test('a structured-data headline, where the title element repeats it', () => {
+    const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    const head = (title: string, extra: string) => read(`<head><title>${title}</title>
+      <meta property="og:title" content="Vision Pro is the display moment">${extra}</head>`).title;
+    // The og:title is a variant written for sharing; the headline is the one on the page.
+    expect(head('Vision Pro hands-on: the display moment - The Verge', ld('{"@type":"NewsArticle","headline":"Vision Pro hands-on: the display moment"}')))
+      .toBe('Vision Pro hands-on: the display moment');
+    // A headline the title element does not repeat (a summary, on some sites) is not taken.
+    expect(head('New Zealand - Wikipedia', ld('{"@type":"Article","name":"New Zealand","headline":"country in Oceania"}'))).toBe('Vision Pro is the display moment');
+    // Escapes, a CDATA wrapper, a graph of several items; broken blocks are passed over.
+    expect(head('Aktuálně: West Ham hrozí | Site', ld('{ broken') + ld('<![CDATA[{"@graph":[{"@type":"WebSite"},{"headline":"Aktu\\u00e1ln\\u011b: West Ham hroz\\u00ed"}]}]]>')))
+      .toBe('Aktuálně: West Ham hrozí');
+    expect(head('', ld('{"headline":"No title element to repeat it"}'))).toBe('Vision Pro is the display moment');
+  });
+
+  test('a declared title that is only the site name gives way to the title element', () => {
+    const site = (meta: string) => read(`<head><title>Russia: a space ship breaks up</title>${meta}
+      <meta property="og:title" content="Yahoo News - Latest News &amp;amp; Headlines"></head>`).title;
+    expect(site('<meta name="application-name" content="Yahoo News - Latest News &amp;amp; Headlines">')).toBe('Russia: a space ship breaks up');
+    expect(site('<meta property="og:site_name" content="yahoo news - latest news &amp; headlines">')).toBe('Russia: a space ship breaks up');
+    expect(site('')).toBe('Yahoo News - Latest News & Headlines');
+  });
+
+  test('a declared title is capped and decoded like the title element', () => {
+    const title = read(`<head><meta property="og:title" content="${'That&amp;#039;s long '.repeat(200)}"></head>`).title;
+    expect(title.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(title.startsWith("That's long That's long")).toBe(true);
+  });
+
+  test('results whose title element repeats the query keep no title, whatever title they declare', () => {
+    const features = read(`<head><title>hiv test - Find</title><meta property="og:title" content="Find: the search engine"></head>`,
+      'https://find.example/?q=hiv+test');
+    expect(features.kind).toBe('search');
+    const declared = read('<head><title>Find</title><meta property="og:title" content="hiv test at Find"></head>', 'https://find.example/?q=hiv+test');
+    expect(declared.kind).toBe('search');
+  });
+
+  test('the description the page declares, Dublin Core and Open Graph first, decoded', () => {
+    expect(read(`<head><meta name="description" content="How to build it. Glass jars keep a bit of nature.">
+      <meta property="og:description" content="Glass jars keep a bit of nature."></head>`).description).toBe('Glass jars keep a bit of nature.');
+    expect(read(`<head><meta name="description" content="">
+      <meta property="og:description" content="Built for those who build the Web."></head>`).description).toBe('Built for those who build the Web.');
+    expect(read('<head><meta name="description" content="That&amp;#039;s what you see"></head>').description).toBe("That's what you see");
+    expect(read('<head><meta name="twitter:description" content="Last resort"></head>').description).toBe('Last resort');
+  });
+
 });
 
 describe('page kind', () => {
