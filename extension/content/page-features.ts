@@ -13,7 +13,7 @@ export const DESCRIPTION_MAX = 500;
 export const PATH_MAX = 1000;
 
 const DESCRIPTIONS = ['dc:description', 'og:description', 'description', 'twitter:description'];
-const METAS = [...TITLE_METAS, ...DESCRIPTIONS, ...KIND_METAS];
+const METAS = [...TITLE_METAS, ...DESCRIPTIONS, 'content-language', ...KIND_METAS];
 
 interface PageAddress {
   /** Origin and path: what a visit keeps of an address. */
@@ -62,7 +62,8 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
     path,
     title,
     description: metaText(metas, DESCRIPTIONS.find((name) => metas.has(name)), DESCRIPTION_MAX),
-    lang: primaryLanguage(doc.documentElement?.getAttribute('lang') ?? ''),
+    // The language the page is written in, else the one its `content-language` pragma names, as for the browser.
+    lang: primaryLanguage(doc.documentElement?.getAttribute('lang') ?? '') || primaryLanguage(metas.get('content-language') ?? ''),
     kind: guessPageKind(doc, path, [title, documentTitle], { words, links, videos }, metas),
     words,
     links,

@@ -118,7 +118,7 @@ describe('meta tags', () => {
   });
 });
 
-describe('title and description', () => {
+describe('title, description and language', () => {
   const read = (html: string, url = 'https://news.example/2024/rivers') => {
     const { doc, href } = page(url, html);
     return readPageFeatures(doc, href, '');
@@ -181,6 +181,12 @@ describe('title and description', () => {
     expect(read('<head><meta name="twitter:description" content="Last resort"></head>').description).toBe('Last resort');
   });
 
+  test('the language of the document, else the one its content-language pragma names', () => {
+    expect(read('<html lang="fr-CA"><head><meta http-equiv="content-language" content="en"></head></html>').lang).toBe('fr');
+    expect(read('<html><head><meta http-equiv="Content-Language" content="es_US"></head></html>').lang).toBe('es');
+    expect(read('<html><head><meta http-equiv="content-language" content="en, fr"></head></html>').lang).toBe('');
+    expect(read('<html><head><meta property="og:locale" content="en_GB"></head></html>').lang).toBe('');
+  });
 });
 
 describe('page kind', () => {
