@@ -238,6 +238,44 @@ describe('page kind', () => {
   });
 });
 
+describe('running text makes an article', () => {
+  const kindOf = (url: string, body: string) => {
+    const { doc, href } = page(url, `<html><head><title>A page</title></head><body>${body}</body></html>`);
+    return readPageFeatures(doc, href, '').kind;
+  };
+  const sentence = 'The committee met on Tuesday and agreed, after a long debate about costs, to rebuild the old bridge by spring. ';
+  const paragraph = (sentences: number) => `<p>${sentence.repeat(sentences)}</p>`;
+
+  test('a few paragraphs of several sentences, with no article markup', () => {
+    expect(kindOf('https://blog.example/2017/bridge', `<div class="post">${paragraph(2).repeat(3)}</div>`)).toBe('article');
+    // One long paragraph is as much text (a page that breaks its lines with <br>).
+    expect(kindOf('https://blog.example/2017/bridge', paragraph(6))).toBe('article');
+  });
+
+  test('short paragraphs, or too little text, are not an article', () => {
+    expect(kindOf('https://blog.example/about', `${'<p>We make tools.</p>'.repeat(60)}`)).toBe('other');
+    expect(kindOf('https://blog.example/about', `${paragraph(1)}${paragraph(1)}<p>Short.</p>`)).toBe('other');
+  });
+
+  test('teasers in list items do not count, and a page of three or more teasers stays a listing', () => {
+    expect(kindOf('https://news.example/world', `<ul>${`<li><a href="/x">Story</a>${paragraph(2)}</li>`.repeat(8)}</ul>`)).toBe('other');
+    const teasers = `<article><a href="/x">Story</a>${paragraph(2)}</article>`.repeat(4);
+    expect(kindOf('https://news.example/world', teasers)).toBe('listing');
+  });
+
+  test('a home page stays a home page, and an article with a sign-in box is an article', () => {
+    expect(kindOf('https://news.example/', paragraph(2).repeat(4))).toBe('home');
+    const signIn = '<form><input name="user"><input type="password" name="pass"></form>';
+    expect(kindOf('https://news.example/2017/bridge', signIn + paragraph(2).repeat(4))).toBe('article');
+    expect(kindOf('https://news.example/login', signIn + '<p>Welcome back.</p>')).toBe('form');
+  });
+
+  test('looks at the first 300 paragraphs only', () => {
+    expect(kindOf('https://spam.example/page', '<p>x</p>'.repeat(300) + paragraph(6))).toBe('other');
+    expect(kindOf('https://spam.example/page', '<p>x</p>'.repeat(290) + paragraph(6))).toBe('article');
+  });
+});
+
 describe('addresses and languages', () => {
   test('only http(s) addresses are pages', () => {
     expect(visitUrlOf('https://a.example/x/y?z=1#w')).toBe('https://a.example/x/y');
