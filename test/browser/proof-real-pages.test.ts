@@ -13,7 +13,7 @@ if (!corpusFound && process.env.CI) throw new Error(`The real pages are not at $
 if (!corpusFound) console.warn(`Skipping the real-pages tests: no corpus at ${REAL_PAGES}.`);
 
 describe.skipIf(browsers.length === 0 || !corpusFound)('real pages (proof)', () => {
-  it('reads every page in every browser', async () => {
+  it('reads every page in every browser, and agrees with Readability as often as the proof asks', async () => {
     const figures = await realPages.run({ browsers, scale: 'fast', log: (line) => console.log(line) });
     console.log('real-pages', JSON.stringify(figures));
     expect(nonZero(figures, realPages.zero)).toEqual([]);
@@ -23,6 +23,10 @@ describe.skipIf(browsers.length === 0 || !corpusFound)('real pages (proof)', () 
       expect(f.title.compared).toBe(FAST_PAGES.length);
       expect(f.language.compared).toBe(FAST_PAGES.length);
       expect(f.kindVsReaderable.compared).toBe(FAST_PAGES.length);
+      // The targets of the full run (title and language 95 %, article against readerable 85 %).
+      expect(f.title.agree / f.title.compared).toBeGreaterThanOrEqual(0.95);
+      expect(f.language.agree / f.language.compared).toBeGreaterThanOrEqual(0.95);
+      expect(f.kindVsReaderable.agree / f.kindVsReaderable.compared).toBeGreaterThanOrEqual(0.85);
     }
   }, 120_000);
 });
