@@ -19,8 +19,10 @@ export function primaryLanguage(tag: string): string {
   return /^[a-z]{2,3}$/.test(primary) ? primary : '';
 }
 
-/** Meta tags looked at, in document order; a hostile page may have thousands. */
+/** Meta tags looked at in the head; a hostile page may have thousands. */
 const METAS_MAX = 200;
+/** Children of the body looked at for meta tags that broken markup pushed out of the head. */
+const BODY_CHILDREN_MAX = 100;
 /** Attributes that name a meta tag; `http-equiv` for `content-language`. */
 const META_NAMES = ['name', 'property', 'http-equiv'];
 
@@ -31,23 +33,27 @@ export type MetaTags = Map<string, string>;
  * The first non-empty content of each of `wanted` among the page's `<meta>` tags, named by `name`,
  * `property` or `http-equiv` in any case, where a name may list several (`property="dc:title
  * og:title"`), read in one pass: cheaper than a selector per tag, whose matching engine a content
- * script would otherwise start on every page. The whole document is looked at, not the head alone:
- * broken markup in a head (a stray element) makes the parser put the tags after it in the body.
+ * script would otherwise start on every page. The head's tags are read, and those among the first
+ * children of the body: a stray element in a head (an ad's `<div>`) ends it for the parser, which
+ * puts the tags after it there. The rest of the body is not walked, which on a page of a hundred
+ * thousand nodes would cost a millisecond or more.
  */
 export function readMetaTags(doc: Document, wanted: readonly string[]): MetaTags {
   const found: MetaTags = new Map();
-  const metas = doc.getElementsByTagName('meta');
-  const count = Math.min(metas.length, METAS_MAX);
-  for (let i = 0; i < count && found.size < wanted.length; i++) {
-    const meta = metas[i];
+  const read = (meta: Element): void => {
     const content = meta.getAttribute('content')?.trim();
-    if (!content) continue;
+    if (!content) return;
     for (const attribute of META_NAMES) {
       for (const name of meta.getAttribute(attribute)?.slice(0, 200).toLowerCase().split(/\s+/) ?? []) {
         if (!found.has(name) && wanted.includes(name)) found.set(name, content);
       }
     }
-  }
+  };
+  const metas = (doc.head ?? doc).getElementsByTagName('meta');
+  const count = Math.min(metas.length, METAS_MAX);
+  for (let i = 0; i < count; i++) read(metas[i]);
+  let child = doc.body?.firstElementChild;
+  for (let i = 0; child && i < BODY_CHILDREN_MAX; i++, child = child.nextElementSibling) if (child.localName === 'meta') read(child);
   return found;
 }
 

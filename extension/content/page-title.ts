@@ -1,8 +1,9 @@
 // The page's title: the headline without the site's name that title elements add ("Rivers rise |
-// The Daily Example"). A headline in the page's structured data (JSON-LD) is taken where the title
-// element repeats it, and only there: some sites put a summary in that field. Otherwise the title
-// the page declares in its metadata (Dublin Core, Open Graph, Twitter) unless it is only the
-// site's name (a site-wide default), and otherwise the title element.
+// The Daily Example"). That is the title the page declares in its metadata (Dublin Core, Open
+// Graph, Twitter) unless it is only the site's name (a site-wide default); where the title element
+// says something else, the headline of the page's structured data (JSON-LD) if the title element
+// repeats it, and only then (some sites put a summary in that field); else the title element. The
+// structured data is looked at only in that case: finding it walks the document's scripts.
 import { holdsWords } from '../page-text-rules';
 import { capText, decodeReferences, type MetaTags } from './page-text';
 
@@ -18,14 +19,14 @@ const HEADLINE = /"headline"\s*:\s*("(?:[^"\\]|\\.){1,1000}")/;
 
 /** `documentTitle`: the title element's text, as `titleOf` reads it. */
 export function pageTitle(doc: Document, metas: MetaTags, documentTitle: string, max: number): string {
-  const headline = documentTitle && capText(structuredHeadline(doc), max);
-  if (headline && holdsWords(documentTitle, headline)) return headline;
   const site = metaText(metas, SITE_NAMES.find((name) => metas.has(name)), max).toLowerCase();
-  for (const name of DECLARED_TITLES) {
-    const title = metaText(metas, name, max);
-    if (title && title.toLowerCase() !== site) return title;
-  }
-  return documentTitle;
+  const declared = DECLARED_TITLES.map((name) => metaText(metas, name, max)).find((title) => title && title.toLowerCase() !== site);
+  if (!declared) return documentTitle;
+  // The title element is the declared title and the site's name: nothing to choose.
+  if (!documentTitle || holdsWords(documentTitle, declared)) return declared;
+  // They differ (a title reworded for sharing, say): the structured data's headline, where the title element repeats it.
+  const headline = capText(structuredHeadline(doc), max);
+  return headline && holdsWords(documentTitle, headline) ? headline : declared;
 }
 
 /** A meta tag's text, its white space collapsed, capped, and decoded where it was escaped twice. */

@@ -99,10 +99,12 @@ describe('meta tags', () => {
     expect(Object.fromEntries(metas)).toEqual({ 'og:description': 'Preferred', 'dc:description': 'Preferred' });
   });
 
-  test('tags in the body count too', () => {
+  test('tags among the first children of the body count too, not those deeper in it', () => {
     // Where a browser puts the tags that follow a stray element in the head (`<head><div>ad</div><meta …>`).
-    const { doc } = page('https://a.example/', '<html><head><title>T</title></head><body><div>ad</div><meta name="description" content="moved"><p>x</p></body></html>');
-    expect(readMetaTags(doc, ['description']).get('description')).toBe('moved');
+    const { doc } = page('https://a.example/', `<html><head><title>T</title></head><body><div>ad</div>
+      <meta name="description" content="moved"><article><meta name="og:title" content="microdata, deep in the page"></article>
+      ${'<div></div>'.repeat(100)}<meta name="twitter:title" content="past the first hundred children"><p>x</p></body></html>`);
+    expect(Object.fromEntries(readMetaTags(doc, ['description', 'og:title', 'twitter:title']))).toEqual({ description: 'moved' });
   });
 
   test('looks at no more than the first 200 meta tags of a hostile page', () => {
