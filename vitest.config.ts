@@ -14,7 +14,7 @@ export default defineConfig({
         resolve: { alias: { 'webextension-polyfill': resolve(root, 'test/extension/fake-browser.ts') } },
         test: {
           name: 'unit',
-          include: ['test/model/**/*.test.ts', 'test/extension/**/*.test.ts', 'test/popup/**/*.test.{ts,tsx}', 'test/tools/**/*.test.ts', 'test/architecture.test.ts'],
+          include: ['test/model/**/*.test.ts', 'test/extension/**/*.test.ts', 'test/popup/**/*.test.{ts,tsx}', 'test/tools/**/*.test.ts', 'test/harness/**/*.test.ts', 'test/architecture.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -96,6 +96,12 @@ export function titleEchoesQuery(title: string, query: URLSearchParams | Iterabl
   return false;
 }
 
+/** `part`, as words, appears in `text` as words ("Rivers rise | Daily" holds "rivers rise"). */
+export function holdsWords(text: string, part: string): boolean {
+  const words = wordsOf(part);
+  return words !== '' && ` ${wordsOf(text)} `.includes(` ${words} `);
+}
+
 function wordsOf(text: string): string {
   return (text.toLowerCase().match(WORD) ?? []).join(' ');
 }

@@ -1,13 +1,19 @@
 // Page features: what a page is, read once per visit from its document and address. The query
 // string and the fragment are dropped before anything is kept; every read is bounded (page-text.ts).
+// The title is chosen in page-title.ts; the description is the one the page declares in its
+// metadata, Dublin Core, then Open Graph, then the plain description and Twitter's.
 import type { PageFeatures } from '../../model/visit';
 import { guessPageKind, KIND_METAS } from './page-kind';
-import { capText, estimateWords, primaryLanguage, readMetaTags, titleOf } from './page-text';
+import { estimateWords, primaryLanguage, readMetaTags, titleOf } from './page-text';
+import { metaText, pageTitle, TITLE_METAS } from './page-title';
 
 export const TITLE_MAX = 300;
 export const DESCRIPTION_MAX = 500;
 /** Longer paths are cut: a visit record stays small whatever address a page makes up. */
 export const PATH_MAX = 1000;
+
+const DESCRIPTIONS = ['dc:description', 'og:description', 'description', 'twitter:description'];
+const METAS = [...TITLE_METAS, ...DESCRIPTIONS, 'content-language', ...KIND_METAS];
 
 interface PageAddress {
   /** Origin and path: what a visit keeps of an address. */
@@ -47,17 +53,18 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
   const words = estimateWords(doc);
   const links = doc.getElementsByTagName('a').length;
   const videos = doc.getElementsByTagName('video').length;
-  const metas = readMetaTags(doc, ['description', 'og:description', ...KIND_METAS]);
-  const description = metas.get('description') ?? metas.get('og:description') ?? '';
-  const title = titleOf(doc, TITLE_MAX);
+  const metas = readMetaTags(doc, METAS);
+  const documentTitle = titleOf(doc, TITLE_MAX);
+  const title = pageTitle(doc, metas, documentTitle, TITLE_MAX);
   return {
     url: address?.url ?? '',
     host: address?.host ?? '',
     path,
     title,
-    description: capText(description, DESCRIPTION_MAX),
-    lang: primaryLanguage(doc.documentElement?.getAttribute('lang') ?? ''),
-    kind: guessPageKind(doc, path, title, { words, links, videos }, metas),
+    description: metaText(metas, DESCRIPTIONS.find((name) => metas.has(name)), DESCRIPTION_MAX),
+    // The language the page is written in, else the one its `content-language` pragma names, as for the browser.
+    lang: primaryLanguage(doc.documentElement?.getAttribute('lang') ?? '') || primaryLanguage(metas.get('content-language') ?? ''),
+    kind: guessPageKind(doc, path, [title, documentTitle], { words, links, videos }, metas),
     words,
     links,
     images: doc.getElementsByTagName('img').length,
@@ -65,3 +72,4 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
     referrerHost,
   };
 }
+

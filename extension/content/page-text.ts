@@ -19,30 +19,58 @@ export function primaryLanguage(tag: string): string {
   return /^[a-z]{2,3}$/.test(primary) ? primary : '';
 }
 
-/** Meta tags looked at; metadata belongs at the top of the head, and a hostile page may have thousands. */
+/** Meta tags looked at in the head; a hostile page may have thousands. */
 const METAS_MAX = 200;
+/** Children of the body looked at for meta tags that broken markup pushed out of the head. */
+const BODY_CHILDREN_MAX = 100;
+/** Attributes that name a meta tag; `http-equiv` for `content-language`. */
+const META_NAMES = ['name', 'property', 'http-equiv'];
 
-/** The meta tags a visit reads: `name` or `property` (in lower case) → content of the first such tag. */
+/** The meta tags a visit reads: name (in lower case) → content of the first such tag with any. */
 export type MetaTags = Map<string, string>;
 
 /**
- * The first content of each of `wanted` among the page's `<meta name|property=…>` tags (names
- * compared in any case), read in one pass over the head's meta tags: cheaper than a selector per
- * tag, whose matching engine a content script would otherwise start on every page.
+ * The first non-empty content of each of `wanted` among the page's `<meta>` tags, named by `name`,
+ * `property` or `http-equiv` in any case, where a name may list several (`property="dc:title
+ * og:title"`), read in one pass: cheaper than a selector per tag, whose matching engine a content
+ * script would otherwise start on every page. The head's tags are read, and those among the first
+ * children of the body: a stray element in a head (an ad's `<div>`) ends it for the parser, which
+ * puts the tags after it there. The rest of the body is not walked, which on a page of a hundred
+ * thousand nodes would cost a millisecond or more.
  */
 export function readMetaTags(doc: Document, wanted: readonly string[]): MetaTags {
   const found: MetaTags = new Map();
+  const read = (meta: Element): void => {
+    const content = meta.getAttribute('content')?.trim();
+    if (!content) return;
+    for (const attribute of META_NAMES) {
+      for (const name of meta.getAttribute(attribute)?.slice(0, 200).toLowerCase().split(/\s+/) ?? []) {
+        if (!found.has(name) && wanted.includes(name)) found.set(name, content);
+      }
+    }
+  };
   const metas = (doc.head ?? doc).getElementsByTagName('meta');
   const count = Math.min(metas.length, METAS_MAX);
-  for (let i = 0; i < count && found.size < wanted.length; i++) {
-    const meta = metas[i];
-    for (const attribute of ['name', 'property']) {
-      const key = meta.getAttribute(attribute)?.toLowerCase();
-      if (key && !found.has(key) && wanted.includes(key)) found.set(key, meta.getAttribute('content') ?? '');
-    }
-  }
+  for (let i = 0; i < count; i++) read(metas[i]);
+  let child = doc.body?.firstElementChild;
+  for (let i = 0; child && i < BODY_CHILDREN_MAX; i++, child = child.nextElementSibling) if (child.localName === 'meta') read(child);
   return found;
 }
+
+/**
+ * Character references left in a meta tag's text (`That&#039;s`, `&amp;`): its content was escaped
+ * once too often, as pages often do, and share previews show it decoded. A number that is no
+ * character becomes U+FFFD.
+ */
+export function decodeReferences(text: string): string {
+  return text.replace(/&(?:#x([\da-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex?: string, decimal?: string, name?: string) => {
+    if (name) return NAMED_REFERENCES[name.toLowerCase() as keyof typeof NAMED_REFERENCES];
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code < 0x110000 && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
+const NAMED_REFERENCES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The page's title, capped at `max` characters. */
 export function titleOf(doc: Document, max: number): string {

@@ -7,11 +7,12 @@ import { network } from './network';
 import { pageCost } from './page-cost';
 import { popupSpeed } from './popup-speed';
 import { privacy } from './privacy';
+import { realPages } from './real-pages';
 import { speed } from './speed';
 import { storagePressure } from './storage-pressure';
 import { termination } from './termination';
 import { upgrade } from './upgrade';
 
 export const sections: ProofSection[] = [
-  termination, hostilePages, hostileFiles, storagePressure, upgrade, privacy, speed, pageCost, popupSpeed, network,
+  termination, hostilePages, hostileFiles, storagePressure, upgrade, privacy, realPages, speed, pageCost, popupSpeed, network,
 ];

@@ -1,7 +1,7 @@
 // The page text rules: search results pages keep no title or description, every other page's
 // lose e-mail addresses and long numbers, and ordinary titles stay word for word.
 import { describe, expect, it } from 'vitest';
-import { isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery } from '../../extension/page-text-rules';
+import { holdsWords, isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery } from '../../extension/page-text-rules';
 import { visitAt } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27);
@@ -116,5 +116,14 @@ describe('scrubText', () => {
     'Chapter 12: 300 km of road',
   ])('keeps years, versions and short numbers: %j', (text) => {
     expect(scrubText(text)).toBe(text);
+  });
+});
+
+describe('holdsWords', () => {
+  it('finds a text inside another as whole words, in any case and punctuation', () => {
+    expect(holdsWords('Rivers rise | The Daily Example', 'rivers rise')).toBe(true);
+    expect(holdsWords('Samantha and the Great Big Lie. How to…', 'Samantha and The Great Big Lie')).toBe(true);
+    expect(holdsWords('Riverside rises', 'river')).toBe(false);
+    expect(holdsWords('Anything', '—')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
 import { DESCRIPTION_MAX, hostOf, readPageFeatures, TITLE_MAX, visitUrlOf } from '../../../extension/content/page-features';
-import { primaryLanguage, readMetaTags } from '../../../extension/content/page-text';
+import { decodeReferences, primaryLanguage, readMetaTags } from '../../../extension/content/page-text';
 
 const windows: Window[] = [];
 afterEach(() => windows.splice(0).forEach((win) => win.close()));
@@ -77,21 +77,117 @@ describe('readPageFeatures', () => {
 });
 
 describe('meta tags', () => {
-  test('the first of each wanted tag, by name or property in any case, from the head alone', () => {
+  test('the first content of each wanted tag, by name, property or http-equiv in any case', () => {
     const { doc } = page('https://a.example/', `<head>
       <meta charset="utf-8"><meta name="viewport" content="width=device-width">
       <meta NAME="Description" content="first">
       <meta name="description" content="second">
       <meta property="OG:TYPE" content="video.other">
-    </head><body><meta name="og:description" content="in the body"></body>`);
-    const metas = readMetaTags(doc, ['description', 'og:type', 'og:description']);
-    expect(Object.fromEntries(metas)).toEqual({ description: 'first', 'og:type': 'video.other' });
+      <meta http-equiv="Content-Language" content="de-AT">
+    </head><body></body>`);
+    const metas = readMetaTags(doc, ['description', 'og:type', 'og:description', 'content-language']);
+    expect(Object.fromEntries(metas)).toEqual({ description: 'first', 'og:type': 'video.other', 'content-language': 'de-AT' });
   });
 
-  test('looks at no more than the first 200 meta tags of a hostile head', () => {
+  test('a tag without content is passed over, and one tag may name several', () => {
+    const { doc } = page('https://a.example/', `<head>
+      <meta name="description" content="">
+      <meta property="og:description twitter:description">
+      <meta property="dc:description  og:description" content=" Preferred ">
+    </head><body></body>`);
+    const metas = readMetaTags(doc, ['description', 'og:description', 'dc:description', 'twitter:description']);
+    expect(Object.fromEntries(metas)).toEqual({ 'og:description': 'Preferred', 'dc:description': 'Preferred' });
+  });
+
+  test('tags among the first children of the body count too, not those deeper in it', () => {
+    // Where a browser puts the tags that follow a stray element in the head (`<head><div>ad</div><meta …>`).
+    const { doc } = page('https://a.example/', `<html><head><title>T</title></head><body><div>ad</div>
+      <meta name="description" content="moved"><article><meta name="og:title" content="microdata, deep in the page"></article>
+      ${'<div></div>'.repeat(100)}<meta name="twitter:title" content="past the first hundred children"><p>x</p></body></html>`);
+    expect(Object.fromEntries(readMetaTags(doc, ['description', 'og:title', 'twitter:title']))).toEqual({ description: 'moved' });
+  });
+
+  test('looks at no more than the first 200 meta tags of a hostile page', () => {
     const filler = '<meta name="x" content="y">'.repeat(5000);
     const { doc } = page('https://a.example/', `<head>${filler}<meta name="description" content="late"></head><body></body>`);
     expect(readMetaTags(doc, ['description']).size).toBe(0);
+  });
+
+  test('character references escaped once too often are decoded', () => {
+    expect(decodeReferences('That&#039;s what you&#x27;re &quot;about&quot; to see &amp; more')).toBe('That\'s what you\'re "about" to see & more');
+    expect(decodeReferences('&amp;amp; stays &amp; once')).toBe('&amp; stays & once');
+    expect(decodeReferences('&#x1F62D; &#128557; &#xFFFFFFFF; &#x0; &#xD800; &#xg; &copy;')).toBe('😭 😭 \ufffd \ufffd \ufffd &#xg; &copy;');
+  });
+});
+
+describe('title, description and language', () => {
+  const read = (html: string, url = 'https://news.example/2024/rivers') => {
+    const { doc, href } = page(url, html);
+    return readPageFeatures(doc, href, '');
+  };
+
+  test('the title the page declares, without the site name its title element adds', () => {
+    expect(read(`<head><title>Rivers rise (with pictures) | The Daily Example</title>
+      <meta property="og:title" content="Rivers rise"></head>`).title).toBe('Rivers rise');
+    expect(read(`<head><title>The Daily Example</title>
+      <meta name="twitter:title" content="Rivers rise"></head>`).title).toBe('Rivers rise');
+    expect(read(`<head><title>Rivers rise - Daily</title><meta property="og:title" content="Open Graph title">
+      <meta property="dc:title" content="Dublin Core title"></head>`).title).toBe('Dublin Core title');
+    expect(read('<head><title></title><meta property="og:title" content="Only declared"></head>').title).toBe('Only declared');
+    expect(read('<head><title>  Just   the title </title></head>').title).toBe('Just the title');
+  });
+
+  test('a structured-data headline, where the title element repeats it', () => {
+    const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    const head = (title: string, extra: string) => read(`<head><title>${title}</title>
+      <meta property="og:title" content="Vision Pro is the display moment">${extra}</head>`).title;
+    // The og:title is a variant written for sharing; the headline is the one on the page.
+    expect(head('Vision Pro hands-on: the display moment - The Verge', ld('{"@type":"NewsArticle","headline":"Vision Pro hands-on: the display moment"}')))
+      .toBe('Vision Pro hands-on: the display moment');
+    // A headline the title element does not repeat (a summary, on some sites) is not taken.
+    expect(head('New Zealand - Wikipedia', ld('{"@type":"Article","name":"New Zealand","headline":"country in Oceania"}'))).toBe('Vision Pro is the display moment');
+    // Escapes, a CDATA wrapper, a graph of several items; broken blocks are passed over.
+    expect(head('Aktuálně: West Ham hrozí | Site', ld('{ broken') + ld('<![CDATA[{"@graph":[{"@type":"WebSite"},{"headline":"Aktu\\u00e1ln\\u011b: West Ham hroz\\u00ed"}]}]]>')))
+      .toBe('Aktuálně: West Ham hrozí');
+    expect(head('', ld('{"headline":"No title element to repeat it"}'))).toBe('Vision Pro is the display moment');
+  });
+
+  test('a declared title that is only the site name gives way to the title element', () => {
+    const site = (meta: string) => read(`<head><title>Russia: a space ship breaks up</title>${meta}
+      <meta property="og:title" content="Yahoo News - Latest News &amp;amp; Headlines"></head>`).title;
+    expect(site('<meta name="application-name" content="Yahoo News - Latest News &amp;amp; Headlines">')).toBe('Russia: a space ship breaks up');
+    expect(site('<meta property="og:site_name" content="yahoo news - latest news &amp; headlines">')).toBe('Russia: a space ship breaks up');
+    expect(site('')).toBe('Yahoo News - Latest News & Headlines');
+  });
+
+  test('a declared title is capped and decoded like the title element', () => {
+    const title = read(`<head><meta property="og:title" content="${'That&amp;#039;s long '.repeat(200)}"></head>`).title;
+    expect(title.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(title.startsWith("That's long That's long")).toBe(true);
+  });
+
+  test('results whose title element repeats the query keep no title, whatever title they declare', () => {
+    const features = read(`<head><title>hiv test - Find</title><meta property="og:title" content="Find: the search engine"></head>`,
+      'https://find.example/?q=hiv+test');
+    expect(features.kind).toBe('search');
+    const declared = read('<head><title>Find</title><meta property="og:title" content="hiv test at Find"></head>', 'https://find.example/?q=hiv+test');
+    expect(declared.kind).toBe('search');
+  });
+
+  test('the description the page declares, Dublin Core and Open Graph first, decoded', () => {
+    expect(read(`<head><meta name="description" content="How to build it. Glass jars keep a bit of nature.">
+      <meta property="og:description" content="Glass jars keep a bit of nature."></head>`).description).toBe('Glass jars keep a bit of nature.');
+    expect(read(`<head><meta name="description" content="">
+      <meta property="og:description" content="Built for those who build the Web."></head>`).description).toBe('Built for those who build the Web.');
+    expect(read('<head><meta name="description" content="That&amp;#039;s what you see"></head>').description).toBe("That's what you see");
+    expect(read('<head><meta name="twitter:description" content="Last resort"></head>').description).toBe('Last resort');
+  });
+
+  test('the language of the document, else the one its content-language pragma names', () => {
+    expect(read('<html lang="fr-CA"><head><meta http-equiv="content-language" content="en"></head></html>').lang).toBe('fr');
+    expect(read('<html><head><meta http-equiv="Content-Language" content="es_US"></head></html>').lang).toBe('es');
+    expect(read('<html><head><meta http-equiv="content-language" content="en, fr"></head></html>').lang).toBe('');
+    expect(read('<html><head><meta property="og:locale" content="en_GB"></head></html>').lang).toBe('');
   });
 });
 
@@ -141,6 +237,44 @@ describe('page kind', () => {
     const linkFarm = '<li><a href="/x">Item</a></li>'.repeat(80);
     expect(kindOf('https://shop.example/category/shoes', `<body><ul>${linkFarm}</ul></body>`)).toBe('listing');
     expect(kindOf('https://docs.example/guide/setup', `<body>${'<p>Install the tool and run it once.</p>'.repeat(30)}</body>`)).toBe('other');
+  });
+});
+
+describe('running text makes an article', () => {
+  const kindOf = (url: string, body: string) => {
+    const { doc, href } = page(url, `<html><head><title>A page</title></head><body>${body}</body></html>`);
+    return readPageFeatures(doc, href, '').kind;
+  };
+  const sentence = 'The committee met on Tuesday and agreed, after a long debate about costs, to rebuild the old bridge by spring. ';
+  const paragraph = (sentences: number) => `<p>${sentence.repeat(sentences)}</p>`;
+
+  test('a few paragraphs of several sentences, with no article markup', () => {
+    expect(kindOf('https://blog.example/2017/bridge', `<div class="post">${paragraph(2).repeat(3)}</div>`)).toBe('article');
+    // One long paragraph is as much text (a page that breaks its lines with <br>).
+    expect(kindOf('https://blog.example/2017/bridge', paragraph(6))).toBe('article');
+  });
+
+  test('short paragraphs, or too little text, are not an article', () => {
+    expect(kindOf('https://blog.example/about', `${'<p>We make tools.</p>'.repeat(60)}`)).toBe('other');
+    expect(kindOf('https://blog.example/about', `${paragraph(1)}${paragraph(1)}<p>Short.</p>`)).toBe('other');
+  });
+
+  test('teasers in list items do not count, and a page of three or more teasers stays a listing', () => {
+    expect(kindOf('https://news.example/world', `<ul>${`<li><a href="/x">Story</a>${paragraph(2)}</li>`.repeat(8)}</ul>`)).toBe('other');
+    const teasers = `<article><a href="/x">Story</a>${paragraph(2)}</article>`.repeat(4);
+    expect(kindOf('https://news.example/world', teasers)).toBe('listing');
+  });
+
+  test('a home page stays a home page, and an article with a sign-in box is an article', () => {
+    expect(kindOf('https://news.example/', paragraph(2).repeat(4))).toBe('home');
+    const signIn = '<form><input name="user"><input type="password" name="pass"></form>';
+    expect(kindOf('https://news.example/2017/bridge', signIn + paragraph(2).repeat(4))).toBe('article');
+    expect(kindOf('https://news.example/login', signIn + '<p>Welcome back.</p>')).toBe('form');
+  });
+
+  test('looks at the first 300 paragraphs only', () => {
+    expect(kindOf('https://spam.example/page', '<p>x</p>'.repeat(300) + paragraph(6))).toBe('other');
+    expect(kindOf('https://spam.example/page', '<p>x</p>'.repeat(290) + paragraph(6))).toBe('article');
   });
 });
 
