@@ -2,7 +2,8 @@
 // directly (no dense vector), with the same architecture and plain SGD as the peers; and the
 // size of the model the extension trains by default.
 
-import { Learner, SparseMlp } from '../../model/index';
+import { Learner } from '../../model/index';
+import { SparseMlp } from './sparse-mlp';
 import type { Implementation, OnlineLearner } from './online-learner';
 
 export function tabulaSparseMlp(inputs: number, hidden: number, learningRate: number): Implementation {
