@@ -4,9 +4,10 @@
 // are left as they are. It clips the gradient by its global norm, and checks every value it
 // writes against the bounds of value-bounds.ts, so that a diverging model is noticed at the
 // step that made it so, at the cost of one more read.
-import { axpy } from './kernels';
 import type { GradRow, Param } from './param';
-import { describeRange, firstOutOfRange, slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
+import {
+  describeRange, firstOutOfRange, MAX_FIRST_MOMENT, MAX_SECOND_MOMENT, MAX_WEIGHT, slotRange, WEIGHT_RANGE, type ValueRange,
+} from './value-bounds';
 
 export const OPTIMIZER_KINDS = ['sgd', 'adagrad', 'adam'] as const;
 export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
@@ -89,6 +90,9 @@ export class Optimizer {
     const w = param.value;
     const { learningRate, momentum, beta1, beta2, epsilon } = this.config;
     const l2 = param.decays ? this.config.l2 : 0;
+    // Each loop checks the values it writes as it writes them (a comparison is cheaper than a second
+    // pass); only a row that fails is scanned again, for the message.
+    let inRange = true;
     switch (this.config.kind) {
       case 'sgd':
         if (momentum > 0) {
@@ -98,23 +102,24 @@ export class Optimizer {
             const v = momentum * velocity[at + j] + g;
             velocity[at + j] = v;
             w[at + j] -= learningRate * v;
+            if (!(Math.abs(w[at + j]) <= MAX_WEIGHT && Math.abs(velocity[at + j]) <= MAX_FIRST_MOMENT)) inRange = false;
           }
         } else if (l2 === 0) {
-          axpy(w, at, -learningRate * scale, grad, from, n);
+          const a = -learningRate * scale;
+          for (let j = 0; j < n; j++) {
+            w[at + j] += a * grad[from + j];
+            if (!(Math.abs(w[at + j]) <= MAX_WEIGHT)) inRange = false;
+          }
         } else {
-          for (let j = 0; j < n; j++) w[at + j] -= learningRate * (scale * grad[from + j] + l2 * w[at + j]);
+          for (let j = 0; j < n; j++) {
+            w[at + j] -= learningRate * (scale * grad[from + j] + l2 * w[at + j]);
+            if (!(Math.abs(w[at + j]) <= MAX_WEIGHT)) inRange = false;
+          }
         }
         break;
-      case 'adagrad': {
-        const sumSquares = state[0];
-        for (let j = 0; j < n; j++) {
-          const g = scale * grad[from + j] + l2 * w[at + j];
-          const s = sumSquares[at + j] + g * g;
-          sumSquares[at + j] = s;
-          w[at + j] -= (learningRate * g) / (Math.sqrt(s) + epsilon);
-        }
+      case 'adagrad':
+        inRange = adagradRow(w, state[0], at, n, grad, from, scale, l2, learningRate, epsilon);
         break;
-      }
       case 'adam': {
         const [m, v] = state;
         const { firstCorrection, secondCorrection } = this;
@@ -125,11 +130,14 @@ export class Optimizer {
           m[at + j] = mj;
           v[at + j] = vj;
           w[at + j] -= (learningRate * mj * firstCorrection) / (Math.sqrt(vj * secondCorrection) + epsilon);
+          if (!(Math.abs(w[at + j]) <= MAX_WEIGHT && Math.abs(m[at + j]) <= MAX_FIRST_MOMENT && v[at + j] >= 0 && v[at + j] <= MAX_SECOND_MOMENT)) {
+            inRange = false;
+          }
         }
         break;
       }
     }
-    if (this.divergedAt === null) this.divergedAt = this.outOfRangeIn(p, at, n);
+    if (!inRange && this.divergedAt === null) this.divergedAt = this.outOfRangeIn(p, at, n);
   }
 
   /** Forgets what was learned about one row (a next-site slot given to a new site). */
@@ -177,6 +185,27 @@ export class Optimizer {
     this.lastGradNorm = Math.sqrt(sum);
     return this.lastGradNorm > this.config.clipNorm ? this.config.clipNorm / this.lastGradNorm : 1;
   }
+}
+
+/**
+ * AdaGrad on values [at, at + n): the sum of squared gradients grows, and each value moves by the
+ * learning rate times its gradient over the root of that sum. Returns whether every value written
+ * is in range (a NaN is not). Its own function, so that the loop the learner runs most is compiled
+ * on its own.
+ */
+function adagradRow(
+  w: Float32Array, sumSquares: Float32Array, at: number, n: number, grad: Float32Array, from: number,
+  scale: number, l2: number, learningRate: number, epsilon: number,
+): boolean {
+  let inRange = true;
+  for (let j = 0; j < n; j++) {
+    const g = scale * grad[from + j] + l2 * w[at + j];
+    const s = sumSquares[at + j] + g * g;
+    sumSquares[at + j] = s;
+    w[at + j] -= (learningRate * g) / (Math.sqrt(s) + epsilon);
+    if (!(Math.abs(w[at + j]) <= MAX_WEIGHT && sumSquares[at + j] >= 0 && sumSquares[at + j] <= MAX_SECOND_MOMENT)) inRange = false;
+  }
+  return inRange;
 }
 
 function outOfRangeMessage(name: string, value: number, at: number, range: ValueRange): string {
