@@ -13,10 +13,14 @@ export class AucWindow {
   private labels: Uint8Array;
   private next = 0;
   private filled = 0;
+  private positiveScratch: Float64Array;
+  private negativeScratch: Float64Array;
 
   constructor(readonly size: number) {
     this.predictions = new Float64Array(size);
     this.labels = new Uint8Array(size);
+    this.positiveScratch = new Float64Array(size);
+    this.negativeScratch = new Float64Array(size);
   }
 
   add(prediction: number, label: number): void {
@@ -28,25 +32,34 @@ export class AucWindow {
 
   /** AUC with ties counted half; 0.5 (no information) until both kinds of visit are in the window. */
   auc(): number {
-    const n = this.filled;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.predictions[a] - this.predictions[b]);
-    let positives = 0;
-    let positiveRankSum = 0;
-    for (let start = 0; start < n; ) {
-      let end = start;
-      while (end + 1 < n && this.predictions[order[end + 1]] === this.predictions[order[start]]) end++;
-      const averageRank = (start + end) / 2 + 1;
-      for (let i = start; i <= end; i++) {
-        if (this.labels[order[i]] === 1) {
-          positives++;
-          positiveRankSum += averageRank;
-        }
-      }
-      start = end + 1;
+    // The predictions of engaged and of other visits, each sorted (a typed array sorts numbers
+    // without a comparator); then, for each engaged visit, the others below it and tied with it.
+    const positives = this.sortedScratch(1);
+    const negatives = this.sortedScratch(0);
+    if (positives.length === 0 || negatives.length === 0) return 0.5;
+    let pairs = 0;
+    let below = 0;
+    let tiedEnd = 0;
+    for (let i = 0; i < positives.length; i++) {
+      const prediction = positives[i];
+      while (below < negatives.length && negatives[below] < prediction) below++;
+      if (tiedEnd < below) tiedEnd = below;
+      while (tiedEnd < negatives.length && negatives[tiedEnd] === prediction) tiedEnd++;
+      pairs += below + (tiedEnd - below) / 2;
     }
-    const negatives = n - positives;
-    if (positives === 0 || negatives === 0) return 0.5;
-    return (positiveRankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+    return pairs / (positives.length * negatives.length);
+  }
+
+  /** The window's predictions of visits labelled `label`, sorted, in a buffer reused by the next call for that label. */
+  private sortedScratch(label: number): Float64Array {
+    if (this.positiveScratch.length < this.filled) {
+      this.positiveScratch = new Float64Array(this.filled); // a restored window longer than `size`
+      this.negativeScratch = new Float64Array(this.filled);
+    }
+    const scratch = label === 1 ? this.positiveScratch : this.negativeScratch;
+    let count = 0;
+    for (let i = 0; i < this.filled; i++) if (this.labels[i] === label) scratch[count++] = this.predictions[i];
+    return scratch.subarray(0, count).sort();
   }
 
   snapshot(): AucWindowSnapshot {
