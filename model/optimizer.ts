@@ -69,7 +69,7 @@ export class Optimizer {
     this.slotNames = optimizerSlots(config.kind, config.momentum);
     this.buffers = params.map((param) => this.slotNames.map(() => new Float32Array(param.size)));
     this.slotRanges = this.slotNames.map(slotRange);
-    this.rowUpdates = params.map((_, p) => (at, n, grad, from, scale) => this.updateRow(p, at, n, grad, from, scale));
+    this.rowUpdates = params.map((param, p) => this.rowUpdate(param, p));
   }
 
   /** Applies and consumes the gradients of every parameter that received one. */
@@ -83,7 +83,22 @@ export class Optimizer {
     for (let p = 0; p < this.params.length; p++) this.params[p].takeGrad(scale, this.rowUpdates[p]);
   }
 
-  /** Moves values [at, at + n) of parameter p against their gradient, scale · grad[from ..], and checks what it wrote. */
+  /**
+   * What parameter p's rows of gradient are handed to. AdaGrad's, the learner's default and the
+   * loop it runs most, goes straight to its loop with the parameter's arrays and settings at hand.
+   */
+  private rowUpdate(param: Param, p: number): GradRow {
+    if (this.config.kind !== 'adagrad') return (at, n, grad, from, scale) => this.updateRow(p, at, n, grad, from, scale);
+    const w = param.value;
+    const sumSquares = this.buffers[p][0]; // restored in place: the same array for the optimizer's life
+    const { learningRate, epsilon } = this.config;
+    const l2 = param.decays ? this.config.l2 : 0;
+    return (at, n, grad, from, scale) => {
+      if (!adagradRow(w, sumSquares, at, n, grad, from, scale, l2, learningRate, epsilon)) this.noteOutOfRange(p, at, n);
+    };
+  }
+
+  /** SGD's and Adam's step on values [at, at + n) of parameter p, against their gradient scale · grad[from ..]; checks what it wrote. */
   private updateRow(p: number, at: number, n: number, grad: Float32Array, from: number, scale: number): void {
     const param = this.params[p];
     const state = this.buffers[p];
@@ -117,9 +132,6 @@ export class Optimizer {
           }
         }
         break;
-      case 'adagrad':
-        inRange = adagradRow(w, state[0], at, n, grad, from, scale, l2, learningRate, epsilon);
-        break;
       case 'adam': {
         const [m, v] = state;
         const { firstCorrection, secondCorrection } = this;
@@ -137,7 +149,12 @@ export class Optimizer {
         break;
       }
     }
-    if (!inRange && this.divergedAt === null) this.divergedAt = this.outOfRangeIn(p, at, n);
+    if (!inRange) this.noteOutOfRange(p, at, n);
+  }
+
+  /** A row of parameter p written out of range: the first such step is kept, in words. */
+  private noteOutOfRange(p: number, at: number, n: number): void {
+    if (this.divergedAt === null) this.divergedAt = this.outOfRangeIn(p, at, n);
   }
 
   /** Forgets what was learned about one row (a next-site slot given to a new site). */
@@ -190,22 +207,28 @@ export class Optimizer {
 /**
  * AdaGrad on values [at, at + n): the sum of squared gradients grows, and each value moves by the
  * learning rate times its gradient over the root of that sum. Returns whether every value written
- * is in range (a NaN is not). Its own function, so that the loop the learner runs most is compiled
- * on its own.
+ * is in range (a NaN is not). The loop the learner runs most: its own function, and its check keeps
+ * running extremes of the values as stored (no branch, no second read), which a NaN spoils.
  */
 function adagradRow(
   w: Float32Array, sumSquares: Float32Array, at: number, n: number, grad: Float32Array, from: number,
   scale: number, l2: number, learningRate: number, epsilon: number,
 ): boolean {
-  let inRange = true;
+  let largestWeight = 0;
+  let largestSum = 0;
+  let smallestSum = 0;
   for (let j = 0; j < n; j++) {
     const g = scale * grad[from + j] + l2 * w[at + j];
     const s = sumSquares[at + j] + g * g;
     sumSquares[at + j] = s;
-    w[at + j] -= (learningRate * g) / (Math.sqrt(s) + epsilon);
-    if (!(Math.abs(w[at + j]) <= MAX_WEIGHT && sumSquares[at + j] >= 0 && sumSquares[at + j] <= MAX_SECOND_MOMENT)) inRange = false;
+    const weight = Math.fround(w[at + j] - (learningRate * g) / (Math.sqrt(s) + epsilon));
+    w[at + j] = weight;
+    const storedSum = Math.fround(s);
+    largestWeight = Math.max(largestWeight, Math.abs(weight));
+    largestSum = Math.max(largestSum, storedSum);
+    smallestSum = Math.min(smallestSum, storedSum);
   }
-  return inRange;
+  return largestWeight <= MAX_WEIGHT && largestSum <= MAX_SECOND_MOMENT && smallestSum >= 0;
 }
 
 function outOfRangeMessage(name: string, value: number, at: number, range: ValueRange): string {
