@@ -219,6 +219,7 @@ function adagradRow(
   let smallestSum = 0;
   for (let j = 0; j < n; j++) {
     const g = scale * grad[from + j] + l2 * w[at + j];
+    if (g === 0) continue; // the sum and the value stay as they are: a unit that was off, half of them or so
     const s = sumSquares[at + j] + g * g;
     sumSquares[at + j] = s;
     const weight = Math.fround(w[at + j] - (learningRate * g) / (Math.sqrt(s) + epsilon));
