@@ -26,15 +26,15 @@ const option = (name: string): string | undefined => {
 };
 const seed = 1;
 const trainVisits = Number(option('--visits') ?? 6_000);
-const heldOutPages = 1_000;
+const heldOutPages = 500;
 const targets: Targets = { minSpeedRatio: 50 };
 const sizes: readonly ModelSize[] = option('--size') ? [option('--size') as ModelSize] : MODEL_SIZES;
 // The dense libraries take milliseconds a visit, more at larger sizes: they learn the first visits
 // only (Tabula all of them), and are compared with Tabula over those. `--full`: all of them.
 const peerSteps: Record<ModelSize, PeerSteps> = {
-  small: { convnetjs: 2_000, brain: 2_000, tfjsWasm: 2_000, tfjsCpu: 1_000 },
-  medium: { convnetjs: 2_000, brain: 2_000, tfjsWasm: 2_000, tfjsCpu: 1_000 },
-  large: { convnetjs: 500, brain: 500, tfjsWasm: 500, tfjsCpu: 300 },
+  small: { convnetjs: 2_000, brain: 2_000, tfjsWasm: 2_000, tfjsCpu: 500 },
+  medium: { convnetjs: 1_500, brain: 1_500, tfjsWasm: 1_500, tfjsCpu: 300 },
+  large: { convnetjs: 300, brain: 300, tfjsWasm: 300, tfjsCpu: 100 },
 };
 const stepsAt = (size: ModelSize): PeerSteps =>
   args.includes('--full') ? { convnetjs: trainVisits, brain: trainVisits, tfjsWasm: trainVisits, tfjsCpu: trainVisits } : peerSteps[size];

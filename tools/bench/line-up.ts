@@ -20,8 +20,8 @@ export const sparseMlpRate = 0.02;
 /** The grid's winners, as `--tune` last found them (TF.js cpu and wasm compute the same graph: one rate). */
 export const chosen = {
   convnetjs: 0.05,
-  tfjs: 0.05,
-  brain: { learningRate: 0.3, momentum: 0.5 } as BrainSettings,
+  tfjs: 0.1,
+  brain: { learningRate: 0.3, momentum: 0.1 } as BrainSettings,
 };
 
 /** Visits each peer learns at each size: the dense libraries take milliseconds a visit, and more at larger sizes. */

@@ -54,7 +54,7 @@ export const benchTiming: Timing = {
   turnSteps: 2000,
   blockSteps: 500,
   blockPredictions: 250,
-  predictPasses: 3,
+  predictPasses: 2,
   rerunBelowMs: 2000,
 };
 

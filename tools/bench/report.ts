@@ -43,10 +43,13 @@ export function printSettings(measurements: readonly Measurement[], timing: Timi
 /** A row cut short is compared over its own visits, so its loss is read against the others' there. */
 export function printShortRuns(measurements: readonly Measurement[], labels: readonly Label[]): void {
   const longest = Math.max(...measurements.map((m) => m.steps));
-  for (const short of measurements.filter((m) => m.steps < longest)) {
-    const prefix = labels.slice(0, short.steps);
-    const losses = measurements.map((m) => `${m.implementation.name} ${meanLogLoss(m.progressivePredictions.subarray(0, short.steps), prefix).toFixed(4)}`);
-    console.log(`Progressive log loss over the first ${short.steps} visits (as run by ${short.implementation.name}): ${losses.join(', ')}.`);
+  const shortLengths = [...new Set(measurements.map((m) => m.steps))].filter((steps) => steps < longest).sort((a, b) => b - a);
+  for (const steps of shortLengths) {
+    const prefix = labels.slice(0, steps);
+    const losses = measurements
+      .filter((m) => m.steps >= steps)
+      .map((m) => `${m.implementation.name} ${meanLogLoss(m.progressivePredictions.subarray(0, steps), prefix).toFixed(4)}`);
+    console.log(`Progressive log loss over the first ${steps} visits: ${losses.join(', ')}.`);
   }
 }
 

@@ -11,8 +11,8 @@ import { SparseMlp } from './sparse-mlp';
 
 export function tabulaLearner(size: ModelSize): Implementation {
   return {
-    name: `Tabula Learner`,
-    settings: `model/ Learner.observe and .predict, size ${size}, every other setting at its default (AdaGrad lr 0.05), fed the visits`,
+    name: 'Tabula Learner',
+    settings: 'model/ Learner.observe and .predict, the size preset, every other setting at its default (AdaGrad lr 0.05), fed the visits',
     role: 'tabula',
     async create(seed, workload) {
       const learner = Learner.create({ size, seed });
