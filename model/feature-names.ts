@@ -16,7 +16,7 @@ export function featureName(token: Token): string {
     case 'words':
     case 'links':
     case 'images':
-    case 'videos': return `${token.ns}: ${sizeRange(Number(value))}`;
+    case 'videos': return `${token.ns}: ${SIZE_RANGES[Number(value)] ?? sizeRange(Number(value))}`;
     case 'ref': return `came from: ${value}`;
     case 'prev1': return value === '' ? 'start of a session' : `previous site: ${value}`;
     case 'prev2': return `two sites back: ${value}`;
@@ -41,3 +41,6 @@ function sizeRange(bits: number): string {
   const low = 2 ** (bits - 1);
   return `${low.toLocaleString('en')}–${(2 * low - 1).toLocaleString('en')}`;
 }
+
+/** Every bucket sizeBucket gives, written once: the dictionary names a bucket again whenever another token takes it. */
+const SIZE_RANGES = Array.from({ length: 22 }, (_, bits) => sizeRange(bits));

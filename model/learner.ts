@@ -51,8 +51,12 @@ export class Learner {
     return new Learner(parts);
   }
 
-  /** Learns the next visit in time order (see docs/model-format.md for what this does). */
-  observe(visit: Visit): void {
+  /**
+   * Learns the next visit in time order (see docs/model-format.md for what this does). Returns the
+   * chance of engagement the visit was scored with before it was learned, NaN when it has no
+   * engagement label.
+   */
+  observe(visit: Visit): number {
     const { session, vocabulary, counters } = this.parts;
     const context = session.contextAt(visit.startedAt);
     if (session.continuesAt(visit.startedAt)) this.learnTransition(visit.host);
@@ -62,11 +66,12 @@ export class Learner {
     recordNames(tokens, input, this.parts.dictionary, counters.visitsLearned);
     const engaged = engagementLabel(visit);
     const target = activeTimeTarget(visit);
-    if (engaged !== null || target !== null) this.learnVisit(input, engaged, target, 1, true);
+    const scored = engaged !== null || target !== null ? this.learnVisit(input, engaged, target, 1, true) : NaN;
     session.moveTo(visit, context, input);
     counters.visitsLearned++;
     counters.updatedAt = Date.now();
     this.parts.progress.visitDone(visit.startedAt);
+    return scored;
   }
 
   /** A user's correction: learned as an engagement example worth `feedbackWeight` visits. */
@@ -185,12 +190,16 @@ export class Learner {
     optimizer.step();
   }
 
-  /** Learns engagement and active time of one input (each only when labelled), scoring them first when asked. */
-  private learnVisit(input: EncodedInput, engaged: number | null, target: number | null, weight: number, score: boolean): void {
+  /**
+   * Learns engagement and active time of one input (each only when labelled), scoring them first
+   * when asked; returns the engagement prediction made before learning (NaN when unlabelled).
+   */
+  private learnVisit(input: EncodedInput, engaged: number | null, target: number | null, weight: number, score: boolean): number {
     const { net, progress, optimizer } = this.parts;
     const { logit, logSeconds } = net.forward(input, 0); // no next-site scores: this head learns from transitions
     this.noteOutputs(logit + logSeconds);
-    if (score && engaged !== null) progress.scoreEngagement(sigmoid(logit), engaged);
+    const predicted = engaged !== null ? sigmoid(logit) : NaN;
+    if (score && engaged !== null) progress.scoreEngagement(predicted, engaged);
     if (score && target !== null) progress.scoreActiveTime(secondsOfTarget(logSeconds), target);
     net.startBackward();
     if (engaged !== null) {
@@ -203,6 +212,7 @@ export class Learner {
     }
     net.backwardBody();
     optimizer.step();
+    return predicted;
   }
 
   private noteOutputs(value: number): void {

@@ -24,9 +24,20 @@ export function mostLikely(probs: Float64Array): number {
   return best;
 }
 
-/** The `count` most likely sites, most likely first. */
+/** The `count` most likely sites, most likely first (ties: the lower slot first). */
 export function likelySites(probs: Float64Array, vocabulary: SiteVocabulary, count: number): NextSite[] {
-  const occupied = vocabulary.occupied;
-  const order = Array.from({ length: occupied }, (_, slot) => slot).sort((a, b) => probs[b] - probs[a] || a - b);
-  return order.slice(0, count).map((slot) => ({ host: vocabulary.hostOf(slot), probability: probs[slot] }));
+  // The best slots so far, kept in order: one pass, no sort of every slot.
+  const best: number[] = [];
+  for (let slot = 0; slot < vocabulary.occupied; slot++) {
+    const probability = probs[slot];
+    if (best.length === count) {
+      if (!(probability > probs[best[count - 1]])) continue;
+      best.pop();
+    }
+    let at = best.length;
+    best.push(slot);
+    for (; at > 0 && probability > probs[best[at - 1]]; at--) best[at] = best[at - 1];
+    best[at] = slot;
+  }
+  return best.map((slot) => ({ host: vocabulary.hostOf(slot), probability: probs[slot] }));
 }

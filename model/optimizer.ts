@@ -4,9 +4,10 @@
 // are left as they are. It clips the gradient by its global norm, and checks every value it
 // writes against the bounds of value-bounds.ts, so that a diverging model is noticed at the
 // step that made it so, at the cost of one more read.
-import { axpy } from './kernels';
 import type { GradRow, Param } from './param';
-import { describeRange, firstOutOfRange, slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
+import {
+  describeRange, firstOutOfRange, MAX_FIRST_MOMENT, MAX_SECOND_MOMENT, MAX_WEIGHT, slotRange, WEIGHT_RANGE, type ValueRange,
+} from './value-bounds';
 
 export const OPTIMIZER_KINDS = ['sgd', 'adagrad', 'adam'] as const;
 export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
@@ -68,7 +69,7 @@ export class Optimizer {
     this.slotNames = optimizerSlots(config.kind, config.momentum);
     this.buffers = params.map((param) => this.slotNames.map(() => new Float32Array(param.size)));
     this.slotRanges = this.slotNames.map(slotRange);
-    this.rowUpdates = params.map((_, p) => (at, n, grad, from, scale) => this.updateRow(p, at, n, grad, from, scale));
+    this.rowUpdates = params.map((param, p) => this.rowUpdate(param, p));
   }
 
   /** Applies and consumes the gradients of every parameter that received one. */
@@ -82,13 +83,31 @@ export class Optimizer {
     for (let p = 0; p < this.params.length; p++) this.params[p].takeGrad(scale, this.rowUpdates[p]);
   }
 
-  /** Moves values [at, at + n) of parameter p against their gradient, scale · grad[from ..], and checks what it wrote. */
+  /**
+   * What parameter p's rows of gradient are handed to. AdaGrad's, the learner's default and the
+   * loop it runs most, goes straight to its loop with the parameter's arrays and settings at hand.
+   */
+  private rowUpdate(param: Param, p: number): GradRow {
+    if (this.config.kind !== 'adagrad') return (at, n, grad, from, scale) => this.updateRow(p, at, n, grad, from, scale);
+    const w = param.value;
+    const sumSquares = this.buffers[p][0]; // restored in place: the same array for the optimizer's life
+    const { learningRate, epsilon } = this.config;
+    const l2 = param.decays ? this.config.l2 : 0;
+    return (at, n, grad, from, scale) => {
+      if (!adagradRow(w, sumSquares, at, n, grad, from, scale, l2, learningRate, epsilon)) this.noteOutOfRange(p, at, n);
+    };
+  }
+
+  /** SGD's and Adam's step on values [at, at + n) of parameter p, against their gradient scale · grad[from ..]; checks what it wrote. */
   private updateRow(p: number, at: number, n: number, grad: Float32Array, from: number, scale: number): void {
     const param = this.params[p];
     const state = this.buffers[p];
     const w = param.value;
     const { learningRate, momentum, beta1, beta2, epsilon } = this.config;
     const l2 = param.decays ? this.config.l2 : 0;
+    // Each loop checks the values it writes as it writes them (a comparison is cheaper than a second
+    // pass); only a row that fails is scanned again, for the message.
+    let inRange = true;
     switch (this.config.kind) {
       case 'sgd':
         if (momentum > 0) {
@@ -98,23 +117,21 @@ export class Optimizer {
             const v = momentum * velocity[at + j] + g;
             velocity[at + j] = v;
             w[at + j] -= learningRate * v;
+            if (!(Math.abs(w[at + j]) <= MAX_WEIGHT && Math.abs(velocity[at + j]) <= MAX_FIRST_MOMENT)) inRange = false;
           }
         } else if (l2 === 0) {
-          axpy(w, at, -learningRate * scale, grad, from, n);
+          const a = -learningRate * scale;
+          for (let j = 0; j < n; j++) {
+            w[at + j] += a * grad[from + j];
+            if (!(Math.abs(w[at + j]) <= MAX_WEIGHT)) inRange = false;
+          }
         } else {
-          for (let j = 0; j < n; j++) w[at + j] -= learningRate * (scale * grad[from + j] + l2 * w[at + j]);
+          for (let j = 0; j < n; j++) {
+            w[at + j] -= learningRate * (scale * grad[from + j] + l2 * w[at + j]);
+            if (!(Math.abs(w[at + j]) <= MAX_WEIGHT)) inRange = false;
+          }
         }
         break;
-      case 'adagrad': {
-        const sumSquares = state[0];
-        for (let j = 0; j < n; j++) {
-          const g = scale * grad[from + j] + l2 * w[at + j];
-          const s = sumSquares[at + j] + g * g;
-          sumSquares[at + j] = s;
-          w[at + j] -= (learningRate * g) / (Math.sqrt(s) + epsilon);
-        }
-        break;
-      }
       case 'adam': {
         const [m, v] = state;
         const { firstCorrection, secondCorrection } = this;
@@ -125,10 +142,18 @@ export class Optimizer {
           m[at + j] = mj;
           v[at + j] = vj;
           w[at + j] -= (learningRate * mj * firstCorrection) / (Math.sqrt(vj * secondCorrection) + epsilon);
+          if (!(Math.abs(w[at + j]) <= MAX_WEIGHT && Math.abs(m[at + j]) <= MAX_FIRST_MOMENT && v[at + j] >= 0 && v[at + j] <= MAX_SECOND_MOMENT)) {
+            inRange = false;
+          }
         }
         break;
       }
     }
+    if (!inRange) this.noteOutOfRange(p, at, n);
+  }
+
+  /** A row of parameter p written out of range: the first such step is kept, in words. */
+  private noteOutOfRange(p: number, at: number, n: number): void {
     if (this.divergedAt === null) this.divergedAt = this.outOfRangeIn(p, at, n);
   }
 
@@ -177,6 +202,34 @@ export class Optimizer {
     this.lastGradNorm = Math.sqrt(sum);
     return this.lastGradNorm > this.config.clipNorm ? this.config.clipNorm / this.lastGradNorm : 1;
   }
+}
+
+/**
+ * AdaGrad on values [at, at + n): the sum of squared gradients grows, and each value moves by the
+ * learning rate times its gradient over the root of that sum. Returns whether every value written
+ * is in range (a NaN is not). The loop the learner runs most: its own function, and its check keeps
+ * running extremes of the values as stored (no branch, no second read), which a NaN spoils.
+ */
+function adagradRow(
+  w: Float32Array, sumSquares: Float32Array, at: number, n: number, grad: Float32Array, from: number,
+  scale: number, l2: number, learningRate: number, epsilon: number,
+): boolean {
+  let largestWeight = 0;
+  let largestSum = 0;
+  let smallestSum = 0;
+  for (let j = 0; j < n; j++) {
+    const g = scale * grad[from + j] + l2 * w[at + j];
+    if (g === 0) continue; // the sum and the value stay as they are: a unit that was off, half of them or so
+    const s = sumSquares[at + j] + g * g;
+    sumSquares[at + j] = s;
+    const weight = Math.fround(w[at + j] - (learningRate * g) / (Math.sqrt(s) + epsilon));
+    w[at + j] = weight;
+    const storedSum = Math.fround(s);
+    largestWeight = Math.max(largestWeight, Math.abs(weight));
+    largestSum = Math.max(largestSum, storedSum);
+    smallestSum = Math.min(smallestSum, storedSum);
+  }
+  return largestWeight <= MAX_WEIGHT && largestSum <= MAX_SECOND_MOMENT && smallestSum >= 0;
 }
 
 function outOfRangeMessage(name: string, value: number, at: number, range: ValueRange): string {

@@ -110,13 +110,21 @@ export class Param {
     return scales * sumOfSquares(this.shared, this.cols);
   }
 
-  /** Hands the gradient, times `scale`, to `update` row by row (dense: as one row), then forgets it. */
+  /** Hands the gradient, times `scale`, to `update` row by row (dense: as one row; consecutive written-out rows: as one run), then forgets it. */
   takeGrad(scale: number, update: GradRow): void {
     if (!this.written) return;
     const cols = this.cols;
     if (!this.sparse) update(0, this.size, this.grad, 0, scale);
     else if (this.rankOne) for (let k = 0; k < this.touchedCount; k++) update(this.touched[k] * cols, cols, this.shared, 0, scale * this.rowScale[k]);
-    else for (let k = 0; k < this.touchedCount; k++) update(this.touched[k] * cols, cols, this.grad, k * cols, scale);
+    else {
+      // Rows touched one after the other, like a softmax's first slots, are handed over as one run.
+      for (let k = 0; k < this.touchedCount; ) {
+        let end = k + 1;
+        while (end < this.touchedCount && this.touched[end] === this.touched[end - 1] + 1) end++;
+        update(this.touched[k] * cols, (end - k) * cols, this.grad, k * cols, scale);
+        k = end;
+      }
+    }
     this.clearGrad();
   }
 

@@ -4,12 +4,6 @@ import { axpy, axpyTwo } from '../kernels';
 import { Param } from '../param';
 import type { Rng } from '../rng';
 
-/**
- * How the rows start: a number is a uniform limit (rows in ±limit); `{ normalStd }` draws them
- * from a normal distribution, as a dense layer's fan-in scaled initialisation does.
- */
-export type EmbeddingInit = number | { readonly normalStd: number };
-
 export class EmbeddingBag {
   readonly weight: Param;
   readonly bias: Param;
@@ -18,12 +12,12 @@ export class EmbeddingBag {
   private signs: Float32Array | null = null;
   private count = 0;
 
-  constructor(readonly rows: number, readonly dim: number, rng: Rng, name = 'embedding', init: EmbeddingInit = 0.1) {
+  /** Rows start uniform in ±`limit`. */
+  constructor(readonly rows: number, readonly dim: number, rng: Rng, name = 'embedding', limit = 0.1) {
     this.weight = new Param(`${name}.weight`, rows, dim, true, true);
     this.bias = new Param(`${name}.bias`, 1, dim, false, false);
     this.out = new Float32Array(dim);
-    if (typeof init === 'number') rng.fillUniform(this.weight.value, init);
-    else rng.fillNormal(this.weight.value, init.normalStd);
+    rng.fillUniform(this.weight.value, limit);
   }
 
   /** Sums rows `indices[0..count)`, each times `signs[k]` (all +1 when `signs` is null). */

@@ -140,8 +140,9 @@ describe('checkpoint and resume', () => {
     const poisoned = new WeakSet<object>();
     const observe = FreshLearner.prototype.observe;
     vi.spyOn(FreshLearner.prototype, 'observe').mockImplementation(function (this: Learner, visit) {
-      observe.call(this, visit);
+      const scored = observe.call(this, visit);
       if (visit.host === 'poison.example') poisoned.add(this);
+      return scored;
     });
     vi.spyOn(FreshLearner.prototype, 'healthy', 'get').mockImplementation(function (this: Learner) {
       return !poisoned.has(this);

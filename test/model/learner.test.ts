@@ -1,7 +1,9 @@
 // The learner end to end: it learns each head better than a constant, deterministically,
 // with the session context, corrections, explanations and insights behaving as documented.
 import { describe, expect, it } from 'vitest';
+import { engagementLabel } from '../../model/labels';
 import { Learner } from '../../model/learner';
+import { logLossOfProbability } from '../../model/losses';
 import { expectSameSnapshot, makeVisit, syntheticVisits } from './helpers';
 
 const VISITS = syntheticVisits(3000, 5);
@@ -85,6 +87,20 @@ describe('Learner', () => {
     expect(fresh.contextAt(start + 62 * 60_000)).toEqual({ prev1: 'c.com', prev2: '' });
     expect(fresh.contextAt(start + 200 * 60_000)).toEqual({ prev1: '', prev2: '' });
     expect(fresh.sites).toBe(3);
+  });
+
+  it('returns from observe the engagement prediction it scored, NaN for a visit without a label', () => {
+    const fresh = Learner.create();
+    let logLoss = 0;
+    let labelled = 0;
+    for (const visit of VISITS.slice(0, 400)) {
+      const scored = fresh.observe(visit);
+      const label = engagementLabel(visit)!;
+      logLoss += logLossOfProbability(scored, label);
+      labelled++;
+    }
+    expect(logLoss / labelled).toBeCloseTo(fresh.metrics.engagement.logLoss, 12);
+    expect(fresh.observe({ ...VISITS[400], source: 'history' })).toBeNaN();
   });
 
   it('learns only the next site from visits without interaction', () => {

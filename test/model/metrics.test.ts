@@ -24,6 +24,32 @@ describe('AucWindow', () => {
     }));
   });
 
+  it('keeps to the pairs of the last `size` examples as they come and go, restored or not', () => {
+    const scores = fc.array(fc.tuple(fc.constantFrom(0.1, 0.3, 0.5, 0.9), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 80 });
+    fc.assert(fc.property(scores, fc.nat(80), (examples, restoreAt) => {
+      let window = new AucWindow(7);
+      examples.forEach(([prediction, label], i) => {
+        if (i === restoreAt) {
+          const restored = new AucWindow(7);
+          restored.restore(window.snapshot());
+          window = restored;
+        }
+        window.add(prediction, label);
+        const last = examples.slice(Math.max(0, i - 6), i + 1);
+        let pairs = 0;
+        let right = 0;
+        for (const [p, a] of last) {
+          for (const [q, b] of last) {
+            if (a !== 1 || b !== 0) continue;
+            pairs++;
+            right += p > q ? 1 : p === q ? 0.5 : 0;
+          }
+        }
+        expect(window.auc()).toBe(pairs === 0 ? 0.5 : right / pairs);
+      });
+    }));
+  });
+
   it('only looks at the most recent examples', () => {
     const window = new AucWindow(4);
     for (let i = 0; i < 4; i++) window.add(0.9, 0); // wrong, then pushed out

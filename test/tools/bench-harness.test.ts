@@ -1,96 +1,101 @@
-// The benchmark's own checks: its synthetic task is fixed by its seed, well formed and
-// learnable, and the harness calls a learner that cannot beat the constant what it is.
+// The benchmark's harness: it scores every implementation alike, calls a learner that cannot
+// beat the constant what it is, compares Tabula with the fastest peer that learns, times in
+// blocks taken in turns, and refuses a learner that is not deterministic for its seed.
 import { describe, expect, it } from 'vitest';
+import { learnerConfig } from '../../model/learner-config';
 import { BlockTimer, median } from '../../tools/bench/block-timer';
 import { compare } from '../../tools/bench/compare';
-import { constantLogLoss, exampleLogLoss, teacherLogLoss } from '../../tools/bench/log-loss';
-import { measureAll, type BenchStreams, type Measurement, type Timing } from '../../tools/bench/measure';
-import type { Implementation, OnlineLearner } from '../../tools/bench/online-learner';
-import { SyntheticTask, benchTaskShape } from '../../tools/bench/synthetic-task';
+import { labelsOf, measureAll, type BenchWorkloads, type Measurement, type Timing } from '../../tools/bench/measure';
+import type { Implementation, OnlineLearner, Role, Workload } from '../../tools/bench/online-learner';
+import { areaUnderCurve, constantLogLoss, meanLogLoss, type Label } from '../../tools/bench/scores';
+import { encodeVisits } from '../../tools/bench/token-stream';
+import { benchVisits } from '../../tools/bench/visit-stream';
 
 const quickTiming: Timing = { warmUpMs: 5, turnSteps: 500, blockSteps: 500, blockPredictions: 100, predictPasses: 1, rerunBelowMs: 0 };
 
-/** Online logistic regression on the active slots: a learner independent of any network code. */
-function logisticLearner(inputs: number, learningRate: number): OnlineLearner {
-  const weights = new Float64Array(inputs);
+function workloadOf(visits: number, seed: number): Workload {
+  const config = learnerConfig({ size: 'small', buckets: 1024, seed });
+  const stream = benchVisits(visits + 200, seed);
+  const [train, heldOut] = [stream.slice(0, visits), stream.slice(visits)];
+  return { config, train, heldOut, tokens: encodeVisits(train, heldOut, config) };
+}
+
+/** Online logistic regression on the active rows: a learner independent of any network code. */
+function logisticLearner(workload: Workload, learningRate: number): OnlineLearner {
+  const weights = new Float64Array(workload.config.buckets);
   let bias = 0;
-  const predict = (indices: Int32Array) => {
+  const score = (rows: Int32Array, signs: Float32Array) => {
     let logit = bias;
-    for (const slot of indices) logit += weights[slot];
+    for (let k = 0; k < rows.length; k++) logit += signs[k] * weights[rows[k]];
     return 1 / (1 + Math.exp(-logit));
   };
   return {
-    predict,
-    learn(indices, label) {
-      const probability = predict(indices);
-      const step = learningRate * (probability - label);
+    predict: (i) => score(workload.tokens.heldOut[i].rows, workload.tokens.heldOut[i].signs),
+    learn(i) {
+      const { rows, signs, engaged } = workload.tokens.train[i];
+      const probability = score(rows, signs);
+      if (engaged === null) return Number.NaN;
+      const step = learningRate * (probability - engaged);
       bias -= step;
-      for (const slot of indices) weights[slot] -= step;
+      for (let k = 0; k < rows.length; k++) weights[rows[k]] -= step * signs[k];
       return probability;
     },
+    stateBytes: () => weights.byteLength,
   };
 }
 
-function implementation(name: string, isTabula: boolean, make: () => OnlineLearner): Implementation {
-  return { name, settings: '', isTabula, create: async () => make() };
+function implementation(name: string, role: Role, make: (workload: Workload) => OnlineLearner): Implementation {
+  return { name, settings: '', role, create: async (_seed, workload) => make(workload) };
 }
 
-describe('the synthetic task', () => {
-  it('draws the same stream for the same seed and another for another seed', () => {
-    const first = new SyntheticTask(benchTaskShape, 7).take(200);
-    const again = new SyntheticTask(benchTaskShape, 7).take(200);
-    const other = new SyntheticTask(benchTaskShape, 8).take(200);
-    expect(again.map((e) => [...e.indices, e.label])).toEqual(first.map((e) => [...e.indices, e.label]));
-    expect(other.map((e) => [...e.indices])).not.toEqual(first.map((e) => [...e.indices]));
+describe('the scores', () => {
+  it('gives the AUC of every pair of an engaged and a not engaged visit, ties half, unlabelled visits left out', () => {
+    let state = 7;
+    const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const labels: Label[] = Array.from({ length: 400 }, () => (random() < 0.1 ? null : random() < 0.4 ? 1 : 0));
+    const predictions = labels.map((label) => Math.round(10 * (random() + (label === 1 ? 0.3 : 0))) / 10); // many ties
+    let pairs = 0;
+    let right = 0;
+    labels.forEach((a, i) => labels.forEach((b, j) => {
+      if (a !== 1 || b !== 0) return;
+      pairs++;
+      right += predictions[i] > predictions[j] ? 1 : predictions[i] === predictions[j] ? 0.5 : 0;
+    }));
+    expect(areaUnderCurve(predictions, labels)).toBeCloseTo(right / pairs, 12);
+    expect(areaUnderCurve([0.2, 0.2], [1, 0])).toBe(0.5);
+    expect(areaUnderCurve([0.2, 0.3], [1, 1])).toBeNaN();
   });
 
-  it('gives each example about 40 distinct slots within the inputs', () => {
-    const examples = new SyntheticTask(benchTaskShape, 3).take(1000);
-    let active = 0;
-    for (const example of examples) {
-      expect(new Set(example.indices).size).toBe(example.indices.length);
-      expect(Math.min(...example.indices)).toBeGreaterThanOrEqual(0);
-      expect(Math.max(...example.indices)).toBeLessThan(benchTaskShape.inputs);
-      expect(example.indices.length).toBeGreaterThanOrEqual(36);
-      expect(example.indices.length).toBeLessThanOrEqual(44);
-      active += example.indices.length;
-    }
-    expect(active / examples.length).toBeCloseTo(40, 0);
-  });
-
-  it('is learnable: an online logistic regression beats the constant predictor clearly', () => {
-    const examples = new SyntheticTask(benchTaskShape, 5).take(6000);
-    const positives = examples.filter((e) => e.label === 1).length / examples.length;
-    expect(positives).toBeGreaterThan(0.25);
-    expect(positives).toBeLessThan(0.6);
-    const learner = logisticLearner(benchTaskShape.inputs, 0.03);
-    let loss = 0;
-    for (const example of examples) loss += exampleLogLoss(learner.learn(example.indices, example.label), example.label);
-    const constant = constantLogLoss(examples);
-    expect(loss / examples.length).toBeLessThan(constant - 0.05);
-    expect(teacherLogLoss(examples)).toBeLessThan(loss / examples.length);
+  it('scores log loss over the labelled visits only, and the best constant as the engaged rate', () => {
+    expect(meanLogLoss([0.5, Number.NaN, 0.5], [1, null, 0])).toBeCloseTo(Math.log(2), 12);
+    expect(constantLogLoss([1, 0, 0, 0, null])).toBeCloseTo(-(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75)), 12);
   });
 });
 
 describe('the harness', () => {
-  const task = new SyntheticTask(benchTaskShape, 11);
-  const streams: BenchStreams = { train: task.take(3000), heldOut: task.take(300), warmUp: task.take(100) };
+  const workloads: BenchWorkloads = { run: workloadOf(3000, 11), warmUp: workloadOf(100, 12) };
+  const labels = labelsOf(workloads.run).train;
 
-  it('calls a constant predictor "does not learn" and compares Tabula with the fastest peer that learns', async () => {
-    const [constant, logistic, tabulaStandIn] = await measureAll(
+  it('calls a constant predictor "does not learn" and compares Tabula with the fastest peer that learns, never with a reference', async () => {
+    const [constant, logistic, tabulaStandIn, reference] = await measureAll(
       [
-        implementation('constant', false, () => ({ learn: () => 0.5, predict: () => 0.5 })),
-        implementation('logistic', false, () => logisticLearner(1024, 0.03)),
-        implementation('stand-in', true, () => logisticLearner(1024, 0.03)),
+        implementation('constant', 'peer', () => ({ learn: () => 0.5, predict: () => 0.5, stateBytes: () => 0 })),
+        implementation('logistic', 'peer', (w) => logisticLearner(w, 0.03)),
+        implementation('stand-in', 'tabula', (w) => logisticLearner(w, 0.03)),
+        implementation('reference', 'reference', (w) => logisticLearner(w, 0.03)),
       ],
-      streams,
+      workloads,
       1,
       quickTiming,
     );
     expect(constant.learns).toBe(false);
     expect(logistic.learns).toBe(true);
     expect(logistic.progressiveLogLoss).toBeLessThan(logistic.constantLogLoss);
-    const comparison = compare([constant, logistic, tabulaStandIn], streams);
+    expect(logistic.progressiveAuc).toBeGreaterThan(0.6);
+    expect(constant.progressiveAuc).toBe(0.5);
+    expect(logistic.stateBytes).toBe(8 * 1024);
+    expect(reference.progressiveLogLoss).toBe(logistic.progressiveLogLoss);
+    const comparison = compare([constant, logistic, tabulaStandIn, reference], labels);
     expect(comparison.fastestPeer?.implementation.name).toBe('logistic');
     expect(comparison.tabulaLogLossOnPeerSteps).toBeCloseTo(logistic.progressiveLogLoss, 10);
     expect(comparison.logLossEqualOrBetter).toBe(true);
@@ -99,50 +104,50 @@ describe('the harness', () => {
     expect(comparison.everyPeer.map((p) => p.peer.implementation.name)).toEqual(['constant', 'logistic']);
   });
 
-  it('finds Tabula better than every peer only when it beats each one over that peer\'s steps', async () => {
+  it('finds Tabula better than every peer only when it beats each one over that peer\'s visits', async () => {
     const [slow, quick] = await measureAll(
-      [implementation('slow', false, () => logisticLearner(1024, 0.003)), implementation('quick', false, () => logisticLearner(1024, 0.03))],
-      streams,
+      [implementation('slow', 'peer', (w) => logisticLearner(w, 0.003)), implementation('quick', 'peer', (w) => logisticLearner(w, 0.03))],
+      workloads,
       1,
       quickTiming,
     );
-    const asTabula = (m: Measurement): Measurement => ({ ...m, implementation: { ...m.implementation, isTabula: true } });
-    const quickAsTabula = compare([slow, asTabula(quick)], streams);
+    const asTabula = (m: Measurement): Measurement => ({ ...m, implementation: { ...m.implementation, role: 'tabula' } });
+    const quickAsTabula = compare([slow, asTabula(quick)], labels);
     expect(quickAsTabula.everyPeer[0].tabulaLogLoss).toBeLessThan(slow.progressiveLogLoss);
     expect(quickAsTabula.logLossBetterThanEveryPeer).toBe(true);
-    expect(compare([asTabula(slow), quick], streams).logLossBetterThanEveryPeer).toBe(false);
+    expect(compare([asTabula(slow), quick], labels).logLossBetterThanEveryPeer).toBe(false);
   });
 
   it('times in blocks and reports the median, so a stall in one block does not move the rate', async () => {
     let stalls = 0;
     // Each learner stalls on its first step: the warm-up's, then the timed run's first block.
-    const stallOnce = (): OnlineLearner => {
-      const inner = logisticLearner(1024, 0.03);
+    const stallOnce = (workload: Workload): OnlineLearner => {
+      const inner = logisticLearner(workload, 0.03);
       let stalled = false;
       return {
-        predict: inner.predict,
-        learn(indices, label) {
+        ...inner,
+        learn(i) {
           if (!stalled) {
             stalled = true;
             stalls++;
             busyFor(30); // busy, so CPU time sees it as well as the wall clock
           }
-          return inner.learn(indices, label);
+          return inner.learn(i);
         },
       };
     };
-    const [measured] = await measureAll([implementation('stalls once', false, stallOnce)], streams, 1, quickTiming);
+    const [measured] = await measureAll([implementation('stalls once', 'peer', stallOnce)], workloads, 1, quickTiming);
     expect(stalls).toBe(2);
-    expect(measured.timedBlocks).toBe(streams.train.length / quickTiming.blockSteps);
-    // 3,000 steps with a 30 ms stall average under 100,000 steps/s; the median block does not stall.
-    expect(measured.stepsPerSecond).toBeGreaterThan(200_000);
-    expect(measured.wallStepsPerSecond).toBeGreaterThan(200_000);
+    expect(measured.timedBlocks).toBe(workloads.run.train.length / quickTiming.blockSteps);
+    // 3,000 visits with a 30 ms stall average over 10 µs a visit; the median block does not stall.
+    expect(measured.microsecondsPerVisit).toBeLessThan(5);
+    expect(measured.wallMicrosecondsPerVisit).toBeLessThan(5);
   });
 
   it('lets the implementations take turns of a few blocks each, activating each before its turn', async () => {
     const turns: string[] = [];
     const logged = (name: string, steps: number): Implementation => ({
-      ...implementation(name, false, () => ({ learn: () => 0.5, predict: () => 0.5 })),
+      ...implementation(name, 'peer', () => ({ learn: () => 0.5, predict: () => 0.5, stateBytes: () => 0 })),
       trainSteps: steps,
       async create() {
         let timed = false; // the warm-up's learner is never activated
@@ -150,10 +155,11 @@ describe('the harness', () => {
           activate: async () => void (timed = true),
           learn: () => (timed && turns.push(name), 0.5),
           predict: () => 0.5,
+          stateBytes: () => 0,
         };
       },
     });
-    const [long, short] = await measureAll([logged('long', 2500), logged('short', 700)], streams, 1, { ...quickTiming, turnSteps: 1000 });
+    const [long, short] = await measureAll([logged('long', 2500), logged('short', 700)], workloads, 1, { ...quickTiming, turnSteps: 1000 });
     // Turns of 1000 steps in blocks of 500: long 1000, short 700, long 1000, long 500.
     const turnTaking = turns.filter((name, i) => name !== turns[i - 1]);
     expect(turnTaking).toEqual(['long', 'short', 'long']);
@@ -163,10 +169,10 @@ describe('the harness', () => {
   });
 
   it('reruns a short run and refuses an implementation that is not deterministic for its seed', async () => {
-    const noisy = implementation('noisy', false, () => ({ learn: () => Math.random(), predict: () => 0.5 }));
-    await expect(measureAll([noisy], streams, 1, { ...quickTiming, rerunBelowMs: 60_000 })).rejects.toThrow(/not deterministic/);
-    const steady = implementation('steady', false, () => logisticLearner(1024, 0.03));
-    await expect(measureAll([steady], streams, 1, { ...quickTiming, rerunBelowMs: 60_000 })).resolves.toHaveLength(1);
+    const noisy = implementation('noisy', 'peer', () => ({ learn: () => Math.random(), predict: () => 0.5, stateBytes: () => 0 }));
+    await expect(measureAll([noisy], workloads, 1, { ...quickTiming, rerunBelowMs: 60_000 })).rejects.toThrow(/not deterministic/);
+    const steady = implementation('steady', 'peer', (w) => logisticLearner(w, 0.03));
+    await expect(measureAll([steady], workloads, 1, { ...quickTiming, rerunBelowMs: 60_000 })).resolves.toHaveLength(1);
   });
 });
 

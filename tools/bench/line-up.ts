@@ -1,26 +1,31 @@
-// Who runs in the benchmark, and with which learning rate. Every implementation gets the same
-// small grid of rates (brain.js, whose squared error on sigmoids wants larger steps, a grid of
-// rates and momenta) and runs with the setting whose progressive log loss on this stream was
-// best; `npm run bench -- --tune` runs every grid again and prints every loss.
+// Who runs in the benchmark, and with which learning rate. Tabula runs with its defaults (AdaGrad,
+// learning rate 0.05), untuned. Every peer gets a small grid of rates (brain.js, whose squared
+// error on sigmoids wants larger steps and which has no AdaGrad, a grid of rates and momenta) and
+// runs with the setting whose progressive log loss on the default size's workload was best;
+// `npm run bench -- --tune` runs every grid again and prints every loss.
 
+import type { ModelSize } from '../../model/learner-config';
 import { brainPeer, type BrainSettings } from './peers/brain-peer';
 import { convnetjsPeer } from './peers/convnetjs-peer';
 import { tfjsPeer } from './peers/tfjs-peer';
 import type { Implementation } from './online-learner';
-import { tabulaSparseMlp } from './tabula-learner';
+import { sparseMlpReference, tabulaLearner } from './tabula-learner';
 
-export const learningRateGrid: readonly number[] = [0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1];
-export const brainGrid: readonly BrainSettings[] = [0.01, 0.03, 0.1, 0.3, 0.6].flatMap((learningRate) =>
+export const adagradGrid: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2];
+export const brainGrid: readonly BrainSettings[] = [0.03, 0.1, 0.3, 0.6].flatMap((learningRate) =>
   [0.1, 0.5, 0.9].map((momentum) => ({ learningRate, momentum })),
 );
+export const sparseMlpRate = 0.02;
 
-/** The grid's winners, as `--tune` last found them (TF.js cpu computes the wasm graph, so shares its rate). */
+/** The grid's winners, as `--tune` last found them (TF.js cpu and wasm compute the same graph: one rate). */
 export const chosen = {
-  tabula: 0.02,
-  convnetjs: 0.01,
-  tfjs: 0.02,
-  brain: { learningRate: 0.3, momentum: 0.5 } as BrainSettings,
+  convnetjs: 0.05,
+  tfjs: 0.1,
+  brain: { learningRate: 0.3, momentum: 0.1 } as BrainSettings,
 };
+
+/** Visits each peer learns at each size: the dense libraries take milliseconds a visit, and more at larger sizes. */
+export type PeerSteps = Record<'convnetjs' | 'brain' | 'tfjsWasm' | 'tfjsCpu', number>;
 
 /** One implementation at one setting of its grid. */
 export interface GridPoint {
@@ -29,7 +34,7 @@ export interface GridPoint {
   make(): Implementation;
 }
 
-/** An implementation's whole grid (empty when it shares another's, like TF.js cpu). */
+/** An implementation's whole grid (empty for Tabula, which runs its defaults, and for a row that shares another's). */
 export interface Contender {
   readonly chosen: Implementation;
   readonly grid: readonly GridPoint[];
@@ -44,21 +49,23 @@ function contender<S>(grid: readonly S[], chosenSetting: S, label: (setting: S) 
 
 const rate = (learningRate: number) => `lr ${learningRate}`;
 
-export function lineUp(inputs: number, hidden: number, tfCpuSteps: number): Contender[] {
+/** `tfjsGather`: TF.js cpu with tf.gather for the bag (its gradient takes seconds a visit), instead of matMul. */
+export function lineUp(size: ModelSize, steps: PeerSteps, tfjsGather = false): Contender[] {
   return [
-    contender(learningRateGrid, chosen.convnetjs, rate, (lr) => convnetjsPeer(inputs, hidden, lr)),
-    contender(brainGrid, chosen.brain, (s) => `lr ${s.learningRate}, momentum ${s.momentum}`, (s) => brainPeer(inputs, hidden, s)),
-    contender(learningRateGrid, chosen.tfjs, rate, (lr) => tfjsPeer('wasm', inputs, hidden, lr)),
-    { chosen: tfjsPeer('cpu', inputs, hidden, chosen.tfjs, tfCpuSteps), grid: [] },
-    contender(learningRateGrid, chosen.tabula, rate, (lr) => tabulaSparseMlp(inputs, hidden, lr)),
+    { chosen: tabulaLearner(size), grid: [] },
+    { chosen: sparseMlpReference(sparseMlpRate), grid: [] },
+    contender(adagradGrid, chosen.convnetjs, rate, (lr) => convnetjsPeer(lr, steps.convnetjs)),
+    contender(brainGrid, chosen.brain, (s) => `lr ${s.learningRate}, momentum ${s.momentum}`, (s) => brainPeer(s, steps.brain)),
+    contender(adagradGrid, chosen.tfjs, rate, (lr) => tfjsPeer('wasm', lr, steps.tfjsWasm)),
+    { chosen: tfjsPeer('cpu', chosen.tfjs, steps.tfjsCpu, tfjsGather ? 'gather' : 'matMul'), grid: [] },
   ];
 }
 
 /** The line printed under the settings, so a reader sees how the rates were picked. */
 export function gridNote(): string {
   return (
-    `Learning rates: each is the best by progressive log loss on this stream of the grid ${learningRateGrid.join(', ')} ` +
-    `(brain.js: lr ${[...new Set(brainGrid.map((s) => s.learningRate))].join(', ')} × momentum ` +
+    `Learning rates: Tabula runs its defaults; each peer the best by progressive log loss on the medium workload of the AdaGrad grid ` +
+    `${adagradGrid.join(', ')} (brain.js: lr ${[...new Set(brainGrid.map((s) => s.learningRate))].join(', ')} × momentum ` +
     `${[...new Set(brainGrid.map((s) => s.momentum))].join(', ')}); TF.js cpu takes the wasm rate. ` +
     '`npm run bench -- --tune` runs the grids again.'
   );

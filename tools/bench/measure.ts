@@ -1,35 +1,41 @@
-// Runs every implementation through the benchmark together: each warms up on its own stream,
-// then they take turns, a few timed blocks each, at online training on the shared stream (each
-// example predicted, then learned) and then at predicting held-out examples. Taking turns spreads
-// every implementation's blocks over the same stretch of time, so a slow or busy spell of the
-// machine falls on all of them alike and the ratios between them hold. One code path, with the
-// same blocks, measures Tabula and every peer.
+// Runs every implementation through one workload together: each warms up on a workload of its
+// own, then they take turns, a few timed blocks each, at learning the shared visits (each one
+// scored, then learned) and then at predicting held-out pages. Taking turns spreads every
+// implementation's blocks over the same stretch of time, so a slow or busy spell of the machine
+// falls on all of them alike and the ratios between them hold. One code path, with the same
+// blocks, measures Tabula and every peer.
 
+import { engagementLabel } from '../../model/labels';
 import { BlockTimer } from './block-timer';
-import { constantLogLoss, meanLogLoss } from './log-loss';
-import type { Implementation, OnlineLearner } from './online-learner';
-import type { SparseExample } from './synthetic-task';
+import type { Implementation, OnlineLearner, Workload } from './online-learner';
+import { areaUnderCurve, constantLogLoss, meanLogLoss, type Label } from './scores';
 
-export interface BenchStreams {
-  readonly warmUp: readonly SparseExample[];
-  readonly train: readonly SparseExample[];
-  readonly heldOut: readonly SparseExample[];
+export interface BenchWorkloads {
+  readonly run: Workload;
+  /** Another person's visits, for the throwaway models that warm the JIT up. */
+  readonly warmUp: Workload;
 }
 
 export interface Measurement {
   readonly implementation: Implementation;
-  readonly steps: number;
-  readonly stepsPerSecond: number; // per second of CPU time: the median over blocks (see block-timer.ts)
-  readonly wallStepsPerSecond: number; // the same by the wall clock
+  readonly steps: number; // visits learned
+  readonly microsecondsPerVisit: number; // CPU time of one visit learned: the median over blocks (see block-timer.ts)
+  readonly wallMicrosecondsPerVisit: number; // the same by the wall clock
   readonly timedBlocks: number;
   readonly predictMicroseconds: number; // CPU time, median over blocks of held-out predictions
   readonly wallPredictMicroseconds: number;
-  readonly progressivePredictions: Float64Array; // one per training step, made before learning
+  readonly progressivePredictions: Float64Array; // one per visit, made before learning it (NaN: no label)
   readonly progressiveLogLoss: number;
-  readonly constantLogLoss: number; // over the same steps
+  readonly progressiveAuc: number;
+  readonly constantLogLoss: number; // over the same visits
   readonly heldOutLogLoss: number;
   readonly learns: boolean;
-  readonly weightBytes: number | undefined;
+  readonly stateBytes: number;
+}
+
+/** The engagement labels of a workload's training visits and of its held-out pages. */
+export function labelsOf(workload: Workload): { train: Label[]; heldOut: Label[] } {
+  return { train: workload.train.map(engagementLabel), heldOut: workload.heldOut.map(engagementLabel) };
 }
 
 export interface Timing {
@@ -48,14 +54,14 @@ export const benchTiming: Timing = {
   turnSteps: 2000,
   blockSteps: 500,
   blockPredictions: 250,
-  predictPasses: 3,
+  predictPasses: 2,
   rerunBelowMs: 2000,
 };
 
 interface Run {
   readonly implementation: Implementation;
   readonly learner: OnlineLearner;
-  readonly train: readonly SparseExample[];
+  readonly steps: number;
   readonly progressive: Float64Array;
   readonly heldOut: Float64Array;
   readonly trainTimer: BlockTimer;
@@ -64,32 +70,34 @@ interface Run {
 
 export async function measureAll(
   implementations: readonly Implementation[],
-  streams: BenchStreams,
+  workloads: BenchWorkloads,
   seed: number,
   timing: Timing = benchTiming,
   onStage: (stage: string) => void = () => {},
 ): Promise<Measurement[]> {
+  const { run: workload } = workloads;
+  const visits = workload.train.length;
+  const heldOutPages = workload.heldOut.length;
   const runs: Run[] = [];
   for (const implementation of implementations) {
     onStage(`warming up ${implementation.name}`);
-    await warmUp(implementation, streams, seed, timing.warmUpMs);
-    const steps = Math.min(implementation.trainSteps ?? streams.train.length, streams.train.length);
-    const train = streams.train.slice(0, steps);
-    const learner = await implementation.create(seed);
+    await warmUp(implementation, workloads.warmUp, seed, timing.warmUpMs);
+    const steps = Math.min(implementation.trainSteps ?? visits, visits);
+    const learner = await implementation.create(seed, workload);
     const progressive = new Float64Array(steps);
-    const heldOut = new Float64Array(streams.heldOut.length);
-    runs.push({ implementation, learner, train, progressive, heldOut, trainTimer: new BlockTimer(), predictTimer: new BlockTimer() });
+    const heldOut = new Float64Array(heldOutPages);
+    runs.push({ implementation, learner, steps, progressive, heldOut, trainTimer: new BlockTimer(), predictTimer: new BlockTimer() });
   }
-  onStage('training, in turns');
-  const longest = Math.max(...runs.map((run) => run.train.length));
+  onStage('learning, in turns');
+  const longest = Math.max(...runs.map((run) => run.steps));
   for (let turn = 0; turn < longest; turn += timing.turnSteps) {
-    for (const run of runs.filter((r) => turn < r.train.length)) {
+    for (const run of runs.filter((r) => turn < r.steps)) {
       await run.learner.activate?.();
-      const turnEnd = Math.min(turn + timing.turnSteps, run.train.length);
+      const turnEnd = Math.min(turn + timing.turnSteps, run.steps);
       for (let start = turn; start < turnEnd; start += timing.blockSteps) {
         const end = Math.min(start + timing.blockSteps, turnEnd);
         run.trainTimer.time(end - start, () => {
-          for (let i = start; i < end; i++) run.progressive[i] = run.learner.learn(run.train[i].indices, run.train[i].label);
+          for (let i = start; i < end; i++) run.progressive[i] = run.learner.learn(i);
         });
       }
     }
@@ -100,65 +108,67 @@ export async function measureAll(
   for (let pass = 0; pass <= timing.predictPasses; pass++) {
     for (const run of runs) {
       await run.learner.activate?.();
-      for (let start = 0; start < streams.heldOut.length; start += timing.blockPredictions) {
-        const end = Math.min(start + timing.blockPredictions, streams.heldOut.length);
+      for (let start = 0; start < heldOutPages; start += timing.blockPredictions) {
+        const end = Math.min(start + timing.blockPredictions, heldOutPages);
         const predictBlock = () => {
-          for (let i = start; i < end; i++) run.heldOut[i] = run.learner.predict(streams.heldOut[i].indices);
+          for (let i = start; i < end; i++) run.heldOut[i] = run.learner.predict(i);
         };
         if (pass === 0) predictBlock();
         else run.predictTimer.time(end - start, predictBlock);
       }
     }
   }
+  const labels = labelsOf(workload);
   const measurements: Measurement[] = [];
   for (const run of runs) {
-    const weightBytes = run.learner.weightBytes?.();
+    const stateBytes = run.learner.stateBytes();
     run.learner.dispose?.();
-    if (run.trainTimer.rates().totalWallMs < timing.rerunBelowMs) await checkDeterministic(run, seed);
-    measurements.push(summarise(run, streams, weightBytes));
+    if (run.trainTimer.rates().totalWallMs < timing.rerunBelowMs) await checkDeterministic(run, workload, seed);
+    measurements.push(summarise(run, labels.train.slice(0, run.steps), labels.heldOut, stateBytes));
   }
   return measurements;
 }
 
-function summarise(run: Run, streams: BenchStreams, weightBytes: number | undefined): Measurement {
+function summarise(run: Run, labels: Label[], heldOutLabels: Label[], stateBytes: number): Measurement {
   const training = run.trainTimer.rates();
   const predicting = run.predictTimer.rates();
-  const progressiveLogLoss = meanLogLoss(run.progressive, run.train);
-  const constant = constantLogLoss(run.train);
+  const progressiveLogLoss = meanLogLoss(run.progressive, labels);
+  const constant = constantLogLoss(labels);
   return {
     implementation: run.implementation,
-    steps: run.train.length,
-    stepsPerSecond: training.perCpuSecond,
-    wallStepsPerSecond: training.perWallSecond,
+    steps: run.steps,
+    microsecondsPerVisit: 1e6 / training.perCpuSecond,
+    wallMicrosecondsPerVisit: 1e6 / training.perWallSecond,
     timedBlocks: training.blocks,
     predictMicroseconds: 1e6 / predicting.perCpuSecond,
     wallPredictMicroseconds: 1e6 / predicting.perWallSecond,
     progressivePredictions: run.progressive,
     progressiveLogLoss,
+    progressiveAuc: areaUnderCurve(run.progressive, labels),
     constantLogLoss: constant,
-    heldOutLogLoss: meanLogLoss(run.heldOut, streams.heldOut),
+    heldOutLogLoss: meanLogLoss(run.heldOut, heldOutLabels),
     learns: progressiveLogLoss < constant,
-    weightBytes,
+    stateBytes,
   };
 }
 
 /** A throwaway model learns and predicts until the JIT (and any backend) has settled. */
-async function warmUp(implementation: Implementation, streams: BenchStreams, seed: number, warmUpMs: number): Promise<void> {
-  const learner = await implementation.create(seed + 1);
+async function warmUp(implementation: Implementation, workload: Workload, seed: number, warmUpMs: number): Promise<void> {
+  const learner = await implementation.create(seed + 1, workload);
   const started = performance.now();
-  for (let i = 0; i < streams.warmUp.length && performance.now() - started < warmUpMs; i++) {
-    const example = streams.warmUp[i];
-    learner.learn(example.indices, example.label);
-    learner.predict(example.indices);
+  const pages = workload.heldOut.length;
+  for (let i = 0; i < workload.train.length && performance.now() - started < warmUpMs; i++) {
+    learner.learn(i);
+    if (pages > 0) learner.predict(i % pages);
   }
   learner.dispose?.();
 }
 
 /** Losses must not depend on timing: a second fresh model with the same seed predicts the same. */
-async function checkDeterministic(run: Run, seed: number): Promise<void> {
-  const learner = await run.implementation.create(seed);
-  for (let i = 0; i < run.train.length; i++) {
-    if (learner.learn(run.train[i].indices, run.train[i].label) !== run.progressive[i]) {
+async function checkDeterministic(run: Run, workload: Workload, seed: number): Promise<void> {
+  const learner = await run.implementation.create(seed, workload);
+  for (let i = 0; i < run.steps; i++) {
+    if (!Object.is(learner.learn(i), run.progressive[i])) {
       throw new Error(`${run.implementation.name} is not deterministic for a fixed seed`);
     }
   }

@@ -1,32 +1,51 @@
-// Tabula's own row in the benchmark: model/'s SparseMlp, fed the active input indices
-// directly (no dense vector), with the same architecture and plain SGD as the peers; and the
-// size of the model the extension trains by default.
+// Tabula's rows in the benchmark. The shipped learner: model/'s Learner, with a size preset and
+// every other setting at its default, fed the visits themselves, so that each `observe` pays for
+// what the extension's does (tokens, hashing, the dictionary, the vocabulary, three heads,
+// AdaGrad, the progressive scores). And SparseMlp, a reference of the arithmetic alone: the
+// embedding bag and one engagement output with a fused plain-SGD step, fed the hashed rows.
 
-import { Learner, SparseMlp } from '../../model/index';
+import { Learner } from '../../model/learner';
+import { type ModelSize } from '../../model/learner-config';
 import type { Implementation, OnlineLearner } from './online-learner';
+import { SparseMlp } from './sparse-mlp';
 
-export function tabulaSparseMlp(inputs: number, hidden: number, learningRate: number): Implementation {
+export function tabulaLearner(size: ModelSize): Implementation {
   return {
-    name: 'Tabula SparseMlp',
-    settings:
-      `embedding bag ${hidden} (LeCun normal over ${inputs} inputs, bias 0.1) + ReLU + 1 sigmoid output (He normal), ` +
-      `log loss, sgd lr ${learningRate}, momentum 0, batch 1, sparse indices`,
-    isTabula: true,
-    async create(seed) {
-      const mlp = new SparseMlp({ inputs, hidden: [hidden], outputs: 1, seed, optimizer: { kind: 'sgd', learningRate } });
-      const learner: OnlineLearner = {
-        learn: (indices, label) => mlp.learn(indices, indices.length, label),
-        predict: (indices) => mlp.predict(indices, indices.length),
-        weightBytes: () => mlp.params().reduce((bytes, param) => bytes + param.value.byteLength, 0),
+    name: 'Tabula Learner',
+    settings: 'model/ Learner.observe and .predict, the size preset, every other setting at its default (AdaGrad lr 0.05), fed the visits',
+    role: 'tabula',
+    async create(seed, workload) {
+      const learner = Learner.create({ size, seed });
+      const { train, heldOut } = workload;
+      const optimizerSlots = learner.snapshot().optimizer.state;
+      const stateBytes = Object.values(optimizerSlots).reduce((bytes, values) => bytes + values.byteLength, learner.parameters * 4);
+      const online: OnlineLearner = {
+        learn: (i) => learner.observe(train[i]),
+        predict: (i) => learner.predict(heldOut[i], heldOut[i].startedAt).engaged,
+        stateBytes: () => stateBytes,
       };
-      return learner;
+      return online;
     },
   };
 }
 
-/** Weight bytes of the model Tabula's extension trains by default (every head included). */
-export function tabulaDefaultWeightBytes(): number {
-  return Learner.create()
-    .net.params()
-    .reduce((bytes, param) => bytes + param.value.byteLength, 0);
+export function sparseMlpReference(learningRate: number): Implementation {
+  return {
+    name: 'SparseMlp (reference)',
+    settings:
+      `tools/bench/sparse-mlp.ts: the embedding bag (unsigned rows) + ReLU + 1 sigmoid output, engagement only, ` +
+      `plain SGD lr ${learningRate} fused into one step, fed the hashed rows: the arithmetic alone, not what ships`,
+    role: 'reference',
+    async create(seed, workload) {
+      const { buckets, embeddingDim } = workload.config;
+      const mlp = new SparseMlp({ inputs: buckets, hidden: [embeddingDim], outputs: 1, seed, optimizer: { kind: 'sgd', learningRate } });
+      const { train, heldOut } = workload.tokens;
+      const online: OnlineLearner = {
+        learn: (i) => (train[i].engaged === null ? NaN : mlp.learn(train[i].rows, train[i].rows.length, train[i].engaged)),
+        predict: (i) => mlp.predict(heldOut[i].rows, heldOut[i].rows.length),
+        stateBytes: () => mlp.params().reduce((bytes, param) => bytes + param.value.byteLength, 0),
+      };
+      return online;
+    },
+  };
 }

@@ -1,11 +1,11 @@
-// `npm run bench -- --tune`: runs every implementation at every setting of its grid on the
-// benchmark's stream (untimed) and prints each progressive log loss, the best setting, and
-// whether it is the one the benchmark runs with (line-up.ts's `chosen`).
+// `npm run bench -- --tune`: runs every peer at every setting of its grid on a workload
+// (untimed, on as many visits as the peer runs in the benchmark) and prints each progressive log
+// loss, the best setting, and whether it is the one the benchmark runs with (line-up.ts's `chosen`).
 
 import type { Contender } from './line-up';
-import { meanLogLoss } from './log-loss';
-import type { Implementation } from './online-learner';
-import type { SparseExample } from './synthetic-task';
+import { labelsOf } from './measure';
+import type { Implementation, Workload } from './online-learner';
+import { meanLogLoss } from './scores';
 
 export interface TuneResult {
   readonly name: string;
@@ -16,7 +16,7 @@ export interface TuneResult {
 
 export async function tune(
   contenders: readonly Contender[],
-  train: readonly SparseExample[],
+  workload: Workload,
   seed: number,
   log: (line: string) => void = console.log,
 ): Promise<TuneResult[]> {
@@ -25,7 +25,7 @@ export async function tune(
     if (grid.length === 0) continue;
     const losses: { label: string; logLoss: number }[] = [];
     for (const point of grid) {
-      const logLoss = await progressiveLogLoss(point.make(), train, seed);
+      const logLoss = await progressiveLogLoss(point.make(), workload, seed);
       losses.push({ label: point.label, logLoss });
       log(`${chosen.name}, ${point.label}: progressive log loss ${logLoss.toFixed(4)}${point.isChosen ? ' (runs in the benchmark)' : ''}`);
     }
@@ -37,10 +37,11 @@ export async function tune(
   return results;
 }
 
-async function progressiveLogLoss(implementation: Implementation, train: readonly SparseExample[], seed: number): Promise<number> {
-  const learner = await implementation.create(seed);
-  const predictions = new Float64Array(train.length);
-  for (let i = 0; i < train.length; i++) predictions[i] = learner.learn(train[i].indices, train[i].label);
+async function progressiveLogLoss(implementation: Implementation, workload: Workload, seed: number): Promise<number> {
+  const steps = Math.min(implementation.trainSteps ?? workload.train.length, workload.train.length);
+  const learner = await implementation.create(seed, workload);
+  const predictions = new Float64Array(steps);
+  for (let i = 0; i < steps; i++) predictions[i] = learner.learn(i);
   learner.dispose?.();
-  return meanLogLoss(predictions, train);
+  return meanLogLoss(predictions, labelsOf(workload).train.slice(0, steps));
 }

@@ -1,7 +1,7 @@
 // SparseMlp: the plain sparse network on Tabula's layers and optimizers.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../model/rng';
-import { SparseMlp } from '../../model/sparse-mlp';
+import { SparseMlp } from '../../tools/bench/sparse-mlp';
 
 /** Hashed 0/1 inputs whose label depends on an interaction (an XOR of two feature groups). */
 function task(count: number, seed: number): { inputs: Int32Array[]; labels: number[] } {
