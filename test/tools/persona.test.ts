@@ -31,7 +31,7 @@ function engagedRate(records: PersonaRecord[], test: (record: PersonaRecord, hou
 describe('persona', () => {
   it('is the same person and the same log for the same seed, and another for another seed', () => {
     const again = generatePersona({ days: 90, seed: 2 });
-    expect(again.records).toEqual(quarters[1].records);
+    expect(JSON.stringify(again.records)).toBe(JSON.stringify(quarters[1].records));
     expect(again.person).toEqual(quarters[1].person);
     expect(quarters[0].records.length).not.toBe(quarters[1].records.length);
     expect(quarters[0].person.interests).not.toEqual(quarters[1].person.interests);
@@ -54,26 +54,26 @@ describe('persona', () => {
       const categories = new Set(SITES.filter((site) => hosts.has(site.host)).map((site) => site.category));
       expect([...categories].sort()).toEqual([...SITE_CATEGORIES].sort());
       expect(new Set(records.map((record) => record.visit.kind))).toEqual(new Set(PAGE_KINDS));
-      for (const { visit } of records) {
-        expect(visit.keywords.length).toBeLessThanOrEqual(12);
-        if (visit.kind === 'search') expect(visit.title + visit.description).toBe('');
-      }
+      expect(Math.max(...records.map(({ visit }) => visit.keywords.length))).toBeLessThanOrEqual(12);
+      expect(records.filter(({ visit }) => visit.kind === 'search' && visit.title + visit.description !== '')).toHaveLength(0);
     }
   });
 
   it('keeps time order, sessions apart by over 30 minutes, the documented rhythm and dwell times', () => {
     for (const { records } of quarters) {
-      let sessions = 0;
+      let sessions = 1;
       let under10s = 0;
+      let disorders = 0;
       for (let i = 0; i < records.length; i++) {
         const { visit } = records[i];
-        expect(visit.endedAt).toBeGreaterThanOrEqual(visit.startedAt + visit.activeMs);
+        if (visit.endedAt < visit.startedAt + visit.activeMs) disorders++;
         if (visit.activeMs < 10_000) under10s++;
         if (i === 0) continue;
         const previous = records[i - 1].visit;
-        expect(visit.startedAt).toBeGreaterThan(previous.endedAt);
+        if (visit.startedAt <= previous.endedAt) disorders++;
         if (visit.startedAt - previous.endedAt > 30 * 60_000) sessions++;
       }
+      expect(disorders).toBe(0);
       const days = (records.at(-1)!.visit.startedAt - records[0].visit.startedAt) / DAY;
       const perDay = records.length / days;
       expect(perDay).toBeGreaterThan(20); // Weinreich et al.: 20 to 200 pages a day
@@ -91,10 +91,8 @@ describe('persona', () => {
     for (const { records } of quarters) {
       const oracle = oracleFigures(records);
       expect(Math.abs(oracle.meanProbability - oracle.engagedRate)).toBeLessThan(0.02);
-      for (const [i, record] of records.entries()) {
-        const visit = parseVisitLine(JSON.stringify(record.visit), i + 1);
-        expect(engagementLabel(visit)).toBe(record.engaged ? 1 : 0);
-      }
+      const mislabelled = records.filter((record, i) => engagementLabel(parseVisitLine(JSON.stringify(record.visit), i + 1)) !== (record.engaged ? 1 : 0));
+      expect(mislabelled).toHaveLength(0);
     }
   });
 
@@ -132,7 +130,7 @@ describe('persona', () => {
     const summary = JSON.parse(stdout);
     const expected = generatePersona({ days: 7, seed: 5 }).records;
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines.map((line, i) => parseVisitLine(line, i + 1))).toEqual(expected.map((record) => record.visit));
+    expect(lines).toEqual(expected.map((record) => JSON.stringify(record.visit)));
     expect(summary).toMatchObject({ visits: expected.length, seed: 5, days: 7, truth: truthPathOf(out) });
     const truth = readTruthFile(truthPathOf(out));
     expect(truth).toHaveLength(expected.length);
