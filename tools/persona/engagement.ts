@@ -25,10 +25,10 @@ export const EFFECTS = {
   longReadRestDay: 1.5,
   longReadWorkHours: -1.0,
   /** Per page of a session past the sixth, down to `fatigueFloor`. */
-  fatigue: -0.08,
-  fatigueFloor: -1,
+  fatigue: -0.05,
+  fatigueFloor: -0.6,
   /** Standard deviation of the day's mood, drawn once a day. */
-  moodStd: 0.3,
+  moodStd: 0.25,
 } as const;
 
 export const LONG_READ_WORDS = 1800;
