@@ -9,10 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Learner } from '../../model/learner';
 import type { Visit } from '../../model/visit';
-import { Comparison } from '../../tools/report/comparison';
+import { Comparison, type ComparisonReport } from '../../tools/report/comparison';
 import { learningCurve } from '../../tools/report/curve';
 import { Scoreboard } from '../../tools/report/scoreboard';
-import { replay } from '../../tools/replay-run';
 import { makeVisit } from '../model/helpers';
 
 const HOUR = 3_600_000;
@@ -34,7 +33,7 @@ const VISITS: Visit[] = PLAN.flatMap((session, s) => {
 const LABELS = [1, 0, 1, 0, 1, 0, 1, 0];
 const TRUTH = Float64Array.of(0.9, 0.2, 0.8, 0.3, 0.7, 0.1, 0.6, 0.4);
 
-async function compared(last = 2000): Promise<{ comparison: Comparison; report: NonNullable<Awaited<ReturnType<typeof replay>>['result']['report']> }> {
+function compared(last = 2000): { comparison: Comparison; report: ComparisonReport } {
   const comparison = new Comparison(Learner.create().config, { truth: TRUTH, last, every: 4, window: 4 });
   const learner = Learner.create();
   for (const visit of VISITS) {
@@ -45,8 +44,8 @@ async function compared(last = 2000): Promise<{ comparison: Comparison; report: 
 }
 
 describe('replay comparison', () => {
-  it('scores the constant guess and the site\'s running rate as each page opens', async () => {
-    const { comparison } = await compared();
+  it('scores the constant guess and the site\'s running rate as each page opens', () => {
+    const { comparison } = compared();
     const board = comparison.scores;
     expect(board.engagement.truths).toEqual(LABELS);
     // (engaged + 1) / (visits + 2) before each visit.
@@ -60,16 +59,16 @@ describe('replay comparison', () => {
     expect(board.activeTime.predictions.get('constant')![1]).toBeCloseTo(60);
   });
 
-  it('scores next sites guessed at the previous page: the most visited, and what followed that site', async () => {
-    const { report } = await compared();
+  it('scores next sites guessed at the previous page: the most visited, and what followed that site', () => {
+    const { report } = compared();
     // Moves: a→b, b→a | a→b, b→c | a→b. The followers of a are known from the second session on.
     expect(report.whole.next.transitions).toBe(5);
     expect(report.whole.next.site).toEqual({ top1: 3 / 5, top3: 3 / 5 });
     expect(report.whole.next.constant).toEqual({ top1: 1 / 5, top3: 3 / 5 });
   });
 
-  it('gives the oracle\'s figures from the truth, and the figures of the last visits only', async () => {
-    const { report } = await compared(3);
+  it('gives the oracle\'s figures from the truth, and the figures of the last visits only', () => {
+    const { report } = compared(3);
     const positives = [0.9, 0.8, 0.7, 0.6];
     const negatives = [0.2, 0.3, 0.1, 0.4];
     const logLoss = (-positives.reduce((s, p) => s + Math.log(p), 0) - negatives.reduce((s, p) => s + Math.log(1 - p), 0)) / 8;
@@ -80,8 +79,8 @@ describe('replay comparison', () => {
     expect(report.last).toMatchObject({ from: 5, to: 8, visits: 3, engagement: { examples: 3 }, next: { transitions: 2 } });
   });
 
-  it('takes the learner\'s predictions as the page opens, before it learns the visit', async () => {
-    const { comparison } = await compared();
+  it('takes the learner\'s predictions as the page opens, before it learns the visit', () => {
+    const { comparison } = compared();
     const learner = Learner.create();
     const expected = VISITS.map((visit) => {
       const prediction = learner.predict(visit, visit.startedAt);
