@@ -10,12 +10,16 @@ const INTERACTION_FIELDS = ['activeMs', 'scrollDepth', 'clicks', 'keys', 'select
 const COUNT_FIELDS = ['words', 'links', 'images', 'videos', ...INTERACTION_FIELDS] as const;
 const TEXT_FIELDS = ['url', 'path', 'title', 'description', 'lang', 'referrerHost'] as const;
 
+/** A visit as a log holds it: the visit, and the content keywords of its page when the log gives them. */
+export type LoggedVisit = Visit & { keywords?: string[] };
+export const MAX_KEYWORDS = 12;
+
 export class VisitLogError extends Error {
   override name = 'VisitLogError';
 }
 
 /** One line of a log as a visit; throws VisitLogError naming the line and the field. */
-export function parseVisitLine(line: string, lineNumber: number): Visit {
+export function parseVisitLine(line: string, lineNumber: number): LoggedVisit {
   const fail = (problem: string): never => {
     throw new VisitLogError(`line ${lineNumber}: ${problem}`);
   };
@@ -35,7 +39,7 @@ export function parseVisitLine(line: string, lineNumber: number): Visit {
     return value;
   };
   const startedAt = time('startedAt') ?? fail('"startedAt" is required');
-  const visit: Visit = {
+  const visit: LoggedVisit = {
     url: '', host: record.host as string, path: '/', title: '', description: '', lang: '', kind: 'other',
     words: 0, links: 0, images: 0, videos: 0, referrerHost: '',
     activeMs: 0, scrollDepth: 0, clicks: 0, keys: 0, selections: 0, mediaMs: 0,
@@ -67,11 +71,18 @@ export function parseVisitLine(line: string, lineNumber: number): Visit {
     if (record.feedback !== 'useful' && record.feedback !== 'not-interested') fail('"feedback" should be "useful" or "not-interested"');
     visit.feedback = record.feedback as 'useful' | 'not-interested';
   }
+  if (record.keywords !== undefined) {
+    const keywords = record.keywords;
+    if (!Array.isArray(keywords) || keywords.length > MAX_KEYWORDS || !keywords.every((word) => typeof word === 'string')) {
+      fail(`"keywords" should be a list of at most ${MAX_KEYWORDS} strings`);
+    }
+    visit.keywords = [...(keywords as string[])];
+  }
   return visit;
 }
 
 /** The visits of a log file, with how far through the file (0..1) reading has got. */
-export async function* readVisitLog(path: string, onProgress?: (fraction: number) => void): AsyncGenerator<Visit> {
+export async function* readVisitLog(path: string, onProgress?: (fraction: number) => void): AsyncGenerator<LoggedVisit> {
   const size = statSync(path).size;
   const file = createReadStream(path);
   let bytesRead = 0;

@@ -31,6 +31,7 @@ describe('visit log', () => {
     const visit = parseVisitLine('{"host":"example.org","startedAt":1000,"title":"Hello"}', 1);
     expect(visit).toMatchObject({ host: 'example.org', title: 'Hello', startedAt: 1000, endedAt: 1000, kind: 'other', source: 'history', activeMs: 0 });
     expect(parseVisitLine('{"host":"a.b","startedAt":1,"activeMs":5000}', 2).source).toBeUndefined();
+    expect(parseVisitLine('{"host":"a.b","startedAt":1,"keywords":["tide","moon"]}', 3).keywords).toEqual(['tide', 'moon']);
   });
 
   it.each([
@@ -39,6 +40,8 @@ describe('visit log', () => {
     ['no time', '{"host":"a.b"}', /line 7: "startedAt" is required/],
     ['a negative count', '{"host":"a.b","startedAt":1,"clicks":-1}', /line 7: "clicks" should be a number ≥ 0/],
     ['an unknown kind', '{"host":"a.b","startedAt":1,"kind":"game"}', /line 7: "kind" should be one of/],
+    ['too many keywords', `{"host":"a.b","startedAt":1,"keywords":${JSON.stringify(Array(13).fill('word'))}}`, /line 7: "keywords" should be a list of at most 12 strings/],
+    ['a keyword that is not text', '{"host":"a.b","startedAt":1,"keywords":["a",2]}', /line 7: "keywords" should be a list/],
   ])('names the line and the field of %s', (_, line, message) => {
     expect(() => parseVisitLine(line, 7)).toThrow(message);
   });
