@@ -14,6 +14,7 @@ import { isForgotten, type Tombstone } from './forgotten';
 import { abortQuietly, isSameVisit, settledQuietly, withoutForgottenReferrer } from './visits';
 
 type VisitRecord = TabulaDB['visits']['value'];
+const WRITES_AT_ONCE = 500;
 type MergeTransaction = IDBPTransaction<TabulaDB, ('visits' | 'counters' | 'events' | 'forgotten' | 'model')[], 'readwrite'>;
 
 /** This browser's rules that imported visits must keep to. */
@@ -37,10 +38,12 @@ export interface Merged {
 }
 
 export async function mergeVisits(db: Database, incoming: readonly ImportedVisit[], rules: MergeRules): Promise<Merged> {
+  const counts = { added: 0, alreadyStored: 0, excluded: 0, forgotten: 0, expired: 0, doubled: 0 };
+  const allowed = await allowedByRules(incoming, rules, counts);
   const tx = db.transaction(['visits', 'counters', 'events', 'forgotten', 'model'], 'readwrite');
   settledQuietly(tx.done);
   try {
-    const merged = await mergeIn(tx, incoming, rules);
+    const merged = await mergeIn(tx, allowed, rules, counts);
     await tx.done;
     return merged;
   } catch (error) {
@@ -49,17 +52,35 @@ export async function mergeVisits(db: Database, incoming: readonly ImportedVisit
   }
 }
 
-async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[], rules: MergeRules): Promise<Merged> {
+type Counts = Omit<Merged, 'changed'>;
+
+/**
+ * The visits this browser's settings allow: not excluded, not past retention. Checked before the
+ * transaction, a thousand at a time with a pause between, since matching thousands of visits
+ * against the exclusion list takes long enough to hold up a page that shares the thread.
+ */
+async function allowedByRules(incoming: readonly ImportedVisit[], rules: MergeRules, counts: Counts): Promise<ImportedVisit[]> {
+  const allowed: ImportedVisit[] = [];
+  for (let first = 0; first < incoming.length; first += 1_000) {
+    if (first > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const imported of incoming.slice(first, first + 1_000)) {
+      const { host, path, startedAt } = imported.visit;
+      if (isExcluded(host, path, rules.excluded)) counts.excluded++;
+      else if (startedAt < rules.retentionCut) counts.expired++;
+      else allowed.push(imported);
+    }
+  }
+  return allowed;
+}
+
+async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[], rules: MergeRules, counts: Counts): Promise<Merged> {
   const visits = tx.objectStore('visits');
   const tombstones = await tx.objectStore('forgotten').getAll();
   const stored = await visits.getAll();
   const keys = new Set(stored.map((visit) => visit.key));
-  const counts = { added: 0, alreadyStored: 0, excluded: 0, forgotten: 0, expired: 0, doubled: 0 };
   const candidates: VisitRecord[] = [];
   for (const { key, visit } of incoming) {
     if (keys.has(key)) counts.alreadyStored++;
-    else if (isExcluded(visit.host, visit.path, rules.excluded)) counts.excluded++;
-    else if (visit.startedAt < rules.retentionCut) counts.expired++;
     else if (isForgotten({ ...visit, key }, tombstones)) counts.forgotten++;
     else {
       keys.add(key);
@@ -98,9 +119,16 @@ async function renumber(tx: MergeTransaction, finished: VisitRecord[]): Promise<
   const highest = await visits.index('by-seq').openKeyCursor(null, 'prev');
   let seq = Math.max((await counters.get('seq')) ?? 0, (highest?.key as number | undefined) ?? 0);
   finished.sort(learningOrder);
-  for (const visit of finished) {
-    visit.seq = ++seq;
-    await visits.put(visit);
+  // Written WRITES_AT_ONCE at a time: one by one, each is a round trip (and there may be tens of
+  // thousands); all at once, the page that shares the background's thread (Firefox's popup) waits.
+  for (let first = 0; first < finished.length; first += WRITES_AT_ONCE) {
+    const writes = finished.slice(first, first + WRITES_AT_ONCE).map((visit) => {
+      visit.seq = ++seq;
+      const write = visits.put(visit);
+      write.catch(() => undefined); // a failure fails the transaction, and is thrown once, below
+      return write;
+    });
+    await Promise.all(writes);
   }
   await counters.put(seq, 'seq');
 }
