@@ -155,6 +155,13 @@ export interface DataImportResult {
   relearned: number;
 }
 
+export interface JobProgress {
+  step: 'merging' | 'relearning';
+  /** Visits written (merging) or learned again (relearning) so far, of `total`. */
+  done: number;
+  total: number;
+}
+
 /** The background's own state: when it last woke, and what it turned away or pruned since. */
 export interface BackgroundStatus {
   wokeAt: number;
@@ -175,8 +182,8 @@ export interface BackgroundStatus {
   storageFullAt: number;
   learnedTwice: number;
   relearning: boolean;
-  /** While relearning: how many of the stored visits are learned again so far. */
-  relearnProgress?: { learned: number; total: number };
+  /** While an import writes its visits, and while the model is learned again: how far it has got. */
+  progress?: JobProgress;
 }
 
 export type { Contribution, DataFileCheck, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };

@@ -2,7 +2,7 @@
 // learns exactly the finished visits after it, and checkpoints in batches. Every job runs one at a
 // time, so learning, forgetting, relearning and imports never interleave.
 import { isVisit, Learner, type LearnerConfig } from '../../model/index';
-import type { ForgetRequest, Visit } from '../contract-types';
+import type { ForgetRequest, JobProgress, Visit } from '../contract-types';
 import type { ImportedVisit } from '../data-file';
 import { database } from '../storage/db';
 import { loadCheckpoint, saveCheckpoint } from '../storage/checkpoint';
@@ -28,8 +28,8 @@ export const status = {
   unreadableVisits: 0,
   /** When the model last went unsound (a value not finite or out of range) and the last sound one was taken back (0: never). */
   unsoundAt: 0,
-  /** While relearning: the stored visits learned again so far, of how many. */
-  relearnProgress: undefined as { learned: number; total: number } | undefined,
+  /** While an import writes its visits, and while relearning: how far it has got. */
+  progress: undefined as JobProgress | undefined,
 };
 /** Seqs of visits whose learning made the model unsound: passed over when learning again. */
 const unsound = new Set<number>();
@@ -104,7 +104,7 @@ async function learnPending(): Promise<number> {
       }
     }
     learned += batch.length;
-    if (status.relearnProgress) status.relearnProgress.learned += batch.length;
+    if (status.progress?.step === 'relearning') status.progress.done += batch.length;
   }
   if (fromScratch) dateByVisits(fromScratch);
   unsaved += learned;
@@ -189,13 +189,13 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
     lastSeq = 0;
     unsaved = 0;
     fromScratch = {};
-    status.relearnProgress = { learned: 0, total: await (await database()).countFromIndex('visits', 'by-seq') };
+    status.progress = { step: 'relearning', done: 0, total: await (await database()).countFromIndex('visits', 'by-seq') };
     const learned = await learnPending();
     await save();
     return learned;
   } finally {
     status.relearning = false;
-    status.relearnProgress = undefined;
+    status.progress = undefined;
   }
 }
 
@@ -220,7 +220,12 @@ export function forget(request: ForgetRequest): Promise<Removed & { relearned: n
 export function importVisits(incoming: readonly ImportedVisit[], rules: MergeRules): Promise<Merged & { relearned: number }> {
   return serial(async () => {
     const config = (await loaded()).config;
-    const merged = await mergeVisits(await database(), incoming, rules);
+    let merged: Merged;
+    try {
+      merged = await mergeVisits(await database(), incoming, rules, (done, total) => (status.progress = { step: 'merging', done, total }));
+    } finally {
+      status.progress = undefined;
+    }
     if (!merged.changed) return { ...merged, relearned: 0 };
     unsound.clear(); // they were seqs, and every finished visit has a new one
     return { ...merged, relearned: await relearnAll(config) };

@@ -37,13 +37,16 @@ export interface Merged {
   changed: boolean;
 }
 
-export async function mergeVisits(db: Database, incoming: readonly ImportedVisit[], rules: MergeRules): Promise<Merged> {
+/** Called as the visits are written: how many so far, of how many. */
+export type OnWritten = (done: number, total: number) => void;
+
+export async function mergeVisits(db: Database, incoming: readonly ImportedVisit[], rules: MergeRules, onWritten?: OnWritten): Promise<Merged> {
   const counts = { added: 0, alreadyStored: 0, excluded: 0, forgotten: 0, expired: 0, doubled: 0 };
   const allowed = await allowedByRules(incoming, rules, counts);
   const tx = db.transaction(['visits', 'counters', 'events', 'forgotten', 'model'], 'readwrite');
   settledQuietly(tx.done);
   try {
-    const merged = await mergeIn(tx, allowed, rules, counts);
+    const merged = await mergeIn(tx, allowed, rules, counts, onWritten);
     await tx.done;
     return merged;
   } catch (error) {
@@ -73,7 +76,7 @@ async function allowedByRules(incoming: readonly ImportedVisit[], rules: MergeRu
   return allowed;
 }
 
-async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[], rules: MergeRules, counts: Counts): Promise<Merged> {
+async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[], rules: MergeRules, counts: Counts, onWritten?: OnWritten): Promise<Merged> {
   const visits = tx.objectStore('visits');
   const tombstones = await tx.objectStore('forgotten').getAll();
   const stored = await visits.getAll();
@@ -103,7 +106,7 @@ async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[],
     await visits.delete(visit.id!);
   }
   const gone = new Set(replaced.map((visit) => visit.id));
-  await renumber(tx, [...stored.filter((visit) => visit.seq !== undefined && !gone.has(visit.id)), ...added]);
+  await renumber(tx, [...stored.filter((visit) => visit.seq !== undefined && !gone.has(visit.id)), ...added], onWritten);
   const checkpoint = await tx.objectStore('model').get('checkpoint');
   if (checkpoint) await tx.objectStore('model').put({ ...checkpoint, relearn: true }, 'checkpoint');
   return { ...counts, changed: true };
@@ -113,7 +116,7 @@ async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[],
  * Gives the finished visits new seqs in learning order, past every seq given so far (seqs only
  * grow: see seq.ts), and writes them, the new ones included.
  */
-async function renumber(tx: MergeTransaction, finished: VisitRecord[]): Promise<void> {
+async function renumber(tx: MergeTransaction, finished: VisitRecord[], onWritten?: OnWritten): Promise<void> {
   const visits = tx.objectStore('visits');
   const counters = tx.objectStore('counters');
   const highest = await visits.index('by-seq').openKeyCursor(null, 'prev');
@@ -129,6 +132,7 @@ async function renumber(tx: MergeTransaction, finished: VisitRecord[]): Promise<
       return write;
     });
     await Promise.all(writes);
+    onWritten?.(first + writes.length, finished.length);
   }
   await counters.put(seq, 'seq');
 }

@@ -4,7 +4,7 @@
 // passes is merged with the visits stored here and the model relearned from all of them, its
 // progress shown. Nothing stored changes until every line has passed.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DataFileCheck, DataImportResult } from '../../extension/contract-types';
+import type { DataFileCheck, DataImportResult, JobProgress } from '../../extension/contract-types';
 import { useConnector, type Connector } from '../connector';
 import { DataFileError, dataFileParts } from '../data-file-io';
 import { count } from '../format';
@@ -14,7 +14,7 @@ import { messageOf } from '../use-request';
 type Stage =
   | { step: 'idle' }
   | { step: 'reading'; name: string; fraction: number; visits: number }
-  | { step: 'merging'; name: string; learned?: number; total?: number }
+  | { step: 'merging'; name: string; progress?: JobProgress }
   | { step: 'refused'; name: string; check: DataFileCheck }
   | { step: 'failed'; name: string; message: string }
   | { step: 'done'; name: string; result: DataImportResult };
@@ -69,13 +69,7 @@ function ImportStage({ stage }: { stage: Stage }) {
         </div>
       );
     case 'merging':
-      return (
-        <div class="import-progress" role="status">
-          <span>{stage.total === undefined ? 'Merging with the visits stored here…'
-            : `Relearning: ${Math.min(stage.learned ?? 0, stage.total).toLocaleString('en')} of ${count(stage.total, 'visit')}`}</span>
-          {stage.total === undefined ? <progress aria-label="Relearning" /> : <progress value={stage.learned} max={Math.max(1, stage.total)} aria-label="Relearning" />}
-        </div>
-      );
+      return <JobProgressBar progress={stage.progress} />;
     case 'refused':
       return <Refusal name={stage.name} check={stage.check} />;
     case 'failed':
@@ -83,6 +77,19 @@ function ImportStage({ stage }: { stage: Stage }) {
     case 'done':
       return <Notice>{importSummary(stage.name, stage.result)}</Notice>;
   }
+}
+
+/** Merging, then relearning: each with its count once the background gives it. */
+function JobProgressBar({ progress }: { progress?: JobProgress }) {
+  const label = progress?.step === 'relearning' ? 'Relearning' : 'Merging';
+  const text = !progress ? 'Merging with the visits stored here…'
+    : `${progress.step === 'merging' ? 'Merging: written' : 'Relearning:'} ${Math.min(progress.done, progress.total).toLocaleString('en')} of ${count(progress.total, 'visit')}`;
+  return (
+    <div class="import-progress" role="status">
+      <span>{text}</span>
+      {progress ? <progress value={progress.done} max={Math.max(1, progress.total)} aria-label={label} /> : <progress aria-label={label} />}
+    </div>
+  );
 }
 
 /** A file with lines that cannot be read: each of the first named, with what is wrong. */
@@ -121,8 +128,8 @@ async function importDataFile(connector: Connector, file: File, show: (stage: St
     return undefined;
   }
   show({ step: 'merging', name: file.name });
-  const poll = setInterval(() => void connector.send('background/status', {}).then(({ relearnProgress }) => {
-    if (relearnProgress) show({ step: 'merging', name: file.name, ...relearnProgress });
+  const poll = setInterval(() => void connector.send('background/status', {}).then(({ progress }) => {
+    if (progress) show({ step: 'merging', name: file.name, progress });
   }, () => undefined), PROGRESS_EVERY_MS);
   try {
     return await connector.send('data/import', { importId });

@@ -337,6 +337,17 @@ describe('a file that cannot be imported', () => {
   });
 });
 
+describe('the merge’s progress', () => {
+  it('is told as the visits are written, five hundred at a time', async () => {
+    const it = await wake(new IDBFactory());
+    const incoming = Array.from({ length: 1_100 }, (_, i) => ({ key: `many-key-${i}`, visit: visitAt('news.example', T0 + i * 1_000) }));
+    const written: [number, number][] = [];
+    const merged = await it.merge.mergeVisits(it.db, incoming, { excluded: [], retentionCut: 0 }, (done, total) => written.push([done, total]));
+    expect(merged).toMatchObject({ added: 1_100, changed: true });
+    expect(written).toEqual([[500, 1_100], [1_000, 1_100], [1_100, 1_100]]);
+  });
+});
+
 describe('a background stopped between the merge and the relearning', () => {
   it('relearns when it wakes, to the model the whole import makes', async () => {
     const source = await wake(new IDBFactory());

@@ -144,11 +144,13 @@ describe('Data view: importing a data file', () => {
     expect(connector.sent('data/import')).toEqual([]);
   });
 
-  it('shows the relearning’s progress while the background merges and relearns, and the background’s refusal', async () => {
+  it('shows the progress of the merge and of the relearning, and the background’s refusal', async () => {
     const answer = deferred<DataImportResult>();
     const connector = background(() => answer.promise);
-    connector.answers['background/status'] = status({ relearning: true, relearnProgress: { learned: 500, total: 2_000 } });
+    connector.answers['background/status'] = status({ progress: { step: 'merging', done: 1_500, total: 2_000 } });
     await pick(connector, new File([dataFileText(exported(20))], 'phone.jsonl'));
+    await screen.findByText('Merging: written 1,500 of 2,000 visits');
+    connector.answers['background/status'] = status({ relearning: true, progress: { step: 'relearning', done: 500, total: 2_000 } });
     await screen.findByText('Relearning: 500 of 2,000 visits');
     const bar = screen.getByRole('progressbar', { name: 'Relearning' }) as HTMLProgressElement;
     expect([bar.value, bar.max]).toEqual([500, 2000]);

@@ -21,6 +21,6 @@ export function onStatus(): BackgroundStatus {
     modelUnsoundAt: status.unsoundAt,
     settingsProblems: [...settingsProblems].map(([name, problem]) => `${name}: ${problem}`),
     relearning: status.relearning,
-    ...(status.relearnProgress && { relearnProgress: { ...status.relearnProgress } }),
+    ...(status.progress && { progress: { ...status.progress } }),
   };
 }
