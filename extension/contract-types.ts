@@ -8,6 +8,7 @@ import type { MetricPoint, Metrics } from '../model/metrics';
 import type { NextSite } from '../model/next-sites';
 import type { ModelFile } from '../model/serialize';
 import type { PageFeatures, Visit } from '../model/visit';
+import type { DataFileCheck } from './data-file';
 
 /** The content script's report of a visit in progress (`final` when the page is hidden or left). */
 export interface VisitUpdate {
@@ -122,6 +123,45 @@ export interface DataExport {
   settings: Settings;
 }
 
+/** A stretch of a data file on its way to the background, line after line (extension/data-file.ts). */
+export interface DataFileLines {
+  /** Names one import, so that the lines of another are never mixed in. */
+  importId: string;
+  /** The number of the first of these lines: 1 starts the import, each next stretch follows on. */
+  firstLine: number;
+  lines: string[];
+  /** `visit` when the lines are the visits of an old (version 1) export, so that problems name the visit. */
+  counting: 'line' | 'visit';
+}
+
+/** What importing a data file did, visit by visit. */
+export interface DataImportResult {
+  /** Visits read from the file. */
+  visits: number;
+  added: number;
+  /** Already stored here, by their key: this browser's own, or brought by an earlier import. */
+  alreadyStored: number;
+  /** On a site or page of this browser's exclusion list. */
+  excluded: number;
+  /** Forgotten here, or begun while recording here was paused. */
+  forgotten: number;
+  /** Older than this browser keeps visits. */
+  expired: number;
+  /** History entries of a visit that a page recorded, here or in the file: the page's visit alone is kept. */
+  doubled: number;
+  /** Visits still open when an old export was made: not imported. */
+  unfinished: number;
+  /** Visits the model was relearned from (0 when nothing changed). */
+  relearned: number;
+}
+
+export interface JobProgress {
+  step: 'merging' | 'relearning';
+  /** Visits written (merging) or learned again (relearning) so far, of `total`. */
+  done: number;
+  total: number;
+}
+
 /** The background's own state: when it last woke, and what it turned away or pruned since. */
 export interface BackgroundStatus {
   wokeAt: number;
@@ -142,6 +182,8 @@ export interface BackgroundStatus {
   storageFullAt: number;
   learnedTwice: number;
   relearning: boolean;
+  /** While an import writes its visits, and while the model is learned again: how far it has got. */
+  progress?: JobProgress;
 }
 
-export type { Contribution, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };
+export type { Contribution, DataFileCheck, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };

@@ -6,8 +6,8 @@
 // `request` the runtime it sends with.
 import type { ModelFile } from '../model/serialize';
 import type {
-  BackgroundStatus, DataExport, ForgetRequest, ForgetResult, ImportPreview, Insights, ModelOverview,
-  PlayRequest, Settings, TabPrediction, VisitPage, VisitQuery, VisitUpdate,
+  BackgroundStatus, DataExport, DataFileCheck, DataFileLines, DataImportResult, ForgetRequest, ForgetResult, ImportPreview,
+  Insights, ModelOverview, PlayRequest, Settings, TabPrediction, VisitPage, VisitQuery, VisitUpdate,
 } from './contract-types';
 import { MessageError } from './errors';
 
@@ -27,6 +27,8 @@ export interface Contract {
   'data/forget-preview': [ForgetRequest, { visits: number; events: number }];
   'data/forget': [ForgetRequest, ForgetResult];
   'data/export': [Record<string, never>, DataExport];
+  'data/import-lines': [DataFileLines, DataFileCheck]; // checked as they come, stored only by 'data/import'
+  'data/import': [{ importId: string }, DataImportResult];
   'settings/get': [Record<string, never>, Settings];
   'settings/set': [Partial<Settings>, Settings];
   'background/status': [Record<string, never>, BackgroundStatus];

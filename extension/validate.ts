@@ -2,6 +2,8 @@
 // run its own scripts beside ours, so nothing in a report is trusted: wrong types, sizes or
 // values are refused with a clear message, and the url is stripped of query and fragment again.
 // What passes keeps only the title and description the page text rules allow (page-text-rules.ts).
+// A visit read from a data file (data-file.ts) goes through the same rules, with its source and
+// the user's correction, which a page never sends.
 import { PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
 import type { VisitUpdate } from './contract-types';
 import { InvalidRequest } from './errors';
@@ -12,13 +14,36 @@ const DAY_MS = 86_400_000;
 
 export function validateVisitUpdate(input: unknown, now = Date.now()): VisitUpdate {
   const update = record(input, 'report');
-  const key = text(update.key, 'key', LIMITS.key);
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(key)) throw new InvalidRequest('The visit key is malformed.');
+  const key = validateKey(update.key);
   if (typeof update.final !== 'boolean') throw new InvalidRequest('“final” must be true or false.');
   return { key, final: update.final, visit: validateVisit(update.visit, now) };
 }
 
+/** A visit's key: made by the content script (or the history import), the same on every device that holds the visit. */
+export function validateKey(input: unknown): string {
+  const key = text(input, 'key', LIMITS.key);
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(key)) throw new InvalidRequest('The visit key is malformed.');
+  return key;
+}
+
+/** A page's report of its visit: always of source `page`. */
 export function validateVisit(input: unknown, now = Date.now()): Visit {
+  return { ...checkedVisit(input, now), source: 'page' };
+}
+
+/** A visit as another Tabula stored it (a data file): the rules of a report, with its source and correction. */
+export function validateStoredVisit(input: unknown, now = Date.now()): Visit {
+  const { source, feedback } = record(input, 'visit');
+  if (source !== 'page' && source !== 'history') throw new InvalidRequest('“source” must be page or history.');
+  if (feedback !== undefined && feedback !== 'useful' && feedback !== 'not-interested') {
+    throw new InvalidRequest('“feedback” must be useful or not-interested.');
+  }
+  const visit: Visit = { ...checkedVisit(input, now), source };
+  if (feedback !== undefined) visit.feedback = feedback;
+  return visit;
+}
+
+function checkedVisit(input: unknown, now: number): Visit {
   const v = record(input, 'visit');
   const page = pageUrl(text(v.url, 'url', LIMITS.url));
   const startedAt = count(v.startedAt, 'startedAt', now + DAY_MS);
@@ -47,7 +72,6 @@ export function validateVisit(input: unknown, now = Date.now()): Visit {
     mediaMs: count(v.mediaMs, 'mediaMs', endedAt - startedAt + 1000),
     startedAt,
     endedAt,
-    source: 'page',
   };
   return redactPage(visit);
 }

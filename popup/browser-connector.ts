@@ -18,8 +18,8 @@ export const browserConnector: Connector = {
     if (!isHostName(host)) throw new Error(`"${host.slice(0, 60)}" is not a site's host name, so it was not opened.`);
     await browser.tabs.create({ url: `https://${host}/` });
   },
-  saveFile(fileName: string, text: string) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  saveFile(fileName: string, content: string | Blob) {
+    const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type: 'application/json' }) : content);
     const link = document.createElement('a');
     link.href = url;
     link.download = fileName;

@@ -11,8 +11,8 @@ export interface Connector {
   openDashboard(): Promise<void>;
   /** Opens a site (a host the model predicted) in a new tab. */
   openSite(host: string): Promise<void>;
-  /** Hands a file to the browser's downloads (export of the model or the data). */
-  saveFile(fileName: string, text: string): void;
+  /** Hands a file to the browser's downloads (export of the model or the data): text, or bytes already made. */
+  saveFile(fileName: string, content: string | Blob): void;
   /**
    * Asks the browser for the optional `history` permission; true when granted. Browsers allow the
    * question only during a user's click, so call it first thing in the handler, before any await.

@@ -1,9 +1,11 @@
 // Reads a visit log: JSON lines (optionally gzipped), one visit per line, in time order
 // (docs/visit-log.md). Missing fields take defaults; a line without any interaction field
 // and without `source` is a page view with no interaction known (`source: 'history'`).
+// Tabula's data file is such a log after a header line, which is passed over.
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { DATA_FORMAT, DATA_VERSION } from '../extension/data-file';
 import { PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
 
 const INTERACTION_FIELDS = ['activeMs', 'scrollDepth', 'clicks', 'keys', 'selections', 'mediaMs'] as const;
@@ -93,9 +95,30 @@ export async function* readVisitLog(path: string, onProgress?: (fraction: number
   const text = path.endsWith('.gz') ? file.pipe(createGunzip()) : file;
   const lines = createInterface({ input: text, crlfDelay: Infinity });
   let lineNumber = 0;
+  let first = true;
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === '') continue;
+    if (first && isDataFileHeader(line, lineNumber)) {
+      first = false;
+      continue;
+    }
+    first = false;
     yield parseVisitLine(line, lineNumber);
   }
+}
+
+/** Whether the first line is the header of Tabula's data file (its format, version and settings): no visit. */
+function isDataFileHeader(line: string, lineNumber: number): boolean {
+  let header: { format?: unknown; version?: unknown };
+  try {
+    header = JSON.parse(line) as typeof header;
+  } catch {
+    return false; // parseVisitLine says what is wrong with it
+  }
+  if (header?.format !== DATA_FORMAT) return false;
+  if (typeof header.version !== 'number' || header.version > DATA_VERSION) {
+    throw new VisitLogError(`line ${lineNumber}: the header of a newer Tabula's data file, which this replay cannot read`);
+  }
+  return true;
 }

@@ -2,10 +2,12 @@
 // learns exactly the finished visits after it, and checkpoints in batches. Every job runs one at a
 // time, so learning, forgetting, relearning and imports never interleave.
 import { isVisit, Learner, type LearnerConfig } from '../../model/index';
-import type { ForgetRequest, Visit } from '../contract-types';
+import type { ForgetRequest, JobProgress, Visit } from '../contract-types';
+import type { ImportedVisit } from '../data-file';
 import { database } from '../storage/db';
 import { loadCheckpoint, saveCheckpoint } from '../storage/checkpoint';
 import { applyRetention, forgetData, type Removed } from '../storage/forget';
+import { mergeVisits, type Merged, type MergeRules } from '../storage/merge';
 import { isQuotaError, makeRoom, pressure } from '../storage/pressure';
 import { lastFinishedSeq, visitsAfter } from '../storage/visits';
 
@@ -26,9 +28,18 @@ export const status = {
   unreadableVisits: 0,
   /** When the model last went unsound (a value not finite or out of range) and the last sound one was taken back (0: never). */
   unsoundAt: 0,
+  /** While an import writes its visits, and while relearning: how far it has got. */
+  progress: undefined as JobProgress | undefined,
 };
 /** Seqs of visits whose learning made the model unsound: passed over when learning again. */
 const unsound = new Set<number>();
+/**
+ * While a model is learned again from the first stored visit: the start of the first visit it
+ * learns and the end of the last. A relearned model is dated by them rather than by the clock,
+ * so that it depends on the visits and the settings alone (two browsers holding the same visits
+ * hold the same model, to the byte).
+ */
+let fromScratch: { first?: number; last?: number } | undefined;
 
 /** Runs jobs one after another, whatever happens to the one before. */
 function serial<T>(job: () => Promise<T>): Promise<T> {
@@ -44,11 +55,13 @@ async function loaded(): Promise<Learner> {
     // After a forget that was not relearned yet, only the settings of the snapshot are kept.
     learner = !checkpoint ? Learner.create() : checkpoint.relearn ? Learner.create(checkpoint.snapshot.config) : Learner.restore(checkpoint.snapshot);
     lastSeq = checkpoint && !checkpoint.relearn ? checkpoint.lastSeq : 0;
+    fromScratch = checkpoint?.relearn ? {} : undefined;
   } catch (error) {
     // A checkpoint this code cannot read: the stored visits are the truth, so learn them again.
     console.error('Tabula could not restore its model; relearning it from the stored visits', error);
     learner = Learner.create();
     lastSeq = 0;
+    fromScratch = {};
   }
   return learner;
 }
@@ -75,7 +88,13 @@ async function learnPending(): Promise<number> {
       if (visit.seq! <= lastSeq) status.learnedTwice++; // cannot happen: visitsAfter is exclusive
       // A record damaged on disk is passed over (and counted), not left to stop learning for good.
       if (!isVisit(visit)) status.unreadableVisits++;
-      else if (!unsound.has(visit.seq!)) model.observe(visit);
+      else if (!unsound.has(visit.seq!)) {
+        model.observe(visit);
+        if (fromScratch) {
+          fromScratch.first ??= visit.startedAt;
+          fromScratch.last = visit.endedAt;
+        }
+      }
       lastSeq = visit.seq!;
       if (!model.healthy) {
         // Never kept, never saved: back to the last sound checkpoint, and on without this visit.
@@ -85,7 +104,9 @@ async function learnPending(): Promise<number> {
       }
     }
     learned += batch.length;
+    if (status.progress?.step === 'relearning') status.progress.done += batch.length;
   }
+  if (fromScratch) dateByVisits(fromScratch);
   unsaved += learned;
   if (unsaved >= SAVE_EVERY_VISITS) await saveOrRetry();
   else if (unsaved > 0) scheduleSave(SAVE_AFTER_MS);
@@ -111,6 +132,13 @@ async function saveOrRetry(): Promise<void> {
     pressure.fullAt = Date.now();
     scheduleSave(RETRY_SAVE_AFTER_MS);
   }
+}
+
+/** Dates the model relearned from scratch by its visits: learning since the first, last learned at the end of the last. */
+function dateByVisits({ first, last }: { first?: number; last?: number }): void {
+  fromScratch = undefined;
+  if (!learner || first === undefined || last === undefined) return;
+  learner = Learner.restore({ ...learner.snapshot(), createdAt: first, updatedAt: last });
 }
 
 /** Drops the model in memory, so that the last checkpoint (sound: only sound models are saved) is restored. */
@@ -160,11 +188,14 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
     learner = Learner.create(config);
     lastSeq = 0;
     unsaved = 0;
+    fromScratch = {};
+    status.progress = { step: 'relearning', done: 0, total: await (await database()).countFromIndex('visits', 'by-seq') };
     const learned = await learnPending();
     await save();
     return learned;
   } finally {
     status.relearning = false;
+    status.progress = undefined;
   }
 }
 
@@ -178,6 +209,26 @@ export function forget(request: ForgetRequest): Promise<Removed & { relearned: n
     const { relearn, ...removed } = await forgetData(await database(), request);
     const relearned = relearn ? await relearnAll(config) : 0;
     return { ...removed, relearned };
+  });
+}
+
+/**
+ * Merges the visits of a data file with those stored and relearns from all of them, in one job
+ * (see storage/merge.ts): learned in time order, so that two browsers that hold the same visits
+ * and settings hold the same model. Nothing changed, nothing is relearned.
+ */
+export function importVisits(incoming: readonly ImportedVisit[], rules: MergeRules): Promise<Merged & { relearned: number }> {
+  return serial(async () => {
+    const config = (await loaded()).config;
+    let merged: Merged;
+    try {
+      merged = await mergeVisits(await database(), incoming, rules, (done, total) => (status.progress = { step: 'merging', done, total }));
+    } finally {
+      status.progress = undefined;
+    }
+    if (!merged.changed) return { ...merged, relearned: 0 };
+    unsound.clear(); // they were seqs, and every finished visit has a new one
+    return { ...merged, relearned: await relearnAll(config) };
   });
 }
 
@@ -229,6 +280,7 @@ export function replace(next: Learner | ((current: LearnerConfig) => Learner), w
 export function unload(): void {
   clearTimeout(saveTimer);
   unsound.clear();
+  fromScratch = undefined;
   learner = undefined;
   lastSeq = 0;
   unsaved = 0;

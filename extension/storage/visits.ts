@@ -76,11 +76,11 @@ async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number
  * A transaction that fails (a full disk) rejects both the failed request and `done`; the request's
  * rejection is the one thrown, so `done` is marked handled here rather than reported as unhandled.
  */
-function settledQuietly(done: Promise<void>): void {
+export function settledQuietly(done: Promise<void>): void {
   done.catch(() => undefined);
 }
 
-function abortQuietly(tx: IDBPTransaction<TabulaDB, StoreNames<TabulaDB>[], 'readwrite'>): void {
+export function abortQuietly(tx: IDBPTransaction<TabulaDB, StoreNames<TabulaDB>[], 'readwrite'>): void {
   try {
     tx.abort();
   } catch {
@@ -89,7 +89,7 @@ function abortQuietly(tx: IDBPTransaction<TabulaDB, StoreNames<TabulaDB>[], 'rea
 }
 
 /** A forgotten site is not kept as the page a visit came from. */
-function withoutForgottenReferrer<T extends Visit>(visit: T, forgotten: readonly Tombstone[]): T {
+export function withoutForgottenReferrer<T extends Visit>(visit: T, forgotten: readonly Tombstone[]): T {
   return isForgottenSite(visit.referrerHost, forgotten) ? { ...visit, referrerHost: '' } : visit;
 }
 
@@ -100,6 +100,12 @@ function eventOf(visitKey: string, visit: Visit): InteractionEvent {
 
 /** How far a history entry's time may lie outside a recorded visit of the same address and still be that visit. */
 const SAME_VISIT_SLACK_MS = 60_000;
+
+/** Whether a history entry is the browser's record of a visit stored already (the same address, around the same time). */
+export function isSameVisit(stored: Visit, entry: Visit): boolean {
+  return stored.url === entry.url
+    && stored.startedAt - SAME_VISIT_SLACK_MS <= entry.startedAt && entry.startedAt <= stored.endedAt + SAME_VISIT_SLACK_MS;
+}
 
 /**
  * Adds already finished visits (imported history) in order. Skipped: keys already present, what
@@ -120,9 +126,7 @@ export async function addFinishedVisits(db: Database, visits: { key: string; vis
   for (const { key, visit } of visits) {
     if (isForgotten({ ...visit, key }, forgotten)) continue;
     if ((await stores.visits.index('by-key').getKey(key)) !== undefined) continue;
-    const sameVisit = (await recorded(visit.host)).some((stored) => stored.url === visit.url
-      && stored.startedAt - SAME_VISIT_SLACK_MS <= visit.startedAt && visit.startedAt <= stored.endedAt + SAME_VISIT_SLACK_MS);
-    if (sameVisit) continue;
+    if ((await recorded(visit.host)).some((stored) => isSameVisit(stored, visit))) continue;
     await stores.visits.put({ ...withoutForgottenReferrer(visit, forgotten), key, seq: await nextSeq(stores) });
     added++;
   }

@@ -1,6 +1,7 @@
 // The Data view: every visit Tabula keeps, searchable and forgettable, and the controls over
-// what it records (pause, excluded sites, how long visits are kept, learning from past history).
-// Excluding a site is followed by an offer to forget what was stored for it before.
+// what it records (pause, excluded sites, how long visits are kept, learning from past history,
+// importing another browser's data). Excluding a site is followed by an offer to forget what was
+// stored for it before.
 import { useEffect, useState } from 'preact/hooks';
 import type { ForgetRequest, ForgetResult, Settings, StoredVisit } from '../../extension/contract-types';
 import { count } from '../format';
@@ -9,6 +10,7 @@ import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useAction, useRequest } from '../use-request';
 import { coversHost, normalizeHost } from '../use-settings-change';
 import { ForgetConfirm, ForgetOffer, forgetSummary } from './forgetting';
+import { DataImport } from './data-import';
 import { HistoryImport } from './history-import';
 import { VisitBrowser } from './visit-list';
 
@@ -66,6 +68,9 @@ export function DataView({ currentHost, storageFullAt }: DataViewProps) {
           settings.setData(saved);
           if (imported) setRefresh((n) => n + 1);
         }} />}
+      </Section>
+      <Section title="Import data">
+        <DataImport onImported={() => setRefresh((n) => n + 1)} />
       </Section>
       <Section title="Visits">
         {forgetting && (

@@ -3,8 +3,10 @@
 // something waits for a confirmation that says exactly what goes.
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../extension/contract-types';
+import { dataFileText } from '../../extension/data-file';
 import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
-import { useConnector } from '../connector';
+import { useConnector, type Connector } from '../connector';
+import { dataFileBlob } from '../data-file-io';
 import { count, dateTime, dayKey, sentence } from '../format';
 import { HealthNotices } from '../health-notices';
 import { Confirm, ErrorMessage, Notice, Section } from '../ui';
@@ -23,8 +25,9 @@ export function ModelView({ now }: { now?: () => number }) {
         <p class="muted">Export without names leaves every one of those names out: weights, hashes and counts only. It
           predicts the same, showing its sites as unnamed until you visit them again. A hash hides a name only from
           someone who cannot guess it: whoever guesses a site can check it.</p>
-        <p class="muted">The data file holds every stored visit and your settings. All three stay on this computer
-          unless you move them.</p>
+        <p class="muted">The data file holds every stored visit, a line each, and your settings: Data → Import data
+          brings it into Tabula in another browser, and any tool that reads JSON lines can read it. All three stay on
+          this computer unless you move them.</p>
         <ExportButtons now={now} />
       </Section>
       <Section title="Import">
@@ -40,13 +43,15 @@ export function ModelView({ now }: { now?: () => number }) {
 }
 
 // Taking things out: the model as a file (to keep, or to move to another browser), with or
-// without the names it holds, and the stored data as JSON. Files are named by the day,
-// `tabula-model-YYYY-MM-DD.json`, `tabula-model-without-names-YYYY-MM-DD.json`.
+// without the names it holds, and the stored data as a data file (extension/data-file.ts), gzipped
+// if asked. Files are named by the day: `tabula-model-YYYY-MM-DD.json`,
+// `tabula-model-without-names-YYYY-MM-DD.json`, `tabula-data-YYYY-MM-DD.jsonl` (`.jsonl.gz`).
 type ExportKind = 'model' | 'model-without-names' | 'data';
 
-function exportOf(kind: ExportKind, connector: ReturnType<typeof useConnector>): Promise<unknown> {
-  if (kind === 'data') return connector.send('data/export', {});
-  return connector.send('model/export', { names: kind === 'model' });
+async function exportOf(kind: ExportKind, connector: Connector, gzip: boolean): Promise<{ extension: string; content: string | Blob }> {
+  if (kind !== 'data') return { extension: 'json', content: JSON.stringify(await connector.send('model/export', { names: kind === 'model' }), null, 1) };
+  const text = dataFileText(await connector.send('data/export', {}));
+  return { extension: gzip ? 'jsonl.gz' : 'jsonl', content: gzip ? await dataFileBlob(text, true) : text };
 }
 
 function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
@@ -54,14 +59,15 @@ function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState(false);
+  const [gzip, setGzip] = useState(false);
   const save = async (kind: ExportKind) => {
     setPending(true);
     setError(undefined);
     setSaved(undefined);
     try {
-      const content = await exportOf(kind, connector);
-      const fileName = `tabula-${kind}-${dayKey(now())}.json`;
-      connector.saveFile(fileName, JSON.stringify(content, null, 1));
+      const { extension, content } = await exportOf(kind, connector, gzip);
+      const fileName = `tabula-${kind}-${dayKey(now())}.${extension}`;
+      connector.saveFile(fileName, content);
       setSaved(fileName);
     } catch (failure) {
       setError(`Could not export: ${messageOf(failure)}`);
@@ -76,6 +82,10 @@ function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
         <button type="button" onClick={() => save('model-without-names')} disabled={pending}>Export without names</button>
         <button type="button" onClick={() => save('data')} disabled={pending}>Export stored data</button>
       </div>
+      <label class="toggle">
+        <input type="checkbox" checked={gzip} onChange={(event) => setGzip(event.currentTarget.checked)} />
+        <span>Compress the data file (gzip)</span>
+      </label>
       {saved && <Notice>Saved {saved}.</Notice>}
       {error && <ErrorMessage>{error}</ErrorMessage>}
     </div>

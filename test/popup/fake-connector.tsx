@@ -12,7 +12,8 @@ export interface Call { type: RequestType; payload: unknown }
 
 export interface FakeConnector extends Connector {
   calls: Call[];
-  saved: { fileName: string; text: string }[];
+  /** Files saved: their name, and their text (or, for bytes, the Blob). */
+  saved: { fileName: string; text: string; blob?: Blob }[];
   openedSites: string[];
   dashboardOpened: number;
   answers: Answers;
@@ -43,7 +44,9 @@ export function fakeConnector(answers: Answers): FakeConnector {
     },
     async openDashboard() { fake.dashboardOpened++; },
     async openSite(host: string) { fake.openedSites.push(host); },
-    saveFile(fileName: string, text: string) { fake.saved.push({ fileName, text }); },
+    saveFile(fileName: string, content: string | Blob) {
+      fake.saved.push(typeof content === 'string' ? { fileName, text: content } : { fileName, text: '', blob: content });
+    },
     async requestHistoryAccess() {
       fake.historyRequests++;
       if (fake.historyAccess instanceof Error) throw fake.historyAccess;

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DataExport } from '../../extension/contract-types';
 import { ModelView } from '../../popup/views/model';
@@ -85,11 +86,26 @@ describe('Model view: export', () => {
     expect(text).not.toContain('not your visits');
   });
 
-  it('saves the stored data as JSON', async () => {
+  it('saves the stored data as a data file: a header line with the settings, then each finished visit with its key', async () => {
     const connector = showModel();
     fireEvent.click(screen.getByRole('button', { name: 'Export stored data' }));
-    await screen.findByText('Saved tabula-data-2025-03-14.json.');
-    expect(JSON.parse(connector.saved[0].text)).toEqual(dataFile);
+    await screen.findByText('Saved tabula-data-2025-03-14.jsonl.');
+    const [header, ...lines] = connector.saved[0].text.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(header).toEqual({ format: 'tabula-data', version: 2, exportedAt: NOW, visits: dataFile.visits.length, settings: dataFile.settings });
+    const inSeqOrder = [...dataFile.visits].sort((a, b) => a.seq! - b.seq!);
+    expect(lines).toEqual(inSeqOrder.map(({ id, seq, ...visit }) => visit));
+  });
+
+  it('saves the data file gzipped when asked, and it unzips to the same text', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('button', { name: 'Export stored data' }));
+    await screen.findByText('Saved tabula-data-2025-03-14.jsonl.');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compress the data file (gzip)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export stored data' }));
+    await screen.findByText('Saved tabula-data-2025-03-14.jsonl.gz.');
+    const bytes = Buffer.from(await connector.saved[1].blob!.arrayBuffer());
+    expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(connector.saved[0].text);
   });
 
   it('says so when the export fails, and saves nothing', async () => {

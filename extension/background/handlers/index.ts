@@ -1,6 +1,7 @@
 // The one handler object: every request of the contract, by name.
 import type { Handlers } from '../../messages';
 import { onDataExport, onForget, onForgetPreview, onSettingsGet, onSettingsSet, onVisits } from './data';
+import { onDataImport, onDataImportLines } from './data-import';
 import { onExport, onImport, onInsights, onOverview, onPlay, onPreviewImport, onReset } from './model';
 import { onStatus } from './status';
 import { onTabFeedback, onTabPredict } from './tab';
@@ -21,6 +22,8 @@ export const handlers: Handlers = {
   'data/forget-preview': onForgetPreview,
   'data/forget': onForget,
   'data/export': onDataExport,
+  'data/import-lines': onDataImportLines,
+  'data/import': onDataImport,
   'settings/get': onSettingsGet,
   'settings/set': onSettingsSet,
   'background/status': onStatus,

@@ -21,5 +21,6 @@ export function onStatus(): BackgroundStatus {
     modelUnsoundAt: status.unsoundAt,
     settingsProblems: [...settingsProblems].map(([name, problem]) => `${name}: ${problem}`),
     relearning: status.relearning,
+    ...(status.progress && { progress: { ...status.progress } }),
   };
 }
