@@ -7,6 +7,7 @@
 // learn them in the same order, and a background stopped before relearning relearns when it wakes.
 // A transaction that fails is aborted whole, so a failed import leaves everything as it was.
 import type { IDBPTransaction } from 'idb';
+import type { DataImportResult } from '../contract-types';
 import type { ImportedVisit } from '../data-file';
 import { isExcluded } from '../exclusions';
 import type { Database, TabulaDB } from './db';
@@ -24,15 +25,8 @@ export interface MergeRules {
   retentionCut: number;
 }
 
-/** What a merge did with the visits it was given (see DataImportResult). */
-export interface Merged {
-  added: number;
-  alreadyStored: number;
-  excluded: number;
-  forgotten: number;
-  expired: number;
-  /** History entries of a page's visit, in the file (not added) or stored (removed). */
-  doubled: number;
+/** What a merge did with the visits it was given: the counts of the import's result (`doubled` counts history entries not added and stored ones removed). */
+export interface Merged extends Pick<DataImportResult, 'added' | 'alreadyStored' | 'excluded' | 'forgotten' | 'expired' | 'doubled'> {
   /** Whether the stored visits changed, so that the model is to be relearned from them. */
   changed: boolean;
 }

@@ -9,10 +9,11 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredVisit } from '../../extension/contract-types';
 import { learningOrder } from '../../extension/storage/merge';
-import { decodeModelFile, Learner, type LearnerSnapshot } from '../../model/index';
+import { decodeModelFile, Learner } from '../../model/index';
 import { browserAvailable, type BrowserName, type ExtensionBrowser, until } from '../../harness/browser/launch';
 import { launchWithSites, settled, showView, siteUrl, textOf } from '../../harness/browser/popup-helpers';
 import { startSite, type TestSite } from '../../harness/sites/test-site';
+import { largestDifference } from '../../harness/snapshot-difference';
 import { replay } from '../../tools/replay-run';
 import { readVisitLog } from '../../tools/visit-log';
 
@@ -179,12 +180,3 @@ function bySeq(visits: StoredVisit[]): string[] {
   return [...visits].sort((a, b) => a.seq! - b.seq!).map((visit) => visit.key);
 }
 
-function largestDifference(a: LearnerSnapshot, b: LearnerSnapshot): number {
-  let largest = 0;
-  for (const [name, values] of [...Object.entries(b.weights), ...Object.entries(b.optimizer.state)]) {
-    const other = a.weights[name] ?? a.optimizer.state[name];
-    if (!other || other.length !== values.length) return Infinity;
-    for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i] - other[i]));
-  }
-  return largest;
-}

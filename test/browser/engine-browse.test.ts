@@ -5,10 +5,11 @@
 // forget it must be the model a fresh learner makes of the remaining visits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { decodeModelFile, Learner, type LearnerSnapshot } from '../../model/index';
+import { decodeModelFile, Learner } from '../../model/index';
 import type { StoredVisit } from '../../extension/contract-types';
 import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
 import { startSite, type TestSite } from '../../harness/sites/test-site';
+import { largestDifference } from '../../harness/snapshot-difference';
 
 /** How far a stored active time may be from the scripted one. */
 const ACTIVE_TOLERANCE_MS = 1_500;
@@ -199,12 +200,3 @@ function expectModelOf(file: unknown, visits: StoredVisit[]): void {
   expect(inBrowser.vocabulary.hosts).toEqual(expected.vocabulary.hosts);
 }
 
-function largestDifference(a: LearnerSnapshot, b: LearnerSnapshot): number {
-  let largest = 0;
-  for (const [name, values] of [...Object.entries(b.weights), ...Object.entries(b.optimizer.state)]) {
-    const other = a.weights[name] ?? a.optimizer.state[name];
-    if (!other || other.length !== values.length) return Infinity;
-    for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i] - other[i]));
-  }
-  return largest;
-}
