@@ -72,7 +72,7 @@ export class NewerDatabaseError extends Error {
   override name = 'NewerDatabaseError';
   constructor() {
     super('Your Tabula data was saved by a newer version of Tabula, which this version cannot read. '
-      + 'Update Tabula to use it, or export your data (Model → Export data) and then reset to start again.');
+      + 'Update Tabula to use it, or export your data (Model → Export stored data) and then reset to start again.');
   }
 }
 
