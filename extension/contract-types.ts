@@ -7,6 +7,7 @@ import type { ModelSize } from '../model/learner-config';
 import type { MetricPoint, Metrics } from '../model/metrics';
 import type { NextSite } from '../model/next-sites';
 import type { ModelFile } from '../model/serialize';
+import type { SiteMap } from '../model/site-map';
 import type { PageFeatures, Visit } from '../model/visit';
 import type { DataFileCheck } from './data-file';
 
@@ -186,4 +187,4 @@ export interface BackgroundStatus {
   progress?: JobProgress;
 }
 
-export type { Contribution, DataFileCheck, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };
+export type { Contribution, DataFileCheck, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, SiteMap, Visit };

@@ -2,12 +2,13 @@
 // on each head, the effect of each hour on engagement, the features that drive the first
 // layer's units, and a picture of the first layer's rows for the most used features.
 // A feature's effect here is its effect alone: the prediction for an input holding only that
-// feature, minus the prediction for an empty input.
+// feature, minus the prediction for an empty input. And a map of the sites.
 import type { DictionaryEntry } from './dictionary';
 import { EncodedInput } from './encoded-input';
 import { bySize, outputsOf, type Contribution, type Outputs } from './explain';
 import { bucketOf, signOf } from './hash';
 import type { LearnerParts } from './learner-parts';
+import { siteMap, type SiteMap } from './site-map';
 
 export interface HiddenUnit {
   unit: number;
@@ -22,6 +23,8 @@ export interface LearnedInsights {
   hiddenUnits: HiddenUnit[];
   /** A picture of the first layer: rows are the most used features, columns the embedding. */
   weights: { rows: string[]; cols: number; values: number[] };
+  /** The most visited sites placed by how alike the next-site head scores them (see site-map.ts). */
+  siteMap: SiteMap;
 }
 
 const TOP_FEATURES = 12;
@@ -61,6 +64,7 @@ export function insights(parts: LearnerParts): LearnedInsights {
     }),
     hiddenUnits: hiddenUnits(parts, entries),
     weights: picture(parts),
+    siteMap: siteMap(parts),
   };
 }
 

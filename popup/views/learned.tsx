@@ -1,10 +1,11 @@
-// The Learned view: what the model has picked up about its user (the features it leans on, the
-// user's habits and the hour's effect), how well it predicts, and a look at its weights. Each
-// section keeps its height while its data is on the way.
+// The Learned view: what the model has picked up about its user (the features it leans on, a map
+// of their sites, their habits and the hour's effect), how well it predicts, and a look at its
+// weights. Each section keeps its height while its data is on the way.
 import type { Insights, ModelOverview } from '../../extension/contract-types';
 import { ColumnChart } from '../charts/column-chart';
 import { ContributionGroups } from '../charts/contribution-bars';
 import { Heatmap } from '../charts/heatmap';
+import { SiteMapChart } from '../charts/site-map';
 import { bytes, count, dateTime, signed } from '../format';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useRequest } from '../use-request';
@@ -26,6 +27,9 @@ export function LearnedView() {
       <Section title="What matters most">
         {learned ? <ContributionGroups class="top-features" contributions={learned.topFeatures}
           label={(prediction) => `Features that move the ${prediction} prediction most`} /> : <Skeleton height={240} label="Loading features…" />}
+      </Section>
+      <Section title="Your sites">
+        {learned ? <SiteMapChart map={learned.siteMap} /> : <Skeleton height={250} label="Loading the map of your sites…" />}
       </Section>
       <Section title="Your habits">
         {learned ? (

@@ -1,14 +1,15 @@
 // The popup as a user meets it, in each real browser: predictions and their reasons for the page
-// just browsed, the views by keyboard, forgetting a site, exporting the model and importing it into
-// a fresh profile (same predictions there), a broken file refused, a reset (which takes the
-// predictions kept for the popup with the old model), and history import.
+// just browsed, the views by keyboard, the map of the sites browsed, forgetting a site, exporting
+// the model and importing it into a fresh profile (same predictions there), a broken file
+// refused, a reset (which takes the predictions kept for the popup with the old model), and
+// history import.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayKey, duration, percent } from '../../popup/format';
 import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from '../../harness/browser/launch';
-import { browseRoutine, keptPredictions, launchWithSites, openPopup, settled, showView, siteUrl, stayOn, textOf } from '../../harness/browser/popup-helpers';
+import { browseRoutine, keptPredictions, launchWithSites, openPopup, settled, showView, SITE_HOSTS, siteUrl, stayOn, textOf } from '../../harness/browser/popup-helpers';
 import { startSite, type TestSite } from '../../harness/sites/test-site';
 
 const PAGES = 30;
@@ -85,6 +86,20 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await popup.waitForSelector('#panel-now .figure-value');
       await popup.keyboard.press('ArrowLeft');
       expect(await selected()).toEqual(['tab-play', 'tab-play']);
+      await popup.close();
+    });
+
+    it('maps the browsed sites in the Learned view, each dot named, the one in focus said below', async () => {
+      const popup = await openPopup(tabula);
+      await showView(popup, 'learned');
+      const { siteMap } = await tabula.call('model/insights', {});
+      expect(siteMap.points.length).toBeGreaterThanOrEqual(3);
+      const dots = await popup.$$eval('.site-map circle', (circles) => circles.map((c) => c.getAttribute('aria-label') ?? ''));
+      expect(dots.map((label) => label.split(',')[0])).toEqual(siteMap.points.map((point) => point.host));
+      expect(dots.map((label) => label.split(',')[0]).every((host) => SITE_HOSTS.includes(host))).toBe(true);
+      await popup.$eval('.site-map circle', (dot) => (dot as SVGElement).focus());
+      expect(await popup.evaluate(() => document.activeElement?.tagName)).toBe('circle');
+      expect(await textOf(popup, '.site-map-pointed')).toMatch(new RegExp(`^${siteMap.points[0].host.replace('.', '\\.')}: about \\d+ visits$`));
       await popup.close();
     });
 

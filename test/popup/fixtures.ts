@@ -107,6 +107,15 @@ export function insights(overrides: Partial<Insights> = {}): Insights {
       { unit: 3, top: [{ feature: 'day: Monday', effect: -0.5 }] },
     ],
     weights: { rows, cols, values: Array.from({ length: rows.length * cols }, (_, i) => Math.cos(i * 1.7) * 0.3) },
+    siteMap: {
+      points: [
+        { host: 'github.com', visits: 120, x: 1, y: 0.2 },
+        { host: 'docs.python.org', visits: 64, x: 0.8, y: 0.4 },
+        { host: 'youtube.com', visits: 50, x: -0.9, y: -0.3 },
+        { host: 'news.ycombinator.com', visits: 31, x: 0.1, y: 1 },
+      ],
+      shown: 0.72,
+    },
     ...overrides,
   };
 }

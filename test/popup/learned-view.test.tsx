@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LearnedView } from '../../popup/views/learned';
 import { fakeConnector, renderWith } from './fake-connector';
@@ -22,7 +22,7 @@ describe('Learned view', () => {
   it('holds a placeholder of fixed height in every section until the data is there', async () => {
     const { container } = showLearned();
     const heights = [...container.querySelectorAll<HTMLElement>('.skeleton')].map((s) => s.style.height);
-    expect(heights).toEqual(['170px', '240px', '230px', '320px', '260px']);
+    expect(heights).toEqual(['170px', '240px', '250px', '230px', '320px', '260px']);
     await screen.findByText('Visits learned');
     expect(container.querySelector('.skeleton')).toBeNull();
   });
@@ -71,6 +71,30 @@ describe('Learned view', () => {
     expect(busiest.getAttribute('fill-opacity')).toBe('1.00');
     const table = screen.getByRole('table', { name: 'Visits by weekday and hour' });
     expect(within(table).getAllByRole('row')).toHaveLength(8);
+  });
+
+  it('maps the sites, names the most visited, and names any dot pointed at or reached with the keyboard', async () => {
+    showLearned();
+    const map = await screen.findByRole('group', { name: /Your sites as the model sees them/ });
+    const dots = within(map).getAllByRole('img');
+    expect(dots.map((dot) => dot.getAttribute('aria-label'))).toEqual([
+      'github.com, about 120 visits', 'docs.python.org, about 64 visits', 'youtube.com, about 50 visits', 'news.ycombinator.com, about 31 visits',
+    ]);
+    // x = 1 is the right edge of the plot, y = 1 its top; the most visited dot is the largest.
+    expect(Number(dots[0].getAttribute('cx'))).toBe(286);
+    expect(Number(dots[3].getAttribute('cy'))).toBe(14);
+    expect(Number(dots[0].getAttribute('r'))).toBeGreaterThan(Number(dots[3].getAttribute('r')));
+    expect(map.querySelector('desc')?.textContent).toContain('72 %');
+    expect(screen.getByText(/Point at a dot/)).toBeTruthy();
+    fireEvent.focus(dots[2]);
+    expect(await screen.findByText('youtube.com: about 50 visits')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Your sites as the model sees them' });
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
+  });
+
+  it('says the map comes once three sites are known', async () => {
+    showLearned({ 'model/insights': insights({ siteMap: { points: [], shown: 0 } }) });
+    expect(await screen.findByText(/map of your sites appears once the model knows three/)).toBeTruthy();
   });
 
   it('draws the learned hour effect, with hours that push down below the line', async () => {

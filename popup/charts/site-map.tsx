@@ -1,0 +1,59 @@
+// The site map: the most visited sites as dots on a plane where sites the model expects in the
+// same moments sit together (model/site-map.ts). The most visited are named on the map; every
+// dot can be pointed at or reached with the keyboard to read its name; the table behind the chart
+// lists every site with its place.
+import { useId, useState } from 'preact/hooks';
+import type { SiteMap } from '../../extension/contract-types';
+import { DataTable } from './data-table';
+import { MAX_SCALE } from './scale';
+
+const WIDTH = 300;
+const HEIGHT = 200;
+/** Room around the plot so that dots and labels at the edges are whole. */
+const MARGIN = 14;
+const NAMED = 8;
+/** Characters of a name drawn on the map; the whole name shows when the dot is pointed at. */
+const LABEL_LENGTH = 18;
+
+const shorten = (text: string) => (text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text);
+const visitsText = (visits: number) => `about ${Math.round(visits).toLocaleString('en')} visits`;
+
+export function SiteMapChart({ map }: { map: SiteMap }) {
+  const titleId = useId();
+  const descId = useId();
+  const [active, setActive] = useState<number | null>(null);
+  const title = 'Your sites as the model sees them';
+  if (map.points.length === 0) return <p class="muted">The map of your sites appears once the model knows three of them.</p>;
+  const largest = Math.max(...map.points.map((point) => point.visits));
+  const x = (value: number) => MARGIN + ((value + 1) / 2) * (WIDTH - 2 * MARGIN);
+  const y = (value: number) => HEIGHT - MARGIN - ((value + 1) / 2) * (HEIGHT - 2 * MARGIN);
+  const summary = `${map.points.length} most visited sites; sites close together are expected in the same moments. `
+    + `The two axes show ${Math.round(map.shown * 100)} % of how the model tells them apart.`;
+  const pointed = active === null ? null : map.points[active];
+  return (
+    <figure class="chart site-map">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} style={{ maxWidth: `${WIDTH * MAX_SCALE}px` }} role="group" aria-labelledby={`${titleId} ${descId}`}>
+        <title id={titleId}>{title}</title>
+        <desc id={descId}>{summary}</desc>
+        <line class="axis" x1={x(-1)} x2={x(1)} y1={y(0)} y2={y(0)} />
+        <line class="axis" x1={x(0)} x2={x(0)} y1={y(-1)} y2={y(1)} />
+        {map.points.map((point, i) => (
+          <circle key={point.host} class={i === active ? 'dot active' : 'dot'} cx={x(point.x)} cy={y(point.y)}
+            r={2.5 + 4 * Math.sqrt(point.visits / largest)} tabindex={0} role="img" aria-label={`${point.host}, ${visitsText(point.visits)}`}
+            onMouseEnter={() => setActive(i)} onFocus={() => setActive(i)} onMouseLeave={() => setActive(null)} onBlur={() => setActive(null)} />
+        ))}
+        {map.points.slice(0, NAMED).map((point) => (
+          <text key={point.host} class="tick" x={x(point.x)} y={y(point.y) - 6} text-anchor={point.x > 0.5 ? 'end' : point.x < -0.5 ? 'start' : 'middle'}>
+            {shorten(point.host)}
+          </text>
+        ))}
+      </svg>
+      <p class="muted site-map-pointed" aria-live="polite">
+        {pointed ? `${pointed.host}: ${visitsText(pointed.visits)}` : 'Point at a dot, or move to it with Tab, to see its site.'}
+      </p>
+      <DataTable caption={title} head={['Site', 'Visits', 'Across', 'Up']}
+        rows={map.points.map((point) => [point.host, Math.round(point.visits), point.x.toFixed(2), point.y.toFixed(2)])} />
+    </figure>
+  );
+}
