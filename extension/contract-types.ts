@@ -1,7 +1,7 @@
 // The data that travels in messages: what the popup is shown and what it asks for.
 // Plain, structured-cloneable shapes only (no classes, no typed arrays). What the model computes
 // is defined in model/, beside the code that computes it, and passed on from here.
-import type { Contribution } from '../model/explain';
+import type { Baseline, Contribution, Explanation } from '../model/explain';
 import type { HiddenUnit, LearnedInsights } from '../model/insights';
 import type { ModelSize } from '../model/learner-config';
 import type { MetricPoint, Metrics } from '../model/metrics';
@@ -38,7 +38,8 @@ export interface TabPrediction {
   /** Expected active time on this page, in seconds. */
   activeSeconds?: number;
   next?: NextSite[];
-  why?: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+  /** Each feature's effect on each prediction (engagement and next site as chances, active time in seconds), and the baseline. */
+  why?: Explanation;
   visitsLearned: number;
   /** Visits still to learn before the predictions mean much (0 when they do). */
   visitsUntilUseful: number;
@@ -186,4 +187,4 @@ export interface BackgroundStatus {
   progress?: JobProgress;
 }
 
-export type { Contribution, DataFileCheck, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };
+export type { Baseline, Contribution, DataFileCheck, Explanation, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };

@@ -38,6 +38,8 @@ export function prediction(overrides: Partial<TabPrediction> = {}): TabPredictio
         { feature: 'previous site: news.ycombinator.com', effect: 0.55 },
         { feature: 'language: en', effect: -0.08 },
       ],
+      baseline: { engaged: 0.31, activeSeconds: 45, next: 0.12 },
+      nextSite: 'news.ycombinator.com',
     },
     visitsLearned: 1412,
     visitsUntilUseful: 0,
