@@ -9,6 +9,7 @@ import type { NextSite } from '../model/next-sites';
 import type { ModelFile } from '../model/serialize';
 import type { PageFeatures, Visit } from '../model/visit';
 import type { DataFileCheck } from './data-file';
+import type { SiteTime, TimeReport } from './storage/time-report';
 
 /** The content script's report of a visit in progress (`final` when the page is hidden or left). */
 export interface VisitUpdate {
@@ -187,4 +188,4 @@ export interface BackgroundStatus {
   progress?: JobProgress;
 }
 
-export type { Baseline, Contribution, DataFileCheck, Explanation, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, Visit };
+export type { Baseline, Contribution, DataFileCheck, Explanation, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, SiteTime, TimeReport, Visit };
