@@ -1,8 +1,8 @@
 // Where the time went, as time trackers show it: active time per day over the last four weeks,
 // per site, today against the usual day, and by hour of the day. Worked out from the stored
 // visits in one read of the start-time index at each request, so a forget or the retention cut
-// changes it at once. A visit's active time counts on the day and hour it began.
-import { isVisit } from '../../model/visit';
+// changes it at once. A visit's active time counts on the day and hour it began; only its host,
+// start and active time are read.
 import type { Database } from './db';
 
 export const REPORT_DAYS = 28;
@@ -36,18 +36,23 @@ export interface TimeReport {
 
 /** The report for the four weeks that end with the local day of `now`. */
 export async function timeReport(db: Database, now = Date.now()): Promise<TimeReport> {
-  const starts = dayStarts(now);
   // One read of the index from the first day on: tens of thousands of visits are one request, not one per visit.
-  const visits = await db.getAllFromIndex('visits', 'by-started', IDBKeyRange.lowerBound(starts[0]));
+  return summariseTime(await db.getAllFromIndex('visits', 'by-started', IDBKeyRange.lowerBound(dayStarts(now)[0])), now);
+}
+
+/** The report of visits in the order they began (a record without a host, start or active time is passed over). */
+export function summariseTime(visits: unknown[], now: number): TimeReport {
+  const starts = dayStarts(now);
   const perDayHour = Array.from({ length: REPORT_DAYS }, () => new Array<number>(24).fill(0));
   const perSite = new Map<string, SiteTime>();
   let firstDay = REPORT_DAYS;
   let day = 0;
-  for (const visit of visits) {
-    if (!isVisit(visit) || visit.startedAt > now || !(visit.activeMs > 0)) continue; // damaged, or no time on record
+  for (const record of visits) {
+    if (!isTimed(record) || record.startedAt > now) continue;
+    const visit = record;
     while (day + 1 < REPORT_DAYS && visit.startedAt >= starts[day + 1]) day++; // the index gives them in time order
     firstDay = Math.min(firstDay, day);
-    perDayHour[day][new Date(visit.startedAt).getHours()] += visit.activeMs;
+    perDayHour[day][hourOf(visit.startedAt, starts, day)] += visit.activeMs;
     const site = perSite.get(visit.host) ?? { host: visit.host, activeMs: 0, visits: 0 };
     site.activeMs += visit.activeMs;
     site.visits++;
@@ -74,6 +79,20 @@ export async function timeReport(db: Database, now = Date.now()): Promise<TimeRe
       todayMs: perDayHour[todayIndex],
     },
   };
+}
+
+/** The fields the report reads, checked alone (a full visit check would be most of the report's time). */
+function isTimed(record: unknown): record is { host: string; startedAt: number; activeMs: number } {
+  const { host, startedAt, activeMs } = (record ?? {}) as Record<string, unknown>;
+  return typeof host === 'string' && Number.isFinite(startedAt) && typeof activeMs === 'number' && activeMs > 0 && activeMs < Infinity;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The local hour a moment of day `day` falls in: counted from midnight on a day of 24 hours, asked of the clock on a day the clocks change. */
+function hourOf(at: number, starts: number[], day: number): number {
+  const length = (day + 1 < starts.length ? starts[day + 1] : starts[day] + 24 * HOUR_MS) - starts[day];
+  return length === 24 * HOUR_MS ? Math.floor((at - starts[day]) / HOUR_MS) : new Date(at).getHours();
 }
 
 /** The local midnights that begin each of the report's days, oldest first (daylight saving changes included). */

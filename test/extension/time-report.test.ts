@@ -92,7 +92,9 @@ describe('the time report', () => {
     await store('later.example', at(0, 16), 10);
     await store('history.example', at(1, 10), 0, { source: 'history' });
     seq++;
-    await db.put('visits', { ...visitAt('broken.example', at(1, 12), { activeMs: 5 * MIN }), title: 42 as unknown as string, key: 'broken', seq });
+    await db.put('visits', { ...visitAt('broken.example', at(1, 12)), activeMs: '5' as unknown as number, key: 'broken', seq });
+    seq++;
+    await db.put('visits', { ...visitAt('broken.example', at(1, 12)), host: undefined as unknown as string, key: 'no-host', seq });
     const report = await timeReport(db, NOW);
     expect(report.sites.map((s) => s.host)).toEqual(['first.example']);
     expect(report.days[0].activeMs).toBe(7 * MIN);
