@@ -162,6 +162,8 @@ describe('Learner', () => {
     expect(essay.baseline.activeSeconds).toBeCloseTo(Math.expm1(head(net.activeTime)), 3);
     expect(essay.baseline.next).toBeGreaterThan(0);
     expect(essay.baseline.next).toBeLessThan(1);
+    // The insights' effects alone start from the same empty input.
+    expect(learner.insights().baseline).toEqual({ engaged: essay.baseline.engaged, activeSeconds: essay.baseline.activeSeconds });
   });
 
   it('shows what it learned', () => {
