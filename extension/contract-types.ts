@@ -1,7 +1,7 @@
 // The data that travels in messages: what the popup is shown and what it asks for.
 // Plain, structured-cloneable shapes only (no classes, no typed arrays). What the model computes
 // is defined in model/, beside the code that computes it, and passed on from here.
-import type { Contribution } from '../model/explain';
+import type { Baseline, Contribution, Explanation } from '../model/explain';
 import type { HiddenUnit, LearnedInsights } from '../model/insights';
 import type { ModelSize } from '../model/learner-config';
 import type { MetricPoint, Metrics } from '../model/metrics';
@@ -10,6 +10,7 @@ import type { ModelFile } from '../model/serialize';
 import type { SiteMap } from '../model/site-map';
 import type { PageFeatures, Visit } from '../model/visit';
 import type { DataFileCheck } from './data-file';
+import type { SiteTime, TimeReport } from './storage/time-report';
 
 /** The content script's report of a visit in progress (`final` when the page is hidden or left). */
 export interface VisitUpdate {
@@ -39,7 +40,8 @@ export interface TabPrediction {
   /** Expected active time on this page, in seconds. */
   activeSeconds?: number;
   next?: NextSite[];
-  why?: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+  /** Each feature's effect on each prediction (engagement and next site as chances, active time in seconds), and the baseline. */
+  why?: Explanation;
   visitsLearned: number;
   /** Visits still to learn before the predictions mean much (0 when they do). */
   visitsUntilUseful: number;
@@ -187,4 +189,4 @@ export interface BackgroundStatus {
   progress?: JobProgress;
 }
 
-export type { Contribution, DataFileCheck, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, SiteMap, Visit };
+export type { Baseline, Contribution, DataFileCheck, Explanation, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, SiteMap, SiteTime, TimeReport, Visit };

@@ -7,7 +7,7 @@
 import type { ModelFile } from '../model/serialize';
 import type {
   BackgroundStatus, DataExport, DataFileCheck, DataFileLines, DataImportResult, ForgetRequest, ForgetResult, ImportPreview,
-  Insights, ModelOverview, PlayRequest, Settings, TabPrediction, VisitPage, VisitQuery, VisitUpdate,
+  Insights, ModelOverview, PlayRequest, Settings, TabPrediction, TimeReport, VisitPage, VisitQuery, VisitUpdate,
 } from './contract-types';
 import { MessageError } from './errors';
 
@@ -24,6 +24,7 @@ export interface Contract {
   'model/import': [{ file: unknown }, ModelOverview];
   'model/play': [PlayRequest, ModelOverview];
   'data/visits': [VisitQuery, VisitPage];
+  'data/time': [Record<string, never>, TimeReport]; // the last four weeks' active time, from the stored visits
   'data/forget-preview': [ForgetRequest, { visits: number; events: number }];
   'data/forget': [ForgetRequest, ForgetResult];
   'data/export': [Record<string, never>, DataExport];

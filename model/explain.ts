@@ -1,6 +1,8 @@
 // Why the model predicts what it does for a page: each active feature's effect is the change
-// in a prediction when that one feature is left out (in the prediction's own units:
-// probability of engagement, seconds of active time, probability of the most likely next site).
+// in a prediction when that one feature is left out, in the prediction's own units (the chance
+// of engagement, seconds of active time, the chance of the most likely next site), and the
+// baseline is what the model says with all of them left out. Both come from the net's one
+// forward pass, so they hold whatever the net is made of.
 import { EncodedInput, encodeTokens } from './encoded-input';
 import { featureName } from './feature-names';
 import { visitTokens } from './features';
@@ -16,11 +18,22 @@ export interface Contribution {
   effect: number;
 }
 
-/** For each head, the active features with their effects, largest first. */
+/** The predictions with every feature of the page left out: where the effects start from. */
+export interface Baseline {
+  engaged: number;
+  activeSeconds: number;
+  /** The chance of `nextSite`; 0 when no site is known. */
+  next: number;
+}
+
+/** For each head, the active features with their effects, largest first; and the baseline. */
 export interface Explanation {
   engaged: Contribution[];
   activeTime: Contribution[];
   next: Contribution[];
+  baseline: Baseline;
+  /** The site the next-site effects are about (the most likely one); '' when it has no name, absent when no site is known. */
+  nextSite?: string;
 }
 
 /** The three predictions for one input. */
@@ -43,15 +56,26 @@ export function explain(parts: LearnerParts, page: PageFeatures, at: number): Ex
   const all = outputsOf(parts, full);
   const topSlot = mostLikely(all.next);
   const reduced = new EncodedInput();
-  const explanation: Explanation = { engaged: [], activeTime: [], next: [] };
+  const engaged: Contribution[] = [];
+  const activeTime: Contribution[] = [];
+  const next: Contribution[] = [];
   for (let k = 0; k < full.count; k++) {
     const without = outputsOf(parts, full.without(k, reduced));
     const feature = featureName(tokens[k]);
-    explanation.engaged.push({ feature, effect: all.engaged - without.engaged });
-    explanation.activeTime.push({ feature, effect: all.activeSeconds - without.activeSeconds });
-    if (topSlot >= 0) explanation.next.push({ feature, effect: all.next[topSlot] - without.next[topSlot] });
+    engaged.push({ feature, effect: all.engaged - without.engaged });
+    activeTime.push({ feature, effect: all.activeSeconds - without.activeSeconds });
+    if (topSlot >= 0) next.push({ feature, effect: all.next[topSlot] - without.next[topSlot] });
   }
-  return { engaged: bySize(explanation.engaged), activeTime: bySize(explanation.activeTime), next: bySize(explanation.next) };
+  reduced.count = 0;
+  const none = outputsOf(parts, reduced);
+  const explanation: Explanation = {
+    engaged: bySize(engaged),
+    activeTime: bySize(activeTime),
+    next: bySize(next),
+    baseline: { engaged: none.engaged, activeSeconds: none.activeSeconds, next: topSlot >= 0 ? none.next[topSlot] : 0 },
+  };
+  if (topSlot >= 0) explanation.nextSite = parts.vocabulary.hostOf(topSlot);
+  return explanation;
 }
 
 /** Largest effects first, whatever their sign (ties: by name, so the order is stable). */

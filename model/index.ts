@@ -1,6 +1,6 @@
 // Tabula's model: the public API (see docs/model-format.md for the file format).
 export { Learner, type Prediction } from './learner';
-export type { Contribution, Explanation } from './explain';
+export type { Baseline, Contribution, Explanation } from './explain';
 export { DEFAULT_CONFIG, LIMITS, MODEL_SIZES, SIZE_PRESETS, learnerConfig, type LearnerConfig, type ModelSize } from './learner-config';
 export type { LearnerSnapshot } from './learner-snapshot';
 export type { HiddenUnit, LearnedInsights } from './insights';

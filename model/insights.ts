@@ -18,6 +18,8 @@ export interface HiddenUnit {
 
 export interface LearnedInsights {
   topFeatures: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+  /** What the model says with no feature at all: where each feature's effect alone starts from. */
+  baseline: { engaged: number; activeSeconds: number };
   /** Learned effect of each hour of the day on engagement (24 values). */
   hourEffect: number[];
   hiddenUnits: HiddenUnit[];
@@ -58,6 +60,7 @@ export function insights(parts: LearnerParts): LearnedInsights {
       activeTime: bySize(activeTime).slice(0, TOP_FEATURES),
       next: next.sort((a, b) => b.effect - a.effect || a.feature.localeCompare(b.feature)).slice(0, TOP_FEATURES),
     },
+    baseline: { engaged: empty.engaged, activeSeconds: empty.activeSeconds },
     hourEffect: Array.from({ length: 24 }, (_, hour) => {
       const hash = parts.hasher.hash('hour', String(hour));
       return outputsOf(parts, single(input, bucketOf(hash, parts.config.buckets), signOf(hash))).engaged - empty.engaged;

@@ -8,6 +8,7 @@ import { LearnedView } from './views/learned';
 import { ModelView } from './views/model';
 import { NowView } from './views/now';
 import { PlayView } from './views/play';
+import { TimeView } from './views/time';
 
 interface DashboardAppProps extends FirstScreenSignals {
   tabId?: number;
@@ -22,6 +23,7 @@ export function DashboardApp({ tabId, onReady, onLive }: DashboardAppProps) {
         <Area title="Now"><NowView prediction={prediction} tabId={tabId} storageFullAt={storageFullAt} /></Area>
         <Area title="Data"><DataView currentHost={prediction.data?.host} /></Area>
         <Area title="Model"><ModelView /></Area>
+        <Area title="Time" wide><TimeView /></Area>
         <Area title="Learned" wide><LearnedView /></Area>
         <Area title="Play"><PlayView /></Area>
       </main>

@@ -55,6 +55,11 @@ export function signed(value: number, digits = 2): string {
   return `${value >= 0 ? '+' : '−'}${fixed(Math.abs(value), digits)}`;
 }
 
+/** A change of a chance, in percentage points with its sign: `+3.1 points` for 0.031, `−12.0 points`. */
+export function signedPoints(change: number): string {
+  return `${signed(change * 100, 1)} points`;
+}
+
 /** A size with `digits` decimals, or up to four when that would round it to nothing. */
 function fixed(size: number, digits: number): string {
   const decimals = size > 0 && size < 0.5 * 10 ** -digits ? Math.min(4, Math.ceil(-Math.log10(size))) : digits;

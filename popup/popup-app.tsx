@@ -14,11 +14,12 @@ import type { CachedPrediction } from '../extension/kept-prediction';
 import { TabPanel, ViewTabs, type TabSpec } from './view-tabs';
 import { NowView } from './views/now';
 
-export type ViewId = 'now' | 'learned' | 'data' | 'model' | 'play';
+export type ViewId = 'now' | 'learned' | 'time' | 'data' | 'model' | 'play';
 
 const TABS: TabSpec<ViewId>[] = [
   { id: 'now', label: 'Now' },
   { id: 'learned', label: 'Learned' },
+  { id: 'time', label: 'Time' },
   { id: 'data', label: 'Data' },
   { id: 'model', label: 'Model' },
   { id: 'play', label: 'Play' },
@@ -26,6 +27,7 @@ const TABS: TabSpec<ViewId>[] = [
 
 const PLACEHOLDER_HEIGHT = 480;
 const Learned = lazyView(() => import('./views/learned').then((m) => m.LearnedView), PLACEHOLDER_HEIGHT);
+const Time = lazyView(() => import('./views/time').then((m) => m.TimeView), PLACEHOLDER_HEIGHT);
 const Data = lazyView(() => import('./views/data').then((m) => m.DataView), PLACEHOLDER_HEIGHT);
 const Model = lazyView(() => import('./views/model').then((m) => m.ModelView), PLACEHOLDER_HEIGHT);
 const Play = lazyView(() => import('./views/play').then((m) => m.PlayView), PLACEHOLDER_HEIGHT);
@@ -43,7 +45,7 @@ export function PopupApp({ onReady, onLive, initialView = 'now', kept }: PopupAp
   useEffect(() => {
     if (!settled) return;
     // After the first paint, so that fetching the other views never delays the prediction.
-    const timer = setTimeout(() => { for (const lazy of [Learned, Data, Model, Play]) lazy.preload().catch(() => undefined); }, 0);
+    const timer = setTimeout(() => { for (const lazy of [Learned, Time, Data, Model, Play]) lazy.preload().catch(() => undefined); }, 0);
     return () => clearTimeout(timer);
   }, [settled]);
   const select = (next: ViewId) => {
@@ -62,6 +64,7 @@ export function PopupApp({ onReady, onLive, initialView = 'now', kept }: PopupAp
         <TabPanel id={view}>
           {view === 'now' && <NowView prediction={prediction} storageFullAt={storageFullAt} />}
           {view === 'learned' && <Learned.View />}
+          {view === 'time' && <Time.View />}
           {view === 'data' && <Data.View currentHost={prediction.data?.host} storageFullAt={storageFullAt} />}
           {view === 'model' && <Model.View />}
           {view === 'play' && <Play.View />}

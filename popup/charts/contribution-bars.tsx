@@ -1,8 +1,9 @@
 // Features and how hard each pushes a prediction: a bar per feature, growing right (up, one
 // colour) or left (down, the other) from a centre line, and which pushes are strong enough to show.
-// The text is real text, so it reads aloud.
+// The text is real text, so it reads aloud. A push on a chance reads in percentage points, a push
+// on active time as time.
 import type { Contribution } from '../../extension/contract-types';
-import { signed, signedDuration } from '../format';
+import { duration, percent, signedDuration, signedPoints } from '../format';
 
 const PER_SIDE = 3;
 /** A push smaller than this moves nothing a person could see: it is left out rather than shown as 0. */
@@ -20,12 +21,14 @@ interface ContributionBarsProps {
   label: string;
   contributions: Contribution[];
   format: (effect: number) => string;
+  /** The push drawn as half the track (by default this list's largest), so that two lists can share a scale. */
+  largest?: number;
 }
 
-export function ContributionBars({ label, contributions, format }: ContributionBarsProps) {
+export function ContributionBars({ label, contributions, format, largest: given }: ContributionBarsProps) {
   // Worked out here rather than with the charts' geometry (scale.ts): the Now view draws these bars,
   // and its first screen loads in one round of files without the charts' code.
-  const largest = Math.max(1e-9, ...contributions.map((c) => Math.abs(c.effect)));
+  const largest = Math.max(1e-9, given ?? 0, ...contributions.map((c) => Math.abs(c.effect)));
   if (contributions.length === 0) return <p class="muted">Nothing learned here yet.</p>;
   return (
     <ul class="contribution-bars" aria-label={label}>
@@ -47,7 +50,7 @@ export function ContributionBars({ label, contributions, format }: ContributionB
   );
 }
 
-/** The three predictions' contributions, as the popup's explanations and the model's top features give them. */
+/** The three predictions' contributions, as the model's top features give them. */
 interface ByPrediction {
   engaged: Contribution[];
   activeTime: Contribution[];
@@ -56,23 +59,29 @@ interface ByPrediction {
 
 interface ContributionGroupsProps {
   contributions: ByPrediction;
+  /** What the model says with no feature at all, said above the engagement and active-time bars. */
+  baseline?: { engaged: number; activeSeconds: number };
   class: string;
   /** The list's accessible name, from the prediction's name in lower case. */
   label: (prediction: string) => string;
 }
 
-/** Bars for each prediction, each on its own scale: active time is predicted in seconds, so its pushes read as time; the others are scores. */
-export function ContributionGroups({ contributions, class: className, label }: ContributionGroupsProps) {
-  const groups: [string, Contribution[], (effect: number) => string][] = [
-    ['Engaged visit', contributions.engaged, (effect) => signed(effect)],
-    ['Active time', contributions.activeTime, signedDuration],
-    ['Next site', contributions.next, (effect) => signed(effect)],
+/** How each prediction's pushes read: engagement and next site are chances, active time is seconds. */
+export const EFFECT_FORMATS = { engaged: signedPoints, activeTime: signedDuration, next: signedPoints };
+
+/** Bars for each prediction, each on its own scale and in its own unit. */
+export function ContributionGroups({ contributions, baseline, class: className, label }: ContributionGroupsProps) {
+  const groups: [string, Contribution[], (effect: number) => string, string?][] = [
+    ['Engaged visit', contributions.engaged, EFFECT_FORMATS.engaged, baseline && percent(baseline.engaged)],
+    ['Active time', contributions.activeTime, EFFECT_FORMATS.activeTime, baseline && `about ${duration(baseline.activeSeconds)}`],
+    ['Next site', contributions.next, EFFECT_FORMATS.next],
   ];
   return (
     <div class={className}>
-      {groups.map(([name, list, format]) => (
+      {groups.map(([name, list, format, start]) => (
         <div class="contribution-group" key={name}>
           <h3>{name}</h3>
+          {start && list.length > 0 && <p class="muted baseline">Each feature alone, against {start} with no feature at all.</p>}
           <ContributionBars label={label(name.toLowerCase())} contributions={strongest(list)} format={format} />
         </div>
       ))}

@@ -25,7 +25,7 @@ export function LearnedView() {
         {model ? <ModelCounts overview={model} /> : <Skeleton height={170} label="Loading counts…" />}
       </Section>
       <Section title="What matters most">
-        {learned ? <ContributionGroups class="top-features" contributions={learned.topFeatures}
+        {learned ? <ContributionGroups class="top-features" contributions={learned.topFeatures} baseline={learned.baseline}
           label={(prediction) => `Features that move the ${prediction} prediction most`} /> : <Skeleton height={240} label="Loading features…" />}
       </Section>
       <Section title="Your sites">

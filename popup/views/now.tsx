@@ -4,7 +4,7 @@
 import { useId } from 'preact/hooks';
 import type { NextSite, TabPrediction } from '../../extension/contract-types';
 import { isHostName } from '../../model/host-name';
-import { ContributionGroups } from '../charts/contribution-bars';
+import { ExplanationGroups } from '../charts/explanation-groups';
 import { useConnector } from '../connector';
 import { count, duration, percent } from '../format';
 import { StorageWarning } from '../health-notices';
@@ -46,7 +46,7 @@ export function NowView({ prediction, tabId, storageFullAt }: NowViewProps) {
       </Section>
       {data.why && (
         <Section title="Why">
-          <ContributionGroups class="why" contributions={data.why} label={(prediction) => `What moves the ${prediction} prediction`} />
+          <ExplanationGroups why={data.why} label={(prediction) => `What moves the ${prediction} prediction`} />
         </Section>
       )}
       <Section title="Was it worth it?">

@@ -1,7 +1,8 @@
 // The popup as a user meets it, in each real browser: predictions and their reasons for the page
-// just browsed, the views by keyboard, the map of the sites browsed, forgetting a site, exporting
-// the model and importing it into a fresh profile (same predictions there), a broken file
-// refused, a reset (which takes the predictions kept for the popup with the old model), and
+// just browsed, the views by keyboard, the map of the sites browsed, where the time went,
+// forgetting a site (and its time), exporting the model and importing it into a fresh profile
+// (same predictions there), a broken file refused, a reset (which takes the predictions kept for
+// the popup with the old model), and
 // history import.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,9 +104,39 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await popup.close();
     });
 
+    /** Active time by site from the stored visits themselves, as the Time view should sum it (all were made today). */
+    async function storedTimeBySite() {
+      const { visits } = await tabula.call('data/export', {});
+      const bySite = new Map<string, number>();
+      for (const visit of visits) if (visit.activeMs > 0) bySite.set(visit.host, (bySite.get(visit.host) ?? 0) + visit.activeMs);
+      return [...bySite].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    }
+
+    it('shows where the time went: today and each site, summed from the stored visits', async () => {
+      const before = await storedTimeBySite();
+      const popup = await openPopup(tabula);
+      await showView(popup, 'time');
+      expect(await storedTimeBySite()).toEqual(before); // nothing was still adding time while the view was read
+      const words = (ms: number) => (ms > 0 ? duration(ms / 1000) : '0 s');
+      const total = before.reduce((sum, [, ms]) => sum + ms, 0);
+      expect(total).toBeGreaterThan(0);
+      const figures = await popup.$$eval('.today-figures dd', (values) => values.map((value) => value.textContent));
+      expect(figures[0]).toBe(words(total));
+      const rows = await popup.$$eval('.site-times table tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 2).map((cell) => cell.textContent)));
+      const named = before.slice(0, 8).map(([host, ms]) => [host, words(ms)]);
+      const others = before.slice(8);
+      if (others.length > 0) named.push([`${others.length} other site${others.length === 1 ? '' : 's'}`, words(others.reduce((sum, [, ms]) => sum + ms, 0))]);
+      expect(rows).toEqual(named);
+      const days = await popup.$$eval('.time-columns table tbody tr', (trs) => trs.map((tr) => tr.lastElementChild?.textContent));
+      expect(days).toHaveLength(28 + 24); // the days' table, then the hours'
+      expect(days[27]).toBe(words(total));
+      await popup.close();
+    });
+
     it('forgets a site after saying what will go, and the Data view no longer lists it', async () => {
       const before = await tabula.call('data/visits', { host: 'video.test', limit: 1 });
       expect(before.total).toBeGreaterThan(0);
+      expect((await storedTimeBySite()).map(([host]) => host)).toContain('video.test');
       const popup = await openPopup(tabula);
       await showView(popup, 'data');
       expect(await textOf(popup, '.visit-list')).toContain('video.test');
@@ -118,6 +149,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await textOf(popup, '.visit-list')).not.toContain('video.test');
       expect(await textOf(popup, '.visit-list')).toContain('news.test');
       expect((await tabula.call('data/visits', { host: 'video.test', limit: 1 })).total).toBe(0);
+      // Its time went with it: the Time view, worked out again, names the site no more.
+      await showView(popup, 'time');
+      expect(await textOf(popup, '#panel-time')).toContain('news.test');
+      expect(await popup.$$eval('.site-times tr', (rows) => rows.map((row) => row.textContent).join(' '))).not.toContain('video.test');
       await popup.close();
     });
 

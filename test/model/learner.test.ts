@@ -141,6 +141,29 @@ describe('Learner', () => {
     // The effect of the site: the prediction with it, minus the prediction of the same page on an unknown site.
     const site = why.engaged.find((c) => c.feature === 'site: blog.example.net')!;
     expect(site.effect).toBeGreaterThan(0);
+    // The next-site effects are about the site the model expects most.
+    expect(why.nextSite).toBe(learner.predict(page, at).next[0].host);
+  });
+
+  it('states the baseline: what the net says with every feature of the page left out', () => {
+    const at = VISITS.at(-1)!.endedAt + 60_000;
+    const essay = learner.explain(makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens', kind: 'article' }), at);
+    const video = learner.explain(makeVisit({ host: 'video.example.tv', title: 'Cats compilation', kind: 'video' }), at + 3600_000);
+    expect(video.baseline.engaged).toBe(essay.baseline.engaged); // no feature of either page is in it
+    // Worked out by hand from the weights: the biases alone, through every layer.
+    const { net } = learner;
+    const relu = (values: ArrayLike<number>) => Array.from(values, (v) => Math.max(0, v));
+    let h = relu(net.embedding.bias.value);
+    for (const { dense } of net.layers) {
+      h = relu(Array.from({ length: dense.outputs }, (_, o) => dense.bias.value[o] + h.reduce((sum, x, i) => sum + dense.weight.value[o * dense.inputs + i] * x, 0)));
+    }
+    const head = (dense: typeof net.engaged) => dense.bias.value[0] + h.reduce((sum, x, i) => sum + dense.weight.value[i] * x, 0);
+    expect(essay.baseline.engaged).toBeCloseTo(1 / (1 + Math.exp(-head(net.engaged))), 5);
+    expect(essay.baseline.activeSeconds).toBeCloseTo(Math.expm1(head(net.activeTime)), 3);
+    expect(essay.baseline.next).toBeGreaterThan(0);
+    expect(essay.baseline.next).toBeLessThan(1);
+    // The insights' effects alone start from the same empty input.
+    expect(learner.insights().baseline).toEqual({ engaged: essay.baseline.engaged, activeSeconds: essay.baseline.activeSeconds });
   });
 
   it('shows what it learned', () => {

@@ -8,7 +8,7 @@ import type { TabPrediction } from '../../extension/contract-types';
 import { DashboardApp } from '../../popup/dashboard-app';
 import { PopupApp, type ViewId } from '../../popup/popup-app';
 import { fakeConnector, renderWith } from './fake-connector';
-import { importPreview, insights, overview, prediction, settings, status, visits } from './fixtures';
+import { importPreview, insights, overview, prediction, settings, status, timeReport, visits } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
@@ -20,6 +20,7 @@ function connector(now: TabPrediction = prediction(), storageFullAt = 0) {
     'model/insights': insights(),
     'settings/get': settings(),
     'data/visits': { visits: visits(), total: visits().length },
+    'data/time': timeReport(),
     'model/preview-import': importPreview(),
     'data/forget-preview': { visits: 2, events: 60 },
     'background/status': status({ storageFullAt }),
@@ -36,7 +37,7 @@ async function settled() {
 }
 
 describe('accessibility (axe-core in happy-dom)', () => {
-  const views: [ViewId, string][] = [['now', '72%'], ['learned', 'Visits learned'], ['data', 'bank.example.com'], ['model', 'Export the model'], ['play', 'Model size']];
+  const views: [ViewId, string][] = [['now', '72%'], ['learned', 'Visits learned'], ['time', 'Today so far'], ['data', 'bank.example.com'], ['model', 'Export the model'], ['play', 'Model size']];
   for (const [view, text] of views) {
     it(`finds no violations in the ${view} view`, async () => {
       const { container } = renderWith(connector(), <PopupApp initialView={view} />);

@@ -5,7 +5,7 @@ import { DashboardApp, tabIdFromSearch } from '../../popup/dashboard-app';
 import { PopupApp } from '../../popup/popup-app';
 import { markReady } from '../../popup/use-first-screen';
 import { fakeConnector, renderWith } from './fake-connector';
-import { insights, overview, prediction, settings, status, visits } from './fixtures';
+import { insights, overview, prediction, settings, status, timeReport, visits } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
@@ -17,6 +17,7 @@ function everything() {
     'model/insights': insights(),
     'settings/get': settings(),
     'data/visits': { visits: visits(), total: visits().length },
+    'data/time': timeReport(),
     'background/status': status(),
   });
 }
@@ -37,8 +38,8 @@ describe('popup', () => {
     const connector = everything();
     renderWith(connector, <PopupApp />);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Now', 'Learned', 'Data', 'Model', 'Play']);
-    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Now', 'Learned', 'Time', 'Data', 'Model', 'Play']);
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
     tabs[0].focus();
     fireEvent.keyDown(tabs[0], { key: 'ArrowRight' });
     expect(document.activeElement).toBe(tabs[1]);
@@ -47,14 +48,14 @@ describe('popup', () => {
     expect(tabs[1].getAttribute('aria-controls')).toBe(screen.getByRole('tabpanel').id);
     await waitFor(() => expect(connector.sent('model/insights')).toHaveLength(1));
     fireEvent.keyDown(tabs[1], { key: 'End' });
-    expect(document.activeElement).toBe(tabs[4]);
-    fireEvent.keyDown(tabs[4], { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(tabs[5]);
+    fireEvent.keyDown(tabs[5], { key: 'ArrowRight' });
     expect(document.activeElement).toBe(tabs[0]);
     fireEvent.keyDown(tabs[0], { key: 'ArrowLeft' });
-    expect(tabs[4].getAttribute('aria-selected')).toBe('true');
-    fireEvent.keyDown(tabs[4], { key: 'Home' });
+    expect(tabs[5].getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tabs[5], { key: 'Home' });
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
-    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
   });
 
   it('asks for the prediction again when coming back to Now', async () => {
@@ -91,7 +92,7 @@ describe('dashboard', () => {
     expect(connector.calls[0]).toEqual({ type: 'tab/predict', payload: { tabId: 42 } });
     await waitFor(() => expect(onReady).toHaveBeenCalledWith('predictions', 'live'));
     const areas = screen.getAllByRole('heading', { level: 2 }).filter((h) => h.classList.contains('area-title'));
-    expect(areas.map((h) => h.textContent)).toEqual(['Now', 'Data', 'Model', 'Learned', 'Play']);
+    expect(areas.map((h) => h.textContent)).toEqual(['Now', 'Data', 'Model', 'Time', 'Learned', 'Play']);
     fireEvent.click(await screen.findByRole('button', { name: 'Not interested' }));
     await waitFor(() => expect(connector.calls.some((call) => call.type === 'tab/feedback')).toBe(true));
     expect(connector.sent('tab/feedback')).toEqual([{ tabId: 42, verdict: 'not-interested' }]);

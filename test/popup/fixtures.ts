@@ -1,6 +1,6 @@
 // Realistic answers from Tabula's background, as the popup's views receive them.
 import type {
-  BackgroundStatus, ImportPreview, Insights, MetricPoint, Metrics, ModelOverview, Settings, StoredVisit, TabPrediction,
+  BackgroundStatus, ImportPreview, Insights, MetricPoint, Metrics, ModelOverview, Settings, StoredVisit, TabPrediction, TimeReport,
 } from '../../extension/contract-types';
 
 const DAY = 24 * 3600_000;
@@ -38,6 +38,8 @@ export function prediction(overrides: Partial<TabPrediction> = {}): TabPredictio
         { feature: 'previous site: news.ycombinator.com', effect: 0.55 },
         { feature: 'language: en', effect: -0.08 },
       ],
+      baseline: { engaged: 0.31, activeSeconds: 45, next: 0.12 },
+      nextSite: 'news.ycombinator.com',
     },
     visitsLearned: 1412,
     visitsUntilUseful: 0,
@@ -99,6 +101,7 @@ export function insights(overrides: Partial<Insights> = {}): Insights {
       activeTime: [{ feature: 'site: youtube.com', effect: 310 }, { feature: 'page kind: search', effect: -45 }],
       next: [{ feature: 'previous site: mail.proton.me', effect: 0.7 }],
     },
+    baseline: { engaged: 0.38, activeSeconds: 52 },
     habits: habits(),
     hourEffect: Array.from({ length: 24 }, (_, hour) => Math.sin(((hour - 15) / 24) * 2 * Math.PI) * 0.4),
     hiddenUnits: [
@@ -160,6 +163,37 @@ export function status(overrides: Partial<BackgroundStatus> = {}): BackgroundSta
     modelUnsoundAt: 0,
     settingsProblems: [],
     relearning: false,
+    ...overrides,
+  };
+}
+
+const MIN = 60_000;
+
+/** Four weeks ending on NOW's day: 40 minutes a day on weekdays, 90 at weekends, nothing the first week; today 25 so far. */
+export function timeReport(overrides: Partial<TimeReport> = {}): TimeReport {
+  const days = Array.from({ length: 28 }, (_, i) => {
+    const date = new Date(NOW - (27 - i) * DAY);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const weekend = date.getDay() === 0 || date.getDay() === 6;
+    const activeMs = i < 7 ? 0 : i === 27 ? 25 * MIN : (weekend ? 90 : 40) * MIN;
+    return { day: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`, activeMs };
+  });
+  const averageMs = new Array<number>(24).fill(0);
+  averageMs[9] = 12 * MIN;
+  averageMs[21] = 30 * MIN;
+  const todayMs = new Array<number>(24).fill(0);
+  todayMs[9] = 10 * MIN;
+  todayMs[21] = 15 * MIN;
+  return {
+    days,
+    sites: [
+      { host: 'github.com', activeMs: 410 * MIN, visits: 120 },
+      { host: 'news.ycombinator.com', activeMs: 260 * MIN, visits: 300 },
+      { host: 'docs.python.org', activeMs: 95 * MIN, visits: 41 },
+    ],
+    otherSites: { sites: 12, activeMs: 135 * MIN, visits: 77 },
+    today: { activeMs: 25 * MIN, usualMs: 40 * MIN, usualByNowMs: 35 * MIN, usualDays: 20 },
+    byHour: { averageMs, todayMs },
     ...overrides,
   };
 }

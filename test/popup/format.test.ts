@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, shortDateTime, signed, signedDuration } from '../../popup/format';
+import { duration, shortDateTime, signed, signedDuration, signedPoints } from '../../popup/format';
 
 describe('numbers in words', () => {
   it('says durations as a person would, small ones included', () => {
@@ -13,6 +13,10 @@ describe('numbers in words', () => {
     expect([0.42, -0.07, -0.003, 0.0004, 1e-7, 0].map((value) => signed(value))).toEqual(['+0.42', '−0.07', '−0.003', '+0.0004', '+0.0000', '+0.00']);
     expect(signed(-0.0004, 3)).toBe('−0.0004');
     expect(signed(0.1234, 3)).toBe('+0.123');
+  });
+
+  it('writes a change of a chance in percentage points', () => {
+    expect([0.031, -0.12, 0.00004, -1].map(signedPoints)).toEqual(['+3.1 points', '−12.0 points', '+0.004 points', '−100.0 points']);
   });
 });
 

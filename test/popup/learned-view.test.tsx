@@ -51,6 +51,20 @@ describe('Learned view', () => {
     expect(widths[1]).toBeCloseTo((0.44 / 0.92) * 50, 5);
   });
 
+  it('gives each feature’s effect alone in percentage points and time, against the model with no feature', async () => {
+    showLearned();
+    const list = await screen.findByRole('list', { name: 'Features that move the engaged visit prediction most' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('.effect')?.textContent)).toEqual([
+      'pushes up +92.0 points', 'pushes up +44.0 points', 'pushes down −38.0 points', 'pushes down −61.0 points',
+    ]);
+    const time = screen.getByRole('list', { name: 'Features that move the active time prediction most' });
+    expect(within(time).getAllByRole('listitem').map((item) => item.querySelector('.effect')?.textContent)).toEqual(['pushes up +5 min', 'pushes down −45 s']);
+    expect([...document.querySelectorAll('.top-features .baseline')].map((line) => line.textContent)).toEqual([
+      'Each feature alone, against 38% with no feature at all.',
+      'Each feature alone, against about 52 s with no feature at all.',
+    ]);
+  });
+
   it('keeps the strongest three features each way when the model gives more', async () => {
     const engaged = [0.9, 0.5, 0.3, 0.2, 0.1, -0.05, -0.2, -0.4, -0.6].map((effect, i) => ({ feature: `feature ${i}`, effect }));
     const top = insights().topFeatures;

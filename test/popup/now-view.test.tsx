@@ -35,19 +35,39 @@ describe('Now view with a prediction', () => {
     expect(connector.openedSites).toEqual(['docs.python.org']);
   });
 
-  it('explains each prediction with the strongest pushes up and down, in the features’ own words', async () => {
+  it('explains each prediction by its five largest pushes, in percentage points and time, from a stated baseline', async () => {
     await showNow(prediction());
     const engaged = screen.getByRole('list', { name: 'What moves the engaged visit prediction' });
     const items = within(engaged).getAllByRole('listitem');
     expect(items.map((item) => item.querySelector('.feature')?.textContent)).toEqual([
-      'site: github.com', 'hour: 21:00', 'title word: readme',
-      'page kind: listing', 'day: Friday', 'came from: news.ycombinator.com',
+      'site: github.com', 'came from: news.ycombinator.com', 'hour: 21:00', 'day: Friday', 'title word: readme',
     ]);
-    expect(items.map((item) => item.className)).toEqual(['up', 'up', 'up', 'down', 'down', 'down']);
-    expect(items[0].textContent).toContain('pushes up');
-    expect(items[5].textContent).toContain('pushes down');
+    expect(items.map((item) => item.className)).toEqual(['up', 'down', 'up', 'down', 'up']);
+    expect(items.map((item) => item.querySelector('.effect')?.textContent)).toEqual([
+      'pushes up +84.0 points', 'pushes down −41.0 points', 'pushes up +31.0 points', 'pushes down −22.0 points', 'pushes up +12.0 points',
+    ]);
     // The strongest push gets the longest bar: half the track.
     expect((items[0].querySelector('.fill') as HTMLElement).style.width).toBe('50%');
+    const groups = [...document.querySelectorAll('.why .contribution-group')];
+    expect(groups.map((group) => group.querySelector('.baseline')?.textContent)).toEqual([
+      'Without any of these features the model would say 31%.',
+      'Without any of these features the model would say about 45 s.',
+      'The chance of news.ycombinator.com coming next; without any of these features the model would say 12%.',
+    ]);
+    const time = within(screen.getByRole('list', { name: 'What moves the active time prediction' })).getAllByRole('listitem');
+    expect(time.map((item) => item.querySelector('.effect')?.textContent)).toEqual(['pushes up +1 min', 'pushes up +25 s', 'pushes down −18 s']);
+  });
+
+  it('keeps the other pushes one click away, on the same scale', async () => {
+    await showNow(prediction());
+    const more = screen.getByText('2 more features').closest('details')!;
+    expect(more.open).toBe(false);
+    const rest = within(more).getByRole('list', { name: 'What moves the engaged visit prediction: the other features' });
+    const items = within(rest).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('.feature')?.textContent)).toEqual(['page kind: listing', 'title word: main']);
+    expect(parseFloat((items[0].querySelector('.fill') as HTMLElement).style.width)).toBeCloseTo((0.05 / 0.84) * 50, 5);
+    // Three pushes of active time and two of the next site: nothing is left to disclose.
+    expect(document.querySelectorAll('.why details')).toHaveLength(1);
   });
 
   it('sends a correction and shows which one was given', async () => {

@@ -1,17 +1,22 @@
-// The stored data as the user sees it: browse, forget (with exact unlearning), export; settings.
-import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, VisitPage, VisitQuery } from '../../contract-types';
+// The stored data as the user sees it: browse, where the time went, forget (with exact unlearning), export; settings.
+import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, TimeReport, VisitPage, VisitQuery } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
 import { database, NewerDatabaseError, readAsItIs } from '../../storage/db';
 import { countForget } from '../../storage/forget';
 import { notePause } from '../../storage/forgotten';
 import { queryVisits } from '../../storage/query';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../storage/settings';
+import { timeReport } from '../../storage/time-report';
 import { importHistory } from '../history-import';
 import { applyRetentionAndRelearn, forget } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
 
 export async function onVisits(query: VisitQuery): Promise<VisitPage> {
   return queryVisits(await database(), checkQuery(query));
+}
+
+export async function onTimeReport(): Promise<TimeReport> {
+  return timeReport(await database());
 }
 
 export async function onForget(request: ForgetRequest): Promise<ForgetResult> {

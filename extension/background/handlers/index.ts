@@ -1,6 +1,6 @@
 // The one handler object: every request of the contract, by name.
 import type { Handlers } from '../../messages';
-import { onDataExport, onForget, onForgetPreview, onSettingsGet, onSettingsSet, onVisits } from './data';
+import { onDataExport, onForget, onForgetPreview, onSettingsGet, onSettingsSet, onTimeReport, onVisits } from './data';
 import { onDataImport, onDataImportLines } from './data-import';
 import { onExport, onImport, onInsights, onOverview, onPlay, onPreviewImport, onReset } from './model';
 import { onStatus } from './status';
@@ -19,6 +19,7 @@ export const handlers: Handlers = {
   'model/import': onImport,
   'model/play': onPlay,
   'data/visits': onVisits,
+  'data/time': onTimeReport,
   'data/forget-preview': onForgetPreview,
   'data/forget': onForget,
   'data/export': onDataExport,

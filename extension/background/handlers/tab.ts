@@ -14,7 +14,6 @@ import { cacheGeneration, keepPrediction } from '../prediction-cache';
 
 /** Visits learned before the predictions start to mean something. */
 export const USEFUL_AFTER_VISITS = 20;
-const REASONS_SHOWN = 6;
 
 export function onTabPredict({ tabId }: { tabId?: number }): Promise<TabPrediction> {
   return predictAndKeep(tabId, false);
@@ -59,11 +58,7 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
     engaged: prediction.engaged,
     activeSeconds: prediction.activeSeconds,
     next: prediction.next.slice(0, 5),
-    why: {
-      engaged: strongest(why.engaged),
-      activeTime: strongest(why.activeTime),
-      next: strongest(why.next),
-    },
+    why, // every feature, largest effect first: the popup shows five and the rest on demand, and the baseline leaves them all out
     feedback: visit?.feedback,
   };
 }
@@ -76,10 +71,6 @@ export async function onTabFeedback({ tabId, verdict }: { tabId?: number; verdic
   const corrected = await setFeedback(db, visit.id, verdict); // kept, so relearning repeats it
   if (corrected) await learnCorrection(corrected, verdict);
   return onTabPredict({ tabId });
-}
-
-function strongest<T extends { effect: number }>(reasons: T[]): T[] {
-  return [...reasons].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, REASONS_SHOWN);
 }
 
 interface TabPage {
