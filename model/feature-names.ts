@@ -32,6 +32,15 @@ export function featureName(token: Token): string {
     case 'daypart': return value;
     case 'day': return DAY_NAMES[Number(value)] ?? `day ${value}`;
     case 'weekend': return value === '1' ? 'weekend' : 'weekday';
+    case 'kind@when':
+    case 'host@when': {
+      const [what, when] = value.split('|');
+      return `${token.ns === 'kind@when' ? 'page kind' : 'site'}: ${what}, ${when}`;
+    }
+    case 'words@when': {
+      const [bucket, when] = value.split('|');
+      return `words: ${SIZE_RANGES[Number(bucket)] ?? sizeRange(Number(bucket))}, ${when}`;
+    }
   }
 }
 

@@ -4,9 +4,13 @@
 import type { PageFeatures, Visit } from './visit';
 import { pathPrefixes, textWords } from './text-words';
 
+/** Crossed tokens (see crossTokens): the page's kind, site and length, each with the time of the week. */
+const CROSS_NAMESPACES = ['kind@when', 'host@when', 'words@when'] as const;
+
 export const NAMESPACES = [
   'host', 'path1', 'path2', 'title', 'desc', 'lang', 'kind', 'words', 'links', 'images', 'videos',
   'ref', 'prev1', 'prev2', 'pair', 'triple', 'hour', 'daypart', 'day', 'weekend',
+  ...CROSS_NAMESPACES,
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -60,7 +64,25 @@ export function visitTokens(page: TimedPage, context: VisitContext): Token[] {
     { ns: 'day', value: DAYS[time.day] },
     { ns: 'weekend', value: time.day === 0 || time.day === 6 ? '1' : '0' },
   );
+  if (page.source !== 'history') tokens.push(...crossTokens(page, time));
   return tokens;
+}
+
+/**
+ * Tokens for the meeting of two things, which a weighted sum of the two alone cannot express: a
+ * habit depends on when (the same video is watched in the evening and skipped at work, a long
+ * article is read on a Sunday and put off on a Tuesday). "When" is the part of the day on a
+ * weekday or at the weekend (`weekday evening`), crossed with the page's kind, its site and its
+ * length. Pages from history have none: their kind and length are unknown, and the site's cross
+ * alone cost the next-site head a little on the MSNBC sessions (docs/model-format.md).
+ */
+export function crossTokens(page: TimedPage, time: { hour: number; day: number }): Token[] {
+  const when = WHEN[time.day === 0 || time.day === 6 ? 1 : 0][time.hour];
+  return [
+    { ns: 'kind@when', value: `${page.kind}|${when}` },
+    { ns: 'host@when', value: `${page.host}|${when}` },
+    { ns: 'words@when', value: `${sizeBucket(page.words)}|${when}` },
+  ];
 }
 
 /** Log-scale size bucket: the bit length of the count (0, 1, 2–3, 4–7, ...), capped at 2^20. */
@@ -75,6 +97,8 @@ const DAYS = Array.from({ length: 7 }, (_, day) => String(day));
 const DAYPARTS = Array.from({ length: 24 }, (_, hour) =>
   hour < 6 ? 'night' : hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening',
 );
+
+const WHEN = ['weekday', 'weekend'].map((week) => DAYPARTS.map((daypart) => `${week} ${daypart}`));
 
 /** Local hour and weekday of a time; the last answer is kept, as visits come in time order. */
 let lastHourStart = NaN;

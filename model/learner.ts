@@ -185,8 +185,8 @@ export class Learner {
     // A new site changed the slots: score them again before learning.
     if (known < 0) net.forward(session.lastInput, vocabulary.occupied);
     net.startBackward();
-    net.addToBody(net.next.backward(slot));
-    net.backwardBody();
+    net.addNextGrad(slot);
+    net.backward();
     optimizer.step();
   }
 
@@ -202,15 +202,9 @@ export class Learner {
     if (score && engaged !== null) progress.scoreEngagement(predicted, engaged);
     if (score && target !== null) progress.scoreActiveTime(secondsOfTarget(logSeconds), target);
     net.startBackward();
-    if (engaged !== null) {
-      HEAD_GRAD[0] = weight * logLossGrad(logit, engaged);
-      net.addToBody(net.engaged.backward(HEAD_GRAD));
-    }
-    if (target !== null) {
-      HEAD_GRAD[0] = weight * huberGrad(logSeconds, target, HUBER_DELTA);
-      net.addToBody(net.activeTime.backward(HEAD_GRAD));
-    }
-    net.backwardBody();
+    if (engaged !== null) net.addEngagedGrad(weight * logLossGrad(logit, engaged));
+    if (target !== null) net.addActiveTimeGrad(weight * huberGrad(logSeconds, target, HUBER_DELTA));
+    net.backward();
     optimizer.step();
     return predicted;
   }
@@ -219,5 +213,3 @@ export class Learner {
     if (!Number.isFinite(value)) this.outputsFinite = false;
   }
 }
-
-const HEAD_GRAD = new Float32Array(1);

@@ -1,11 +1,13 @@
 // Tabula's net: an embedding bag over hashed features, ReLU, optional dense ReLU layers (the
 // shared body), then three heads trained together: engagement (a logit), active time (log
-// seconds) and next site (softmax over the occupied vocabulary slots).
+// seconds) and next site (softmax over the occupied vocabulary slots). Beside the body, a wide
+// path (one weight per feature) adds to the engagement logit and to log seconds.
 import type { EncodedInput } from './encoded-input';
 import { Dense } from './layers/dense';
 import { EmbeddingBag } from './layers/embedding-bag';
 import { Relu } from './layers/relu';
 import { SlotSoftmax } from './layers/slot-softmax';
+import { Wide } from './layers/wide';
 import type { Param } from './param';
 import type { Rng } from './rng';
 
@@ -30,9 +32,12 @@ export class TabulaNet {
   readonly engaged: Dense;
   readonly activeTime: Dense;
   readonly next: SlotSoftmax;
+  /** The wide path's two outputs: added to the engagement logit (0) and to log seconds (1). */
+  readonly wide: Wide;
   /** Width of the body's output, which every head reads. */
   readonly width: number;
   private readonly gradBody: Float32Array;
+  private readonly gradWide = new Float32Array(2);
   private readonly outputs: NetOutputs = { logit: 0, logSeconds: 0, next: new Float64Array(0) };
 
   constructor(shape: NetShape, rng: Rng) {
@@ -49,6 +54,7 @@ export class TabulaNet {
     this.engaged = new Dense(width, 1, rng, 'engaged', 0.01);
     this.activeTime = new Dense(width, 1, rng, 'activeTime', 0.01);
     this.next = new SlotSoftmax(vocabSize, width, 'next');
+    this.wide = new Wide(buckets, 2, 'wide');
     this.gradBody = new Float32Array(width);
   }
 
@@ -59,6 +65,7 @@ export class TabulaNet {
       ...this.engaged.params(),
       ...this.activeTime.params(),
       ...this.next.params(),
+      ...this.wide.params(),
     ];
   }
 
@@ -72,30 +79,54 @@ export class TabulaNet {
   /** Every head's output for an input, the next-site head's over slots 0..sites-1; valid until the next forward pass. */
   forward(input: EncodedInput, sites: number): NetOutputs {
     const h = this.body(input);
+    const wide = this.wide.forward(input.buckets, input.signs, input.count);
     const out = this.outputs; // reused, as every layer's output is
-    out.logit = this.engaged.forward(h)[0];
-    out.logSeconds = this.activeTime.forward(h)[0];
+    out.logit = this.engaged.forward(h)[0] + wide[0];
+    out.logSeconds = this.activeTime.forward(h)[0] + wide[1];
     out.next = this.next.forward(h, sites);
     return out;
   }
 
-  /** Clears the gradient of the body's output, before the heads add theirs. */
+  /** Clears the gradient of the body's output and of the wide path's, before the heads add theirs. */
   startBackward(): void {
     this.gradBody.fill(0);
+    this.gradWide.fill(0);
+  }
+
+  /** Adds the gradient of the loss with respect to the engagement logit: to its head (and so the body) and to the wide path. */
+  addEngagedGrad(grad: number): void {
+    HEAD_GRAD[0] = grad;
+    this.addToBody(this.engaged.backward(HEAD_GRAD));
+    this.gradWide[0] += grad;
+  }
+
+  /** Adds the gradient of the loss with respect to log seconds: to its head (and so the body) and to the wide path. */
+  addActiveTimeGrad(grad: number): void {
+    HEAD_GRAD[0] = grad;
+    this.addToBody(this.activeTime.backward(HEAD_GRAD));
+    this.gradWide[1] += grad;
+  }
+
+  /** Adds the gradient of the next-site loss, `slot` being the site that came. */
+  addNextGrad(slot: number): void {
+    this.addToBody(this.next.backward(slot));
   }
 
   /** Adds a head's input gradient (what its `backward` returned) to the body's output gradient. */
-  addToBody(gradOfHeadInput: Float32Array): void {
+  private addToBody(gradOfHeadInput: Float32Array): void {
     for (let i = 0; i < this.width; i++) this.gradBody[i] += gradOfHeadInput[i];
   }
 
-  /** Back-propagates the body's output gradient down to the embedding rows. */
-  backwardBody(): void {
+  /** Back-propagates the gradients added since `startBackward`: the body's down to the embedding rows, and the wide path's. */
+  backward(): void {
+    if (this.gradWide[0] !== 0 || this.gradWide[1] !== 0) this.wide.backward(this.gradWide);
     let grad = this.gradBody;
     for (let i = this.layers.length - 1; i >= 0; i--) grad = this.layers[i].dense.backward(this.layers[i].relu.backward(grad));
     this.embedding.backward(this.embeddingRelu.backward(grad));
   }
 }
+
+const HEAD_GRAD = new Float32Array(1);
 
 /** Names and sizes of the net's parameters, in `params()` order, without building the net. */
 export function paramShapes(shape: NetShape): { name: string; size: number }[] {
@@ -115,6 +146,7 @@ export function paramShapes(shape: NetShape): { name: string; size: number }[] {
     { name: 'activeTime.bias', size: 1 },
     { name: 'next.weight', size: shape.vocabSize * width },
     { name: 'next.bias', size: shape.vocabSize },
+    { name: 'wide.weight', size: shape.buckets * 2 },
   );
   return shapes;
 }

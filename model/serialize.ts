@@ -2,7 +2,8 @@
 // learner. Decoding trusts nothing: it checks every field and size against the architecture
 // before building anything, and fails with a ModelFileError that says what is wrong.
 // A file may be written without names (no host, path, word or title): weights, hashes and
-// figures only, which predict the same; both shapes are version 1 and read by one decoder.
+// figures only, which predict the same; both shapes are version 2 and read by one decoder.
+// A version-1 file (before the wide path) is read too, its wide path all zero.
 import { floatsToBase64 } from './base64';
 import type { DictionaryEntry } from './dictionary';
 import { Field, ModelFileError } from './file-fields';
@@ -18,7 +19,10 @@ import { slotRange, WEIGHT_RANGE } from './value-bounds';
 export { ModelFileError } from './file-fields';
 
 export const MODEL_FORMAT = 'tabula-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
+/** Version 1: the same file, without the wide path's weights (`wide.weight`) and their optimizer state. */
+const VERSION_WITHOUT_WIDE = 1;
+const WIDE_PARAMS = new Set(['wide.weight']);
 export const HASH_FUNCTION = 'murmur3_x86_32';
 
 /** A model file as JSON (its format: docs/model-format.md). */
@@ -84,15 +88,18 @@ export function decodeModelFile(input: unknown): Learner {
     throw new ModelFileError(`This is not a Tabula model file (its "format" should be "${MODEL_FORMAT}").`);
   }
   const version = file.get('version').value;
-  if (version !== MODEL_VERSION) {
-    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads version ${MODEL_VERSION}.`);
+  if (version !== MODEL_VERSION && version !== VERSION_WITHOUT_WIDE) {
+    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads versions ${VERSION_WITHOUT_WIDE} and ${MODEL_VERSION}.`);
   }
   file.keys([
     'format', 'version', 'createdAt', 'updatedAt', 'architecture', 'training', 'hashing', 'counters',
     'vocabulary', 'dictionary', 'context', 'weights', 'optimizer', 'metrics', 'history',
   ]);
   const config = readConfig(file);
-  const shapes = paramShapes(config);
+  const allShapes = paramShapes(config);
+  // Version 1 has no wide path: it starts at zero, where it adds nothing, so the model predicts as it did.
+  const shapes = version === VERSION_WITHOUT_WIDE ? allShapes.filter((shape) => !WIDE_PARAMS.has(shape.name)) : allShapes;
+  const zeros = allShapes.filter((shape) => !shapes.includes(shape)).map((shape) => [shape.name, new Float32Array(shape.size)] as const);
   const weights = file.get('weights');
   weights.keys(shapes.map((shape) => shape.name));
   const optimizer = file.get('optimizer');
@@ -111,11 +118,17 @@ export function decodeModelFile(input: unknown): Learner {
     dictionary: readDictionary(file.get('dictionary'), config),
     context: readContext(file.get('context'), config),
     metrics: readMetrics(file.get('metrics'), file.get('history')),
-    weights: Object.fromEntries(shapes.map((shape) => [shape.name, weights.get(shape.name).floats(shape.size, WEIGHT_RANGE)])),
+    weights: Object.fromEntries([
+      ...shapes.map((shape) => [shape.name, weights.get(shape.name).floats(shape.size, WEIGHT_RANGE)] as const),
+      ...zeros,
+    ]),
     optimizer: {
       steps: optimizer.get('steps').integer(0, 2 ** 53),
-      state: Object.fromEntries(shapes.flatMap((shape) =>
-        slots.map((slot) => [`${shape.name}.${slot}`, state.get(`${shape.name}.${slot}`).floats(shape.size, slotRange(slot))]))),
+      state: Object.fromEntries([
+        ...shapes.flatMap((shape) =>
+          slots.map((slot) => [`${shape.name}.${slot}`, state.get(`${shape.name}.${slot}`).floats(shape.size, slotRange(slot))] as const)),
+        ...zeros.flatMap(([name, values]) => slots.map((slot) => [`${name}.${slot}`, values.slice()] as const)),
+      ]),
     },
   };
   try {

@@ -159,6 +159,24 @@ describe('checkpoint and resume', () => {
     expect((await it.db.get('model', 'checkpoint'))?.snapshot.vocabulary.hosts).not.toContain('poison.example');
   });
 
+  it('relearns from the stored visits a checkpoint of the model before the wide path, which it cannot restore', async () => {
+    let it = await wake();
+    await browse(it, 6);
+    await it.service.catchUp();
+    await it.service.flush();
+    const checkpoint = (await it.db.get('model', 'checkpoint'))!;
+    // As a Tabula of model version 1 stored it: no wide path's weights or optimizer state.
+    delete checkpoint.snapshot.weights['wide.weight'];
+    delete checkpoint.snapshot.optimizer.state['wide.weight.sumSquares'];
+    await it.db.put('model', checkpoint, 'checkpoint');
+    kill(it);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    it = await wake();
+    const model = await it.service.current();
+    expectSameModel(model.snapshot(), trainedOn(await storedInSeqOrder(it)));
+    expect(model.net.wide.weight.value.some((w) => w !== 0)).toBe(true);
+  });
+
   it('skips and counts a stored visit it cannot read, and goes on learning', async () => {
     const it = await wake();
     await browse(it, 3);

@@ -20,7 +20,20 @@ describe('visitTokens', () => {
       'ref=news.ycombinator.com', 'prev1=news.ycombinator.com', 'prev2=mail.example.com',
       'pair=github.com<news.ycombinator.com', 'triple=github.com<news.ycombinator.com<mail.example.com',
       'hour=22', 'daypart=evening', 'day=6', 'weekend=1',
+      'kind@when=article|weekend evening', 'host@when=github.com|weekend evening', 'words@when=10|weekend evening',
     ]);
+  });
+
+  it('crosses kind, site and length with the part of the day, on weekdays apart from weekends', () => {
+    const at = (day: number, hour: number): number => new Date(2024, 4, 5 + day, hour, 10).getTime(); // 5 May 2024: a Sunday
+    const crosses = (startedAt: number): string[] => text(visitTokens(makeVisit({ kind: 'video', words: 3000, startedAt }), NO_CONTEXT)).filter((token) => token.includes('@'));
+    expect(crosses(at(2, 20))).toEqual(['kind@when=video|weekday evening', 'host@when=example.org|weekday evening', 'words@when=12|weekday evening']);
+    expect(crosses(at(0, 20))).toContain('kind@when=video|weekend evening');
+    expect(crosses(at(2, 10))).toContain('kind@when=video|weekday morning');
+    expect(crosses(at(6, 3))).toContain('host@when=example.org|weekend night');
+    // Pages known from history only: their kind and length are unknown, and they get no crosses.
+    expect(crosses(at(2, 20)).length).toBe(3);
+    expect(text(visitTokens(makeVisit({ source: 'history', startedAt: at(2, 20) }), NO_CONTEXT)).some((token) => token.includes('@'))).toBe(false);
   });
 
   it('marks the start of a session and has no pairs then', () => {
@@ -79,6 +92,7 @@ describe('featureName', () => {
       'site: example.org', 'path: /articles/tabula', 'title: "tabula"', 'description: "model"', 'language: en',
       'page kind: article', 'words: 512–1,023', 'came from: a.com', 'previous site: b.org', 'two sites back: c.net',
       'example.org right after b.org', 'example.org after b.org after c.net', 'hour: 09:00', 'morning', 'Saturday', 'weekend',
+      'page kind: article, weekend morning', 'site: example.org, weekend morning', 'words: 512–1,023, weekend morning',
     ]));
     expect(featureName({ ns: 'prev1', value: '' })).toBe('start of a session');
     expect(featureName({ ns: 'weekend', value: '0' })).toBe('weekday');

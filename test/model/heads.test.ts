@@ -1,6 +1,6 @@
 // Gradient checks of the three heads through the whole net: engagement (log loss of a
 // sigmoid), active time (Huber loss) and next site (softmax cross-entropy), each back to
-// the embedding rows, against finite differences.
+// the embedding rows and, for the first two, to the wide path's rows, against finite differences.
 import { describe, expect, it } from 'vitest';
 import { EncodedInput } from '../../model/encoded-input';
 import { huber, huberGrad, logLossGrad, logLossOfLogit, sigmoid } from '../../model/losses';
@@ -11,8 +11,10 @@ import { closeTo, numericGrad } from './helpers';
 function smallNet(hidden: number[]): { net: TabulaNet; input: EncodedInput } {
   const rng = new Rng(21);
   const net = new TabulaNet({ buckets: 50, embeddingDim: 6, hidden, vocabSize: 4 }, rng);
-  for (const param of net.params()) if (!param.name.startsWith('embedding.weight')) rng.fillUniform(param.value, 0.6);
+  for (const param of net.params()) if (param.name !== 'embedding.weight' && param.name !== 'wide.weight') rng.fillUniform(param.value, 0.6);
   rng.fillUniform(net.embedding.weight.value, 0.6);
+  // Drawn last, so that the other weights are those the checks were written with (no unit of the body near its kink).
+  rng.fillUniform(net.wide.weight.value, 0.6);
   const input = new EncodedInput();
   [3, 17, 42, 8].forEach((bucket, k) => {
     input.buckets[k] = bucket;
@@ -48,15 +50,18 @@ describe.each([[[]], [[5]]])('heads through the net (hidden %j)', (hidden: numbe
   const heads = {
     engagement: {
       loss: (net: TabulaNet, input: EncodedInput) => logLossOfLogit(net.forward(input, 0).logit, 1),
-      backward: (net: TabulaNet) => net.addToBody(net.engaged.backward(Float32Array.of(logLossGrad(net.engaged.out[0], 1)))),
+      backward: (net: TabulaNet, input: EncodedInput) => net.addEngagedGrad(logLossGrad(net.forward(input, 0).logit, 1)),
     },
     activeTime: {
       loss: (net: TabulaNet, input: EncodedInput) => huber(net.forward(input, 0).logSeconds, 0.8, 1),
-      backward: (net: TabulaNet) => net.addToBody(net.activeTime.backward(Float32Array.of(huberGrad(net.activeTime.out[0], 0.8, 1)))),
+      backward: (net: TabulaNet, input: EncodedInput) => net.addActiveTimeGrad(huberGrad(net.forward(input, 0).logSeconds, 0.8, 1)),
     },
     next: {
       loss: (net: TabulaNet, input: EncodedInput) => -Math.log(net.forward(input, 3).next[2]),
-      backward: (net: TabulaNet) => net.addToBody(net.next.backward(2)),
+      backward: (net: TabulaNet, input: EncodedInput) => {
+        net.forward(input, 3);
+        net.addNextGrad(2);
+      },
     },
   };
 
@@ -64,10 +69,10 @@ describe.each([[[]], [[5]]])('heads through the net (hidden %j)', (hidden: numbe
     const { net, input } = smallNet(hidden);
     const head = heads[name];
     const loss = (): number => head.loss(net, input);
-    loss();
     net.startBackward();
-    head.backward(net);
-    net.backwardBody();
+    head.backward(net, input);
+    net.backward();
+    const checkedParams = new Set<string>();
     let checked = 0;
     for (const param of net.params()) {
       if (!param.hasGrad) continue;
@@ -80,7 +85,10 @@ describe.each([[[]], [[5]]])('heads through the net (hidden %j)', (hidden: numbe
           checked++;
         }
       });
+      checkedParams.add(param.name);
     }
     expect(checked).toBeGreaterThan(30);
+    // The wide path learns engagement and active time; the next-site head does not read it.
+    expect(checkedParams.has('wide.weight')).toBe(name !== 'next');
   });
 });

@@ -4,6 +4,7 @@ import { Dense } from '../../model/layers/dense';
 import { EmbeddingBag } from '../../model/layers/embedding-bag';
 import { Relu } from '../../model/layers/relu';
 import { SlotSoftmax } from '../../model/layers/slot-softmax';
+import { Wide } from '../../model/layers/wide';
 import { Rng } from '../../model/rng';
 import { closeTo, numericGrad, weightedSum } from './helpers';
 
@@ -62,6 +63,38 @@ describe('EmbeddingBag', () => {
   it('treats missing signs as +1', () => {
     const plain = Float32Array.from(bag.forward(indices, Float32Array.from([1, 1, 1, 1]), 4));
     expect(Array.from(bag.forward(indices, null, 4))).toEqual(Array.from(plain));
+  });
+});
+
+describe('Wide', () => {
+  const rng = new Rng(12);
+  const wide = new Wide(10, 2);
+  rng.fillUniform(wide.weight.value, 0.5);
+  // Row 4 twice, with opposite signs: its two weights cancel in the sum, but its gradients still add up.
+  const indices = Int32Array.from([4, 2, 4, 9, 6]);
+  const signs = Float32Array.from([1, -1, -1, 1, 1]);
+  const coefficients = Float32Array.from([0.8, -1.5]);
+  const loss = (): number => weightedSum(wide.forward(indices, signs, 5), coefficients);
+
+  it('starts at zero and sums the signed rows of the active features, one sum per output', () => {
+    expect(new Wide(10, 2).forward(indices, signs, 5)).toEqual(Float32Array.of(0, 0));
+    const out = wide.forward(indices, signs, 5);
+    const w = wide.weight.value;
+    for (let o = 0; o < 2; o++) expect(out[o]).toBeCloseTo(-w[4 + o] + w[18 + o] + w[12 + o], 6);
+  });
+
+  it('has gradients only for the touched rows, matching finite differences', () => {
+    loss();
+    wide.backward(coefficients);
+    const weight = wide.weight;
+    expect(Array.from(weight.touched.subarray(0, weight.touchedCount))).toEqual([4, 2, 9, 6]);
+    weight.touched.subarray(0, weight.touchedCount).forEach((row, k) => {
+      for (let o = 0; o < 2; o++) {
+        const numeric = numericGrad(weight.value, row * 2 + o, loss);
+        expect(closeTo(weight.gradAt(k, o), numeric), `row ${row} output ${o}`).toBe(true);
+      }
+    });
+    weight.clearGrad();
   });
 });
 

@@ -50,6 +50,7 @@ function variablesOf(net: TabulaNet): Record<string, tf.Variable> {
   }
   shapes['next.weight'] = [SHAPE.vocabSize, width];
   shapes['next.bias'] = [SHAPE.vocabSize];
+  shapes['wide.weight'] = [SHAPE.buckets, 2];
   return Object.fromEntries(net.params().map((param) => [param.name, tf.variable(tf.tensor(param.value.slice(), shapes[param.name]), true, `${param.name}-${Math.random()}`)]));
 }
 
@@ -60,8 +61,10 @@ function referenceLosses(v: Record<string, tf.Variable>, input: EncodedInput): {
   const bag = tf.add(tf.sum(tf.mul(tf.gather(v['embedding.weight'], indices), signs), 0), v['embedding.bias']);
   const first = tf.reshape(tf.relu(bag), [1, SHAPE.embeddingDim]);
   const h = tf.relu(tf.add(tf.matMul(first, v['hidden1.weight'], false, true), v['hidden1.bias']));
-  const logit = tf.add(tf.matMul(h, v['engaged.weight'], false, true), v['engaged.bias']);
-  const logSeconds = tf.add(tf.matMul(h, v['activeTime.weight'], false, true), v['activeTime.bias']);
+  // The wide path: each active feature's signed row of two weights, summed (engagement, log seconds).
+  const wide = tf.sum(tf.mul(tf.gather(v['wide.weight'], indices), signs), 0);
+  const logit = tf.add(tf.add(tf.matMul(h, v['engaged.weight'], false, true), v['engaged.bias']), tf.slice(wide, [0], [1]));
+  const logSeconds = tf.add(tf.add(tf.matMul(h, v['activeTime.weight'], false, true), v['activeTime.bias']), tf.slice(wide, [1], [1]));
   const slots = tf.tensor1d([0, 1, 2, 3], 'int32');
   const nextLogits = tf.add(tf.matMul(h, tf.gather(v['next.weight'], slots), false, true), tf.gather(v['next.bias'], slots));
   const visit = tf.add(
@@ -76,16 +79,16 @@ function referenceLosses(v: Record<string, tf.Variable>, input: EncodedInput): {
 function backwardVisit(net: TabulaNet, input: EncodedInput): void {
   const { logit, logSeconds } = net.forward(input, SLOTS_USED);
   net.startBackward();
-  net.addToBody(net.engaged.backward(Float32Array.of(logLossGrad(logit, ENGAGED))));
-  net.addToBody(net.activeTime.backward(Float32Array.of(huberGrad(logSeconds, TARGET, 1))));
-  net.backwardBody();
+  net.addEngagedGrad(logLossGrad(logit, ENGAGED));
+  net.addActiveTimeGrad(huberGrad(logSeconds, TARGET, 1));
+  net.backward();
 }
 
 function backwardNext(net: TabulaNet, input: EncodedInput): void {
   net.forward(input, SLOTS_USED);
   net.startBackward();
-  net.addToBody(net.next.backward(NEXT));
-  net.backwardBody();
+  net.addNextGrad(NEXT);
+  net.backward();
 }
 
 /** Our gradient of a parameter laid out densely (untouched sparse rows: zero). */
