@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredVisit } from '../../extension/contract-types';
 import { learningOrder } from '../../extension/storage/merge';
 import { decodeModelFile, Learner } from '../../model/index';
-import { browserAvailable, type BrowserName, type ExtensionBrowser, until } from '../../harness/browser/launch';
+import { browserAvailable, type BrowserName, type ExtensionBrowser, sleep, until } from '../../harness/browser/launch';
 import { launchWithSites, settled, showView, siteUrl, textOf } from '../../harness/browser/popup-helpers';
 import { startSite, type TestSite } from '../../harness/sites/test-site';
 import { largestDifference } from '../../harness/snapshot-difference';
@@ -61,7 +61,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('refuses a damaged file, naming its line, and keeps what was stored', async () => {
       const lines = exported.get(phone)!.trimEnd().split('\n');
       lines[2] = JSON.stringify({ ...JSON.parse(lines[2]), scrollDepth: 7 });
-      const before = await laptop.databaseText(['visits', 'model']);
+      const before = await settledStores(laptop);
       const popup = await importData(laptop, 'damaged.jsonl', lines.join('\n'), 'was not imported');
       expect(await textOf(popup, '.import-problems')).toContain('line 3: “scrollDepth” must be a number from 0 to 1');
       expect(await laptop.databaseText(['visits', 'model'])).toBe(before);
@@ -180,3 +180,17 @@ function bySeq(visits: StoredVisit[]): string[] {
   return [...visits].sort((a, b) => a.seq! - b.seq!).map((visit) => visit.key);
 }
 
+/**
+ * The visits and the model as stored once the background has saved what it learned: the text of
+ * both stores, when it has not changed for longer than the background waits before saving.
+ */
+async function settledStores(tabula: ExtensionBrowser): Promise<string> {
+  let text = await tabula.databaseText(['visits', 'model']);
+  for (let tries = 0; tries < 10; tries++) {
+    await sleep(2_500);
+    const now = await tabula.databaseText(['visits', 'model']);
+    if (now === text) return text;
+    text = now;
+  }
+  throw new Error('the stored visits and model kept changing for 25 s');
+}
