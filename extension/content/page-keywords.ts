@@ -1,0 +1,91 @@
+// Content keywords: the words a page's main text uses most, read once per visit with its other
+// features. The main text is that of the paragraphs of the main block, found as a reader view
+// finds it: the element whose paragraphs (as its children, or its grandchildren at half weight)
+// hold the most text. Paragraphs elsewhere (a sidebar, comments, a footer) and those inside
+// navigation, asides and footers are passed over. Every read is bounded: the first 300
+// paragraphs, 20,000 characters of text, so a huge page costs what an ordinary article does.
+import { KEYWORD_LENGTH_MAX, KEYWORDS_MAX } from '../../model/visit';
+import { stopwordsFor } from './stopwords';
+
+/** Paragraphs looked at: an article's come early, and a hostile page may have thousands. */
+const PARAGRAPHS_MAX = 300;
+/** Shorter paragraphs are captions, bylines and labels rather than running text. */
+const PARAGRAPH_MIN = 25;
+/** Characters of main text counted: some 3,000 words, enough to know what a page is about. */
+export const TEXT_MAX = 20_000;
+/** Where a paragraph is not main text, even inside the main block. */
+const NOT_MAIN = 'nav, aside, footer, menu, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+/** A page whose text has no paragraphs may still mark its main block. */
+const MAIN_BLOCKS = 'article, main, [role="main"]';
+
+/** Up to KEYWORDS_MAX keywords of the page's main text, the most frequent first; `lang` chooses the stopwords. */
+export function readKeywords(doc: Document, lang: string): string[] {
+  return topWords(mainText(doc), lang);
+}
+
+/** The text of the main block's paragraphs, at most TEXT_MAX characters. */
+export function mainText(doc: Document): string {
+  const body = doc.body;
+  if (!body) return '';
+  const paragraphs = body.getElementsByTagName('p');
+  const count = Math.min(paragraphs.length, PARAGRAPHS_MAX);
+  const texts: string[] = [];
+  const kept: Element[] = [];
+  const scores = new Map<Element, number>();
+  const add = (block: Element | null, score: number): void => {
+    if (block) scores.set(block, (scores.get(block) ?? 0) + score);
+  };
+  for (let i = 0; i < count; i++) {
+    const text = paragraphs[i].textContent ?? '';
+    if (text.length < PARAGRAPH_MIN) continue;
+    const parent = paragraphs[i].parentElement;
+    add(parent, text.length);
+    add(parent?.parentElement ?? null, text.length / 2);
+    texts.push(text);
+    kept.push(paragraphs[i]);
+  }
+  let main: Element | null = null;
+  let best = 0;
+  for (const [block, score] of scores) if (score > best) [main, best] = [block, score];
+  if (!main) return (body.querySelector(MAIN_BLOCKS)?.textContent ?? '').slice(0, TEXT_MAX);
+  let text = '';
+  for (let i = 0; i < kept.length && text.length < TEXT_MAX; i++) {
+    if (main.contains(kept[i]) && !kept[i].closest(NOT_MAIN)) text += `${texts[i]}\n`;
+  }
+  return text.slice(0, TEXT_MAX);
+}
+
+/** Anything shaped like an e-mail address, with what is glued to it: never a keyword. */
+const EMAIL = /\S*@\S*/g;
+/** Scripts written without spaces between words: their words are found by the browser's word breaker. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Hiragana alone writes Japanese grammar (particles, endings), not what a page is about. */
+const GRAMMAR = /^\p{Script=Hiragana}+$/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * The words of `text` that occur most, each once, ties in the order they first occur: in lower
+ * case, of three letters or more (two in scripts without spaces, where most words are two
+ * characters), with a letter (no bare numbers), and not stopwords of `lang`.
+ */
+export function topWords(text: string, lang: string, max = KEYWORDS_MAX): string[] {
+  const stopwords = stopwordsFor(lang);
+  const counts = new Map<string, number>();
+  for (const word of wordsOf(text.slice(0, TEXT_MAX).replace(EMAIL, ' ').toLowerCase(), lang)) {
+    const unspaced = UNSPACED.test(word);
+    if (word.length < (unspaced ? 2 : 3) || word.length > KEYWORD_LENGTH_MAX || !LETTER.test(word)) continue;
+    if (stopwords.has(word) || (unspaced && GRAMMAR.test(word))) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  // A map keeps the order words were first seen, and the sort is stable.
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, max).map(([word]) => word);
+}
+
+function wordsOf(text: string, lang: string): string[] {
+  if (!UNSPACED.test(text)) return text.split(/[^\p{L}\p{N}\p{M}]+/u);
+  const words: string[] = [];
+  for (const part of new Intl.Segmenter(lang || undefined, { granularity: 'word' }).segment(text)) {
+    if (part.isWordLike) words.push(part.segment);
+  }
+  return words;
+}
