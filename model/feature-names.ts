@@ -32,6 +32,7 @@ export function featureName(token: Token): string {
     case 'daypart': return value;
     case 'day': return DAY_NAMES[Number(value)] ?? `day ${value}`;
     case 'weekend': return value === '1' ? 'weekend' : 'weekday';
+    case 'keyword': return `keyword: ${value}`;
   }
 }
 
