@@ -2,7 +2,7 @@
 // features. The main text is that of the paragraphs of the main block, found as a reader view
 // finds it: the element whose paragraphs (as its children, or its grandchildren at half weight)
 // hold the most text. Paragraphs elsewhere (a sidebar, comments, a footer) and those inside
-// navigation, asides and footers are passed over. Every read is bounded: the first 300
+// navigation, asides, footers and forms within it are passed over. Every read is bounded: the first 300
 // paragraphs, 20,000 characters of text, so a huge page costs what an ordinary article does.
 import { KEYWORD_LENGTH_MAX, KEYWORDS_MAX } from '../../model/visit';
 import { stopwordsFor } from './stopwords';
@@ -13,8 +13,12 @@ const PARAGRAPHS_MAX = 300;
 const PARAGRAPH_MIN = 25;
 /** Characters of main text counted: some 3,000 words, enough to know what a page is about. */
 export const TEXT_MAX = 20_000;
-/** Where a paragraph is not main text, even inside the main block. */
-const NOT_MAIN = 'nav, aside, footer, menu, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+/**
+ * Where a paragraph is not main text: navigation, asides, footers, forms (a comment box) and what
+ * is hidden from assistive technology, unless the element holds the whole main block (some sites
+ * wrap their whole page in a form).
+ */
+const NOT_MAIN = 'nav, aside, footer, menu, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"]';
 /** A page whose text has no paragraphs may still mark its main block. */
 const MAIN_BLOCKS = 'article, main, [role="main"]';
 
@@ -31,6 +35,7 @@ export function mainText(doc: Document): string {
   const count = Math.min(paragraphs.length, PARAGRAPHS_MAX);
   const texts: string[] = [];
   const kept: Element[] = [];
+  const outsides: (Element | null)[] = [];
   const scores = new Map<Element, number>();
   const add = (block: Element | null, score: number): void => {
     if (block) scores.set(block, (scores.get(block) ?? 0) + score);
@@ -38,11 +43,15 @@ export function mainText(doc: Document): string {
   for (let i = 0; i < count; i++) {
     const text = paragraphs[i].textContent ?? '';
     if (text.length < PARAGRAPH_MIN) continue;
+    const outside = paragraphs[i].closest(NOT_MAIN);
+    // Navigation or a footer is never the main block; a form may be, where a site wraps its whole page in one.
+    if (outside && outside.localName !== 'form') continue;
     const parent = paragraphs[i].parentElement;
     add(parent, text.length);
     add(parent?.parentElement ?? null, text.length / 2);
     texts.push(text);
     kept.push(paragraphs[i]);
+    outsides.push(outside);
   }
   let main: Element | null = null;
   let best = 0;
@@ -50,7 +59,7 @@ export function mainText(doc: Document): string {
   if (!main) return (body.querySelector(MAIN_BLOCKS)?.textContent ?? '').slice(0, TEXT_MAX);
   let text = '';
   for (let i = 0; i < kept.length && text.length < TEXT_MAX; i++) {
-    if (main.contains(kept[i]) && !kept[i].closest(NOT_MAIN)) text += `${texts[i]}\n`;
+    if (main.contains(kept[i]) && (!outsides[i] || outsides[i]!.contains(main))) text += `${texts[i]}\n`;
   }
   return text.slice(0, TEXT_MAX);
 }

@@ -50,6 +50,12 @@ describe('main text', () => {
     expect(mainText(doc)).not.toContain('pancakes');
   });
 
+  test('passes over a comment form under the text, but reads a page its site wrapped in a form', () => {
+    const comments = `<form><p>Your email address will not be published. Required fields are marked.</p></form>`;
+    expect(mainText(documentOf(`<body><article>${paragraph(ARTICLE_TEXT).repeat(3)}${comments}</article></body>`))).not.toContain('Required');
+    expect(mainText(documentOf(`<body><form id="aspnetForm"><div>${paragraph(ARTICLE_TEXT).repeat(3)}</div></form></body>`))).toContain('harbour pilots');
+  });
+
   test('falls back on a marked main block when the text has no paragraphs', () => {
     const doc = documentOf(`<body><nav>Home News Sport</nav><main><div>${ARTICLE_TEXT}</div></main></body>`);
     expect(mainText(doc)).toContain('harbour pilots');
