@@ -14,9 +14,9 @@ const PARAGRAPH_MIN = 25;
 /** Characters of main text counted: some 3,000 words, enough to know what a page is about. */
 export const TEXT_MAX = 20_000;
 /**
- * Where a paragraph is not main text: navigation, asides, footers, forms (a comment box) and what
- * is hidden from assistive technology, unless the element holds the whole main block (some sites
- * wrap their whole page in a form).
+ * Where a paragraph is not main text: navigation, asides, footers, list items (captions of a
+ * gallery, teasers), forms (a comment box) and what is hidden from assistive technology, unless
+ * the element holds the whole main block (some sites wrap their whole page in a form).
  */
 const NOT_MAIN = 'nav, aside, footer, menu, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"]';
 /** A page whose text has no paragraphs may still mark its main block. */
@@ -38,13 +38,13 @@ export function mainText(doc: Document): string {
   const outsides: (Element | null)[] = [];
   const scores = new Map<Element, number>();
   const add = (block: Element | null, score: number): void => {
-    if (block) scores.set(block, (scores.get(block) ?? 0) + score);
+    if (block && block.localName !== 'form') scores.set(block, (scores.get(block) ?? 0) + score);
   };
   for (let i = 0; i < count; i++) {
-    const text = paragraphs[i].textContent ?? '';
+    const text = paragraphText(paragraphs[i]);
     if (text.length < PARAGRAPH_MIN) continue;
     const outside = paragraphs[i].closest(NOT_MAIN);
-    // Navigation or a footer is never the main block; a form may be, where a site wraps its whole page in one.
+    // Navigation or a footer never holds the main block; a form may, where a site wraps its whole page in one.
     if (outside && outside.localName !== 'form') continue;
     const parent = paragraphs[i].parentElement;
     add(parent, text.length);
@@ -56,12 +56,25 @@ export function mainText(doc: Document): string {
   let main: Element | null = null;
   let best = 0;
   for (const [block, score] of scores) if (score > best) [main, best] = [block, score];
-  if (!main) return (body.querySelector(MAIN_BLOCKS)?.textContent ?? '').slice(0, TEXT_MAX);
   let text = '';
-  for (let i = 0; i < kept.length && text.length < TEXT_MAX; i++) {
+  for (let i = 0; main && i < kept.length && text.length < TEXT_MAX; i++) {
     if (main.contains(kept[i]) && (!outsides[i] || outsides[i]!.contains(main))) text += `${texts[i]}\n`;
   }
-  return text.slice(0, TEXT_MAX);
+  return (text || (body.querySelector(MAIN_BLOCKS)?.textContent ?? '')).slice(0, TEXT_MAX);
+}
+
+/** A paragraph's text, without that of scripts and styles inside it (broken markup can put them there). */
+function paragraphText(paragraph: Element): string {
+  if (paragraph.getElementsByTagName('script').length === 0 && paragraph.getElementsByTagName('style').length === 0) {
+    return paragraph.textContent ?? '';
+  }
+  let text = '';
+  const walker = paragraph.ownerDocument.createTreeWalker(paragraph, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && text.length < TEXT_MAX; node = walker.nextNode()) {
+    const parent = node.parentElement?.localName;
+    if (parent !== 'script' && parent !== 'style') text += node.nodeValue;
+  }
+  return text;
 }
 
 /** Anything shaped like an e-mail address, with what is glued to it: never a keyword. */

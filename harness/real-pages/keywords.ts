@@ -28,8 +28,9 @@ export function htmlText(html: string): string {
 /** Scripts without spaces: there a keyword is looked for as a string, elsewhere as a whole word. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
+/** In a text of such a script, a word of another (`DeepMind的`) may be glued to its neighbours too. */
 function holdsWord(text: string, words: Set<string>, word: string): boolean {
-  return UNSPACED.test(word) ? text.includes(word) : words.has(word);
+  return words.has(word) || ((UNSPACED.test(word) || UNSPACED.test(text)) && text.includes(word));
 }
 
 function wordSet(text: string): Set<string> {

@@ -53,7 +53,17 @@ describe('main text', () => {
   test('passes over a comment form under the text, but reads a page its site wrapped in a form', () => {
     const comments = `<form><p>Your email address will not be published. Required fields are marked.</p></form>`;
     expect(mainText(documentOf(`<body><article>${paragraph(ARTICLE_TEXT).repeat(3)}${comments}</article></body>`))).not.toContain('Required');
+    // A post written as a list, its only paragraphs those of the comment form: the post's main block is read.
+    const listPost = `<body><main><ul><li>${ARTICLE_TEXT}</li></ul><div>${comments.repeat(2)}</div></main></body>`;
+    expect(mainText(documentOf(listPost))).toContain('harbour pilots');
     expect(mainText(documentOf(`<body><form id="aspnetForm"><div>${paragraph(ARTICLE_TEXT).repeat(3)}</div></form></body>`))).toContain('harbour pilots');
+  });
+
+  test('leaves out scripts and styles that broken markup put inside a paragraph', () => {
+    const doc = documentOf(`<body><div><p>${ARTICLE_TEXT}<script>var playlist = 1;</script><style>.player { color: red }</style> More text.</p></div></body>`);
+    expect(mainText(doc)).toContain('harbour pilots');
+    expect(mainText(doc)).toContain('More text');
+    expect(mainText(doc)).not.toMatch(/playlist|player|color/);
   });
 
   test('falls back on a marked main block when the text has no paragraphs', () => {
