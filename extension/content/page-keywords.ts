@@ -2,8 +2,9 @@
 // features. The main text is that of the paragraphs of the main block, found as a reader view
 // finds it: the element whose paragraphs (as its children, or its grandchildren at half weight)
 // hold the most text. Paragraphs elsewhere (a sidebar, comments, a footer) and those inside
-// navigation, asides, footers and forms within it are passed over. Every read is bounded: the first 300
-// paragraphs, 20,000 characters of text, so a huge page costs what an ordinary article does.
+// navigation, asides, footers and forms within it are passed over. Every read is bounded (the
+// first 300 paragraphs, 20,000 characters of text), and the paragraphs are the list the page
+// kind reads too, so a huge page costs about what an ordinary article does.
 import { KEYWORD_LENGTH_MAX, KEYWORDS_MAX } from '../../model/visit';
 import { stopwordsFor } from './stopwords';
 
@@ -14,24 +15,24 @@ const PARAGRAPH_MIN = 25;
 /** Characters of main text counted: some 3,000 words, enough to know what a page is about. */
 export const TEXT_MAX = 20_000;
 /**
- * Where a paragraph is not main text: navigation, asides, footers, list items (captions of a
- * gallery, teasers), forms (a comment box) and what is hidden from assistive technology, unless
- * the element holds the whole main block (some sites wrap their whole page in a form).
+ * Where a paragraph is not main text: navigation, asides, footers, forms (a comment box) and what
+ * is hidden from assistive technology, unless the element holds the whole main block (some sites
+ * wrap their whole page in a form).
  */
 const NOT_MAIN = 'nav, aside, footer, menu, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"]';
-/** A page whose text has no paragraphs may still mark its main block. */
-const MAIN_BLOCKS = 'article, main, [role="main"]';
 
 /** Up to KEYWORDS_MAX keywords of the page's main text, the most frequent first; `lang` chooses the stopwords. */
 export function readKeywords(doc: Document, lang: string): string[] {
-  return topWords(mainText(doc), lang);
+  const text = mainText(doc);
+  return text ? topWords(text, lang) : [];
 }
 
 /** The text of the main block's paragraphs, at most TEXT_MAX characters. */
 export function mainText(doc: Document): string {
   const body = doc.body;
   if (!body) return '';
-  const paragraphs = body.getElementsByTagName('p');
+  // The document's own lists, as the page kind reads them: a browser keeps one and its length until the page changes.
+  const paragraphs = doc.getElementsByTagName('p');
   const count = Math.min(paragraphs.length, PARAGRAPHS_MAX);
   const texts: string[] = [];
   const kept: Element[] = [];
@@ -60,7 +61,8 @@ export function mainText(doc: Document): string {
   for (let i = 0; main && i < kept.length && text.length < TEXT_MAX; i++) {
     if (main.contains(kept[i]) && (!outsides[i] || outsides[i]!.contains(main))) text += `${texts[i]}\n`;
   }
-  return (text || (body.querySelector(MAIN_BLOCKS)?.textContent ?? '')).slice(0, TEXT_MAX);
+  // A page without such paragraphs may still mark its text as an article.
+  return (text || (doc.getElementsByTagName('article')[0]?.textContent ?? '')).slice(0, TEXT_MAX);
 }
 
 /** A paragraph's text, without that of scripts and styles inside it (broken markup can put them there). */

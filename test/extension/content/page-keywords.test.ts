@@ -54,7 +54,7 @@ describe('main text', () => {
     const comments = `<form><p>Your email address will not be published. Required fields are marked.</p></form>`;
     expect(mainText(documentOf(`<body><article>${paragraph(ARTICLE_TEXT).repeat(3)}${comments}</article></body>`))).not.toContain('Required');
     // A post written as a list, its only paragraphs those of the comment form: the post's main block is read.
-    const listPost = `<body><main><ul><li>${ARTICLE_TEXT}</li></ul><div>${comments.repeat(2)}</div></main></body>`;
+    const listPost = `<body><article><ul><li>${ARTICLE_TEXT}</li></ul><div>${comments.repeat(2)}</div></article></body>`;
     expect(mainText(documentOf(listPost))).toContain('harbour pilots');
     expect(mainText(documentOf(`<body><form id="aspnetForm"><div>${paragraph(ARTICLE_TEXT).repeat(3)}</div></form></body>`))).toContain('harbour pilots');
   });
@@ -66,11 +66,11 @@ describe('main text', () => {
     expect(mainText(doc)).not.toMatch(/playlist|player|color/);
   });
 
-  test('falls back on a marked main block when the text has no paragraphs', () => {
-    const doc = documentOf(`<body><nav>Home News Sport</nav><main><div>${ARTICLE_TEXT}</div></main></body>`);
+  test('falls back on the page’s article when its text has no paragraphs', () => {
+    const doc = documentOf(`<body><nav>Home News Sport</nav><article><div>${ARTICLE_TEXT}</div></article></body>`);
     expect(mainText(doc)).toContain('harbour pilots');
     expect(mainText(doc)).not.toContain('Sport');
-    expect(mainText(documentOf('<body><div>Just a div of text, no paragraphs and no main.</div></body>'))).toBe('');
+    expect(mainText(documentOf('<body><div>Just a div of text, no paragraphs and no article.</div></body>'))).toBe('');
   });
 
   test('is bounded on a huge page: the first 300 paragraphs, TEXT_MAX characters', () => {
