@@ -81,23 +81,32 @@ function paragraphText(paragraph: Element): string {
 
 /** Anything shaped like an e-mail address, with what is glued to it: never a keyword. */
 const EMAIL = /\S*@\S*/g;
-/** Scripts written without spaces between words: their words are found by the browser's word breaker. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// The patterns below name ranges of characters rather than Unicode properties (`\p{L}`): a
+// property class costs the page about a millisecond to compile, each time the script runs.
+/**
+ * What separates words: white space, ASCII and Latin-1 punctuation and symbols, the general and
+ * CJK punctuation blocks, fullwidth punctuation, arrows and shapes, Arabic and Devanagari
+ * punctuation, and surrogates (emoji).
+ */
+const SEPARATORS = /[\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\u060c\u061b\u061f\u066a-\u066d\u06d4\u0964\u0965\u2000-\u2bff\u3000-\u303f\ud800-\udfff\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
+/** Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): the browser's word breaker finds their words. */
+const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** Hiragana alone writes Japanese grammar (particles, endings), not what a page is about. */
-const GRAMMAR = /^\p{Script=Hiragana}+$/u;
-const LETTER = /\p{L}/u;
+const GRAMMAR = /^[\u3040-\u309f]+$/;
+/** Digits alone (Western, Arabic-Indic, Persian, Devanagari): a number, not a word. */
+const NUMBER = /^[\d\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]+$/;
 
 /**
  * The words of `text` that occur most, each once, ties in the order they first occur: in lower
  * case, of three letters or more (two in scripts without spaces, where most words are two
- * characters), with a letter (no bare numbers), and not stopwords of `lang`.
+ * characters), not digits alone, and not stopwords of `lang`.
  */
 export function topWords(text: string, lang: string, max = KEYWORDS_MAX): string[] {
   const stopwords = stopwordsFor(lang);
   const counts = new Map<string, number>();
   for (const word of wordsOf(text.slice(0, TEXT_MAX).replace(EMAIL, ' ').toLowerCase(), lang)) {
     const unspaced = UNSPACED.test(word);
-    if (word.length < (unspaced ? 2 : 3) || word.length > KEYWORD_LENGTH_MAX || !LETTER.test(word)) continue;
+    if (word.length < (unspaced ? 2 : 3) || word.length > KEYWORD_LENGTH_MAX || NUMBER.test(word)) continue;
     if (stopwords.has(word) || (unspaced && GRAMMAR.test(word))) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
@@ -106,7 +115,7 @@ export function topWords(text: string, lang: string, max = KEYWORDS_MAX): string
 }
 
 function wordsOf(text: string, lang: string): string[] {
-  if (!UNSPACED.test(text)) return text.split(/[^\p{L}\p{N}\p{M}]+/u);
+  if (!UNSPACED.test(text)) return text.split(SEPARATORS);
   const words: string[] = [];
   for (const part of new Intl.Segmenter(lang || undefined, { granularity: 'word' }).segment(text)) {
     if (part.isWordLike) words.push(part.segment);
