@@ -33,7 +33,7 @@ export interface DataFileHeader {
 /** The fields of a visit line, in the order written: the same visit is the same line on every device. */
 const FIELDS = [
   'key', 'url', 'host', 'path', 'title', 'description', 'lang', 'kind', 'words', 'links', 'images', 'videos',
-  'referrerHost', 'activeMs', 'scrollDepth', 'clicks', 'keys', 'selections', 'mediaMs', 'startedAt', 'endedAt', 'source', 'feedback',
+  'keywords', 'referrerHost', 'activeMs', 'scrollDepth', 'clicks', 'keys', 'selections', 'mediaMs', 'startedAt', 'endedAt', 'source', 'feedback',
 ] as const;
 /** Where a visit sits in one database: not written, and not read from a line. */
 const LOCAL_FIELDS = new Set(['id', 'seq', 'tabId']);

@@ -1,9 +1,9 @@
-// What of a page's title and description may be kept. A results page's title is what was searched
-// for ("hiv test - Google Search"), and other titles carry who someone is or numbers of theirs
-// ("Inbox (3) – jane@example.com", "Order 123456789"). So a search results page keeps neither
-// title nor description, and every other page's lose e-mail addresses and long numbers. The
-// background applies this to every visit it stores, reported or imported from history; only the
-// content script and the history import see the query string a title may repeat.
+// What of a page's title, description and content keywords may be kept. A results page's title
+// is what was searched for ("hiv test - Google Search"), and other titles carry who someone is or
+// numbers of theirs ("Inbox (3) – jane@example.com", "Order 123456789"). So a search results page
+// keeps neither title, description nor keywords, and every other page's lose e-mail addresses and
+// long numbers. The background applies this to every visit it stores, reported or imported from
+// history; only the content script and the history import see the query string a title may repeat.
 import type { PageFeatures, PageKind } from '../model/visit';
 
 /**
@@ -125,8 +125,20 @@ function isLongNumber(run: string): boolean {
   return digits >= (GROUP_SEPARATOR.test(run) ? 7 : 5);
 }
 
-/** A copy of the page with the title and description it may keep: none for search results, else scrubbed. */
+/** Keywords a page may keep: each once, none holding an e-mail address or a long number, none without a letter. */
+export function scrubKeywords(keywords: readonly string[]): string[] {
+  return [...new Set(keywords)].filter((word) => LETTER.test(word) && scrubText(word) === word);
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * A copy of the page with the title, description and keywords it may keep: none for search
+ * results, else scrubbed. A visit without keywords has no `keywords` field.
+ */
 export function redactPage<T extends PageFeatures>(page: T, query?: URLSearchParams | null): T {
-  if (isSearchPage({ ...page, query })) return { ...page, title: '', description: '' };
-  return { ...page, title: scrubText(page.title), description: scrubText(page.description) };
+  const { keywords, ...rest } = page;
+  if (isSearchPage({ ...page, query })) return { ...rest, title: '', description: '' } as T;
+  const kept = scrubKeywords(keywords ?? []);
+  return { ...rest, title: scrubText(page.title), description: scrubText(page.description), ...(kept.length > 0 && { keywords: kept }) } as T;
 }

@@ -1,10 +1,10 @@
 // Checks a content script's visit report field by field before anything is stored. A page can
 // run its own scripts beside ours, so nothing in a report is trusted: wrong types, sizes or
 // values are refused with a clear message, and the url is stripped of query and fragment again.
-// What passes keeps only the title and description the page text rules allow (page-text-rules.ts).
+// What passes keeps only the title, description and keywords the page text rules allow (page-text-rules.ts).
 // A visit read from a data file (data-file.ts) goes through the same rules, with its source and
 // the user's correction, which a page never sends.
-import { PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
+import { KEYWORD_LENGTH_MAX, KEYWORDS_MAX, PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
 import type { VisitUpdate } from './contract-types';
 import { InvalidRequest } from './errors';
 import { redactPage } from './page-text-rules';
@@ -73,6 +73,7 @@ function checkedVisit(input: unknown, now: number): Visit {
     startedAt,
     endedAt,
   };
+  if (v.keywords !== undefined) visit.keywords = keywordList(v.keywords);
   return redactPage(visit);
 }
 
@@ -86,6 +87,14 @@ export function pageUrl(raw: string): { url: string; host: string; path: string 
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidRequest('Only web pages are recorded.');
   return { url: parsed.origin + parsed.pathname, host: parsed.hostname, path: parsed.pathname };
+}
+
+function keywordList(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > KEYWORDS_MAX
+    || !value.every((word) => typeof word === 'string' && word !== '' && word.length <= KEYWORD_LENGTH_MAX)) {
+    throw new InvalidRequest(`“keywords” must be a list of at most ${KEYWORDS_MAX} words of 1 to ${KEYWORD_LENGTH_MAX} characters.`);
+  }
+  return value as string[];
 }
 
 function record(value: unknown, name: string): Record<string, unknown> {

@@ -41,6 +41,7 @@ export function featureName(token: Token): string {
       const [bucket, when] = value.split('|');
       return `words: ${SIZE_RANGES[Number(bucket)] ?? sizeRange(Number(bucket))}, ${when}`;
     }
+    case 'keyword': return `keyword: ${value}`;
   }
 }
 

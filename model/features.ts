@@ -1,7 +1,7 @@
-// Page features → namespaced tokens (`host=github.com`, `title=typescript`, `hour=22`).
+// Page features → namespaced tokens (`host=github.com`, `title=typescript`, `keyword=tide`, `hour=22`).
 // Inputs are what is known when a page opens plus where the user came from and when: never
 // the interaction (active time, scroll, clicks...), which is what the model learns to predict.
-import type { PageFeatures, Visit } from './visit';
+import { KEYWORDS_MAX, type PageFeatures, type Visit } from './visit';
 import { pathPrefixes, textWords } from './text-words';
 
 /** Crossed tokens (see crossTokens): the page's kind, site and length, each with the time of the week. */
@@ -9,7 +9,7 @@ const CROSS_NAMESPACES = ['kind@when', 'host@when', 'words@when'] as const;
 
 export const NAMESPACES = [
   'host', 'path1', 'path2', 'title', 'desc', 'lang', 'kind', 'words', 'links', 'images', 'videos',
-  'ref', 'prev1', 'prev2', 'pair', 'triple', 'hour', 'daypart', 'day', 'weekend',
+  'ref', 'prev1', 'prev2', 'pair', 'triple', 'hour', 'daypart', 'day', 'weekend', 'keyword',
   ...CROSS_NAMESPACES,
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -41,6 +41,7 @@ export function visitTokens(page: TimedPage, context: VisitContext): Token[] {
   for (const word of textWords(page.title, TITLE_WORDS)) tokens.push({ ns: 'title', value: word });
   for (const word of textWords(page.description, DESCRIPTION_WORDS)) tokens.push({ ns: 'desc', value: word });
   if (page.lang !== '') tokens.push({ ns: 'lang', value: page.lang });
+  for (const word of contentKeywords(page)) tokens.push({ ns: 'keyword', value: word });
   // A page from the browser's history or a dataset was never seen: its kind and sizes are unknown, not zero.
   if (page.source !== 'history') {
     tokens.push(
@@ -83,6 +84,11 @@ export function crossTokens(page: TimedPage, time: { hour: number; day: number }
     { ns: 'host@when', value: `${page.host}|${when}` },
     { ns: 'words@when', value: `${sizeBucket(page.words)}|${when}` },
   ];
+}
+
+/** The page's content keywords, each once and at most KEYWORDS_MAX (a visit log is read as it is written). */
+function contentKeywords(page: PageFeatures): string[] {
+  return page.keywords ? [...new Set(page.keywords)].slice(0, KEYWORDS_MAX) : [];
 }
 
 /** Log-scale size bucket: the bit length of the count (0, 1, 2–3, 4–7, ...), capped at 2^20. */

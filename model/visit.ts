@@ -5,6 +5,10 @@
 export const PAGE_KINDS = ['article', 'video', 'search', 'form', 'listing', 'home', 'other'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
+/** Content keywords a visit keeps at most, and their longest. */
+export const KEYWORDS_MAX = 12;
+export const KEYWORD_LENGTH_MAX = 30;
+
 /** Page features: known as soon as the page has loaded, before the user does anything. */
 export interface PageFeatures {
   /** Origin and path only: never the query string or the fragment. */
@@ -23,6 +27,11 @@ export interface PageFeatures {
   videos: number;
   /** Host of the page the user came from, '' when none or not shared by the browser. */
   referrerHost: string;
+  /**
+   * The words the page's main text uses most (at most 12, the most frequent first); none on a
+   * search results page, and absent in visits recorded before Tabula read them.
+   */
+  keywords?: string[];
 }
 
 /** Interaction: what the user did on the page. Known only as the visit goes on. */
@@ -73,6 +82,7 @@ export function isVisit(value: unknown): value is Visit {
   return TEXT_FIELDS.every((name) => typeof visit[name] === 'string')
     && NUMBER_FIELDS.every((name) => typeof visit[name] === 'number' && Number.isFinite(visit[name]))
     && PAGE_KINDS.includes(visit.kind as PageKind)
+    && (visit.keywords === undefined || (Array.isArray(visit.keywords) && visit.keywords.every((word) => typeof word === 'string')))
     && (visit.source === undefined || visit.source === 'page' || visit.source === 'history')
     && (visit.feedback === undefined || visit.feedback === 'useful' || visit.feedback === 'not-interested');
 }

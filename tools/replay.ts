@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LearnerConfig } from '../model/learner-config';
+import type { Visit } from '../model/visit';
 import { msnbcCounts, msnbcVisits, readMsnbcFile } from './msnbc';
 import { readTruthFile } from './persona/truth';
 import { Progress } from './progress';
@@ -20,13 +21,14 @@ const USAGE = `usage: npm run replay -- FILE.jsonl[.gz] [options]
        npm run replay -- --msnbc [PATH] [options]
 options: --size small|medium|large  --optimizer sgd|adagrad|adam  --learning-rate N  --seed N
          --truth FILE (a persona's known chances)  --last N (2000)  --every N (500)  --window N (1000)
-         --reference-learning-rate N (0.05)`;
+         --reference-learning-rate N (0.05)  --without-keywords (the visits' content keywords left out)`;
 
 interface Command {
   file?: string;
   msnbc?: string;
   settings: Partial<LearnerConfig>;
   compare: ComparisonOptions & { truthFile?: string };
+  withoutKeywords?: boolean;
 }
 
 function parseArguments(args: string[]): Command {
@@ -49,6 +51,7 @@ function parseArguments(args: string[]): Command {
     else if (arg === '--every') command.compare.every = count(arg, value());
     else if (arg === '--window') command.compare.window = count(arg, value());
     else if (arg === '--reference-learning-rate') command.compare.referenceLearningRate = Number(value());
+    else if (arg === '--without-keywords') command.withoutKeywords = true;
     else if (arg.startsWith('--') || command.file !== undefined) throw new Error(`unexpected argument ${arg}`);
     else command.file = path.resolve(arg);
   }
@@ -83,7 +86,8 @@ async function main(): Promise<void> {
     });
   } else {
     let fraction = 0;
-    const visits = readVisitLog(command.file!, (read) => (fraction = read));
+    const logged = readVisitLog(command.file!, (read) => (fraction = read));
+    const visits = command.withoutKeywords ? withoutKeywords(logged) : logged;
     const { truthFile, ...compare } = command.compare;
     run = await replay(visits, {
       source: path.basename(command.file!),
@@ -95,6 +99,11 @@ async function main(): Promise<void> {
   progress.done(run.result.visits);
   if (run.result.report !== undefined) process.stderr.write(reportTable(run.result.report));
   process.stdout.write(`${JSON.stringify(run.result)}\n`);
+}
+
+/** The visits as if their pages' keywords had never been read: what the learner made of a log before it read them. */
+async function* withoutKeywords(visits: AsyncIterable<Visit>): AsyncGenerator<Visit> {
+  for await (const { keywords: _, ...visit } of visits) yield visit;
 }
 
 main().catch((error: unknown) => {

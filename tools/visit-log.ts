@@ -6,15 +6,15 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { DATA_FORMAT, DATA_VERSION } from '../extension/data-file';
-import { PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
+import { KEYWORDS_MAX, PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
 
 const INTERACTION_FIELDS = ['activeMs', 'scrollDepth', 'clicks', 'keys', 'selections', 'mediaMs'] as const;
 const COUNT_FIELDS = ['words', 'links', 'images', 'videos', ...INTERACTION_FIELDS] as const;
 const TEXT_FIELDS = ['url', 'path', 'title', 'description', 'lang', 'referrerHost'] as const;
 
-/** A visit as a log holds it: the visit, and the content keywords of its page when the log gives them. */
-export type LoggedVisit = Visit & { keywords?: string[] };
-export const MAX_KEYWORDS = 12;
+/** A visit as a log holds it (its content keywords when the log gives them). */
+export type LoggedVisit = Visit;
+export const MAX_KEYWORDS = KEYWORDS_MAX;
 
 export class VisitLogError extends Error {
   override name = 'VisitLogError';

@@ -1,8 +1,10 @@
 // Page features: what a page is, read once per visit from its document and address. The query
 // string and the fragment are dropped before anything is kept; every read is bounded (page-text.ts).
 // The title is chosen in page-title.ts; the description is the one the page declares in its
-// metadata, Dublin Core, then Open Graph, then the plain description and Twitter's.
+// metadata, Dublin Core, then Open Graph, then the plain description and Twitter's. The content
+// keywords come from the main text (page-keywords.ts).
 import type { PageFeatures } from '../../model/visit';
+import { readKeywords } from './page-keywords';
 import { guessPageKind, KIND_METAS } from './page-kind';
 import { estimateWords, primaryLanguage, readMetaTags, titleOf } from './page-text';
 import { metaText, pageTitle, TITLE_METAS } from './page-title';
@@ -56,15 +58,19 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
   const metas = readMetaTags(doc, METAS);
   const documentTitle = titleOf(doc, TITLE_MAX);
   const title = pageTitle(doc, metas, documentTitle, TITLE_MAX);
+  // The language the page is written in, else the one its `content-language` pragma names, as for the browser.
+  const lang = primaryLanguage(doc.documentElement?.getAttribute('lang') ?? '') || primaryLanguage(metas.get('content-language') ?? '');
+  const kind = guessPageKind(doc, path, [title, documentTitle], { words, links, videos }, metas);
   return {
     url: address?.url ?? '',
     host: address?.host ?? '',
     path,
     title,
     description: metaText(metas, DESCRIPTIONS.find((name) => metas.has(name)), DESCRIPTION_MAX),
-    // The language the page is written in, else the one its `content-language` pragma names, as for the browser.
-    lang: primaryLanguage(doc.documentElement?.getAttribute('lang') ?? '') || primaryLanguage(metas.get('content-language') ?? ''),
-    kind: guessPageKind(doc, path, [title, documentTitle], { words, links, videos }, metas),
+    lang,
+    kind,
+    // A results page's text is what was searched for: none of it is read.
+    keywords: kind === 'search' ? [] : readKeywords(doc, lang),
     words,
     links,
     images: doc.getElementsByTagName('img').length,

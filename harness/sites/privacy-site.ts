@@ -1,8 +1,8 @@
 // Sites for the privacy section, all served by one server on 127.0.0.1 and told apart by the Host
 // header: the browsers are told that every `*.test` name is 127.0.0.1. A bank and a clinic that
-// the default exclusions cover, search pages whose titles echo their queries, a mail tab with an
-// address in its title, an order page with a card-length number, a diary to forget while its tab
-// stays open, and ordinary pages to arrive at by link.
+// the default exclusions cover, search pages whose titles and text echo their queries, a mail tab
+// with an address in its title and text, an order page with a card-length number in both, a
+// diary to forget while its tab stays open, and ordinary pages to arrive at by link.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,6 +22,8 @@ interface Page {
 }
 
 const WORDS = 'river valley harbour lantern orchard meadow compass granite willow beacon'.split(' ');
+/** A results page's text repeats what was searched for, as real ones do: its keywords would be the query's words. */
+const echo = (text: string) => `<p>Results for ${text}: pages about ${text}, news about ${text} and more on ${text}.</p>`.repeat(3);
 const prose = (n: number) => Array.from({ length: 30 }, (_, i) => `<p>${Array.from({ length: 30 }, (_, j) => WORDS[(i + j + n) % WORDS.length]).join(' ')}.</p>`).join('');
 
 function route(host: string, path: string, query: URLSearchParams, origin: (host: string) => string): Page | undefined {
@@ -33,15 +35,21 @@ function route(host: string, path: string, query: URLSearchParams, origin: (host
     case 'health-clinic.test/results':
       return { title: 'Your test results — Health Clinic', body: `<h1>Results</h1>${link(origin('news.test') + '/article/2', 'News')}` };
     case 'search.test/search':
-      return { title: `${query.get('q') ?? ''} - Search`, body: `<h1>Results</h1>${link(origin('news.test') + '/article/3', 'A result')}` };
+      return { title: `${query.get('q') ?? ''} - Search`, body: `<h1>Results</h1>${echo(query.get('q') ?? '')}${link(origin('news.test') + '/article/3', 'A result')}` };
     case 'shop.test/s':
-      return { title: `Shop.test : ${query.get('k') ?? ''}`, body: '<h1>Products</h1><ul><li>one</li><li>two</li></ul>' };
+      return { title: `Shop.test : ${query.get('k') ?? ''}`, body: `<h1>Products</h1>${echo(query.get('k') ?? '')}<ul><li>one</li><li>two</li></ul>` };
     case 'video.test/results':
-      return { title: `${query.get('search_query') ?? ''} - Video`, body: '<h1>Videos</h1>' };
+      return { title: `${query.get('search_query') ?? ''} - Video`, body: `<h1>Videos</h1>${echo(query.get('search_query') ?? '')}` };
     case 'mail.test/inbox':
-      return { title: `Inbox (3) – ${PRIVACY_HOSTS.email} – Mail`, body: '<h1>Inbox</h1><ul><li>A letter</li></ul>' };
+      return {
+        title: `Inbox (3) – ${PRIVACY_HOSTS.email} – Mail`,
+        body: `<h1>Inbox</h1><p>Signed in as ${PRIVACY_HOSTS.email}; mail to ${PRIVACY_HOSTS.email} arrives here.</p>`.repeat(3),
+      };
     case 'shop.test/orders/view':
-      return { title: `Order ${PRIVACY_HOSTS.digitRun.replace(/(\d{4})(?=\d)/g, '$1 ')} shipped`, body: '<h1>Your order</h1>' };
+      return {
+        title: `Order ${PRIVACY_HOSTS.digitRun.replace(/(\d{4})(?=\d)/g, '$1 ')} shipped`,
+        body: `<h1>Your order</h1><p>Paid with card ${PRIVACY_HOSTS.digitRun}, order ${PRIVACY_HOSTS.digitRun} shipped today.</p>`.repeat(3),
+      };
     case 'diary.test/entry':
       return { title: 'A diary entry about the orchard', body: `<article><h1>Dear diary</h1>${prose(1)}</article>${link(origin('blog.test') + '/post', 'On to the blog')}` };
     case 'blog.test/post':

@@ -1,5 +1,6 @@
 // The proof suite's real-pages section on its fast subset: eight saved real pages of varied kinds
-// and languages, read in each browser with the extension, and compared with Readability's reading.
+// and languages, read in each browser with the extension, and compared with Readability's reading
+// (the keywords with its main content).
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, type BrowserName } from '../../harness/browser/launch';
@@ -27,6 +28,9 @@ describe.skipIf(browsers.length === 0 || !corpusFound)('real pages (proof)', () 
       expect(f.title.agree / f.title.compared).toBeGreaterThanOrEqual(0.95);
       expect(f.language.agree / f.language.compared).toBeGreaterThanOrEqual(0.95);
       expect(f.kindVsReaderable.agree / f.kindVsReaderable.compared).toBeGreaterThanOrEqual(0.85);
+      // Every page has content keywords, and nearly all of them are words of its main content.
+      expect(f.keywords.pagesWithKeywords).toBe(FAST_PAGES.length);
+      expect(f.keywords.inMain / f.keywords.keywords).toBeGreaterThanOrEqual(0.9);
     }
   }, 120_000);
 });

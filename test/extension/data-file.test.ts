@@ -52,8 +52,8 @@ describe('writing a data file', () => {
 });
 
 describe('reading a data file', () => {
-  it('reads back what was written: the same keys and visits', () => {
-    const visits = [stored(1), stored(2, { source: 'history', activeMs: 0, scrollDepth: 0, clicks: 0 }), stored(3, { feedback: 'not-interested' })];
+  it('reads back what was written: the same keys and visits, keywords and all', () => {
+    const visits = [stored(1, { keywords: ['tide', 'harbour'] }), stored(2, { source: 'history', activeMs: 0, scrollDepth: 0, clicks: 0 }), stored(3, { feedback: 'not-interested' })];
     const reader = read(dataFileText(exported(visits)));
     expect(reader.check).toEqual({ lines: 5, visits: 3, unfinished: 0, badLines: 0, problems: [] });
     expect(reader.visits).toEqual(visits.map(({ id, seq, key, ...visit }) => ({ key, visit })));
@@ -80,6 +80,14 @@ describe('reading a data file', () => {
     expect(visit).toMatchObject({ url: 'https://shop.example/order', host: 'shop.example', path: '/order', title: 'Order for' });
     const search = JSON.stringify({ key: 'visit-key-2', url: 'https://www.google.com/search', startedAt: NOW - 1000, title: 'hiv test - Google Search' });
     expect(read(search).visits[0].visit.title).toBe('');
+  });
+
+  it('reads a visit without keywords (an older export) as one without, and keeps no keyword the page text rules refuse', () => {
+    const line = (keywords?: unknown) => JSON.stringify({ url: 'https://docs.example/a', startedAt: NOW - 60_000, activeMs: 1000, keywords });
+    const reader = read([line(), line(['tide', 'jane@example.com', '555123456'])].join('\n'));
+    expect(reader.visits[0].visit).not.toHaveProperty('keywords');
+    expect(reader.visits[1].visit.keywords).toEqual(['tide']);
+    expect(read(line(['tide', 7])).check.problems).toEqual(['line 1: “keywords” must be a list of at most 12 words of 1 to 30 characters']);
   });
 
   it('names every bad line by its number and what is wrong, as the content script’s reports are refused', () => {

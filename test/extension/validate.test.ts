@@ -37,6 +37,11 @@ describe('validateVisitUpdate', () => {
     ['an unknown kind', { ...good(), visit: { ...good().visit, kind: 'weird' } }, 'Unknown page kind'],
     ['a string for a number', { ...good(), visit: { ...good().visit, keys: '3' } }, '“keys”'],
     ['a time travelling visit', { ...good(), visit: { ...good().visit, endedAt: 0 } }, 'end before it starts'],
+    ['keywords that are no list', { ...good(), visit: { ...good().visit, keywords: 'tide' } }, '“keywords” must be a list of at most 12 words'],
+    ['thirteen keywords', { ...good(), visit: { ...good().visit, keywords: Array.from({ length: 13 }, (_, i) => `word${i}`) } }, '“keywords”'],
+    ['a keyword that is no text', { ...good(), visit: { ...good().visit, keywords: ['tide', 3] } }, '“keywords”'],
+    ['an empty keyword', { ...good(), visit: { ...good().visit, keywords: [''] } }, '“keywords”'],
+    ['a huge keyword', { ...good(), visit: { ...good().visit, keywords: ['x'.repeat(31)] } }, 'of 1 to 30 characters'],
   ])('refuses %s', (_, report, message) => {
     expect(() => validateVisitUpdate(report, NOW)).toThrow(message);
   });
@@ -62,6 +67,17 @@ describe('validateVisitUpdate keeps only the title and description the page text
       title: 'Order shipped',
       description: 'Call with questions',
     });
+  });
+
+  it('keeps no keywords of a search results page, and none with an e-mail address, a long number or no letter on others', () => {
+    const withKeywords = (host: string, path: string, keywords: string[]) =>
+      validateVisitUpdate(update(visitAt(host, NOW - 120_000, { path, keywords }), true, 'valid-key-123'), NOW).visit;
+    expect(withKeywords('www.google.com', '/search', ['tide', 'harbour'])).not.toHaveProperty('keywords');
+    expect(withKeywords('shop.example', '/results', ['tide'])).not.toHaveProperty('keywords');
+    const kept = withKeywords('news.example', '/tides', ['tide', 'jane@example.com', '1234567', '2024', 'tide', 'covid19', 'jane@']);
+    expect(kept.keywords).toEqual(['tide', 'covid19']);
+    // A list with nothing left to keep is no field at all, as in a visit recorded before keywords were read.
+    expect(withKeywords('news.example', '/tides', ['2024'])).not.toHaveProperty('keywords');
   });
 
   it('keeps years, short numbers and ordinary titles word for word', () => {

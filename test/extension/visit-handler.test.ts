@@ -80,6 +80,48 @@ describe('visit reports', () => {
   });
 });
 
+describe('content keywords', () => {
+  /** Every store of the database, the model's checkpoint (and its feature names) with them, as text. */
+  async function everything(): Promise<string> {
+    const service = await import('../../extension/background/learner-service');
+    await service.catchUp();
+    await service.flush();
+    const db = await storage.database();
+    const stores = await Promise.all([...db.objectStoreNames].map((name) => db.getAll(name)));
+    return JSON.stringify(stores);
+  }
+
+  it('are stored and learned from, but never from an excluded page', async () => {
+    const db = await storage.database();
+    await db.put('settings', { paused: false, excluded: ['clinic.example'], visitRetentionDays: 90, eventRetentionDays: 7, historyImport: false }, 'settings');
+    const kept = visitAt('news.example', NOW, { keywords: ['tidewater', 'harbourmaster'] });
+    await handler.onVisitUpdate(update(kept, true), fromPage(kept));
+    const excluded = visitAt('www.clinic.example', NOW, { keywords: ['dermatology', 'biopsy'] });
+    await handler.onVisitUpdate(update(excluded, false), fromPage(excluded));
+    await handler.onVisitUpdate(update(excluded, true), fromPage(excluded));
+    expect((await stored()).map((visit) => visit.keywords)).toEqual([['tidewater', 'harbourmaster']]);
+    const text = await everything();
+    expect(text.includes('keyword: tidewater')).toBe(true); // the model's feature names: it learned the keyword
+    expect(/dermatology|biopsy/.test(text)).toBe(false);
+    expect(handler.dropped.excluded).toBe(2);
+  });
+
+  it('go with their visits when their site or day is forgotten, from the store and the model', async () => {
+    const forgettable = visitAt('gardening.example', NOW, { keywords: ['compost'] });
+    const other = visitAt('news.example', NOW, { keywords: ['tidewater'] });
+    for (const visit of [forgettable, other]) await handler.onVisitUpdate(update(visit, true), fromPage(visit));
+    const has = async (word: string) => (await everything()).includes(word);
+    expect(await has('keyword: compost')).toBe(true);
+    const service = await import('../../extension/background/learner-service');
+    await service.forget({ scope: 'site', host: 'gardening.example' });
+    expect(await has('compost')).toBe(false);
+    expect(await has('keyword: tidewater')).toBe(true);
+    const day = new Date(NOW);
+    await service.forget({ scope: 'day', day: `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}` });
+    expect(await has('tidewater')).toBe(false);
+  });
+});
+
 describe('privacy of visit reports', () => {
   it('refuses a report of another site than the page that sent it', async () => {
     const elsewhere = visitAt('bank.example', NOW);

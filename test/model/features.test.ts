@@ -67,6 +67,16 @@ describe('visitTokens', () => {
   });
 });
 
+describe('content keywords', () => {
+  it('make a keyword token each, once, at most twelve; a visit without them has none', () => {
+    const keywords = (visit: ReturnType<typeof makeVisit>) => visitTokens(visit, NO_CONTEXT).filter((token) => token.ns === 'keyword').map((token) => token.value);
+    expect(keywords(makeVisit())).toEqual([]);
+    expect(keywords(makeVisit({ keywords: ['tide', 'harbour', 'tide'] }))).toEqual(['tide', 'harbour']);
+    const many = Array.from({ length: 20 }, (_, i) => `word${i}`);
+    expect(keywords(makeVisit({ keywords: many }))).toEqual(many.slice(0, 12));
+  });
+});
+
 describe('words, paths and sizes', () => {
   it('lower-cases words, drops stopwords, short words and repeats', () => {
     expect(textWords('The Rust Book — the RUST programming language, 2nd ed.', 10)).toEqual(['rust', 'book', 'programming', 'language', '2nd', 'ed']);
@@ -87,11 +97,11 @@ describe('words, paths and sizes', () => {
 
 describe('featureName', () => {
   it('names every kind of token for people', () => {
-    const names = visitTokens(makeVisit({ referrerHost: 'a.com', startedAt: new Date(2024, 4, 4, 9, 5).getTime() }), { prev1: 'b.org', prev2: 'c.net' }).map(featureName);
+    const names = visitTokens(makeVisit({ referrerHost: 'a.com', keywords: ['tide'], startedAt: new Date(2024, 4, 4, 9, 5).getTime() }), { prev1: 'b.org', prev2: 'c.net' }).map(featureName);
     expect(names).toEqual(expect.arrayContaining([
       'site: example.org', 'path: /articles/tabula', 'title: "tabula"', 'description: "model"', 'language: en',
       'page kind: article', 'words: 512–1,023', 'came from: a.com', 'previous site: b.org', 'two sites back: c.net',
-      'example.org right after b.org', 'example.org after b.org after c.net', 'hour: 09:00', 'morning', 'Saturday', 'weekend',
+      'example.org right after b.org', 'example.org after b.org after c.net', 'hour: 09:00', 'morning', 'Saturday', 'weekend', 'keyword: tide',
       'page kind: article, weekend morning', 'site: example.org, weekend morning', 'words: 512–1,023, weekend morning',
     ]));
     expect(featureName({ ns: 'prev1', value: '' })).toBe('start of a session');

@@ -166,6 +166,15 @@ describe('Learner', () => {
     expect(learner.insights().baseline).toEqual({ engaged: essay.baseline.engaged, activeSeconds: essay.baseline.activeSeconds });
   });
 
+  it('explains by content keywords too, once it has seen them', () => {
+    const fresh = trained(VISITS.slice(0, 300));
+    const page = makeVisit({ host: 'blog.example.net', title: 'Gardens', path: '/', kind: 'article', keywords: ['compost', 'seedlings'] });
+    const at = VISITS[299].endedAt + 60_000;
+    for (let i = 0; i < 3; i++) fresh.learnFeedback({ ...page, startedAt: at }, 'useful');
+    const names = fresh.explain(page, at).engaged.map((c) => c.feature);
+    expect(names).toEqual(expect.arrayContaining(['keyword: compost', 'keyword: seedlings']));
+  });
+
   it('shows what it learned', () => {
     const insights = learner.insights();
     expect(insights.hourEffect).toHaveLength(24);

@@ -71,6 +71,18 @@ describe('replay', () => {
     expect(Object.keys(result.metrics)).toEqual(['visits', 'engagement', 'activeTime', 'next']);
   });
 
+  it('leaves the content keywords out with --without-keywords: the metrics of the same log without them', () => {
+    const repo = fileURLToPath(new URL('../..', import.meta.url));
+    const withKeywords = path.join(folder, 'keywords.jsonl');
+    writeFileSync(withKeywords, `${VISITS.map((visit, i) => JSON.stringify({ ...visit, keywords: [`topic${i % 7}`, visit.host.split('.')[0]] })).join('\n')}\n`);
+    const run = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'tools/replay.ts', ...args], {
+      cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    })).metrics;
+    const plain = run(log);
+    expect(run(withKeywords, '--without-keywords')).toEqual(plain);
+    expect(run(withKeywords)).not.toEqual(plain);
+  });
+
   it('explains a bad command line', () => {
     const repo = fileURLToPath(new URL('../..', import.meta.url));
     let message = '';
