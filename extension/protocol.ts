@@ -19,7 +19,7 @@ export interface Contract {
   'model/overview': [Record<string, never>, ModelOverview];
   'model/insights': [Record<string, never>, Insights];
   'model/reset': [{ wipeData: boolean }, ModelOverview];
-  'model/export': [{ names?: boolean }, ModelFile];
+  'model/export': [{ names?: boolean; compact?: boolean }, ModelFile];
   'model/preview-import': [{ file: unknown }, ImportPreview];
   'model/import': [{ file: unknown }, ModelOverview];
   'model/play': [PlayRequest, ModelOverview];

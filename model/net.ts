@@ -97,24 +97,27 @@ export class TabulaNet {
   }
 }
 
-/** Names and sizes of the net's parameters, in `params()` order, without building the net. */
-export function paramShapes(shape: NetShape): { name: string; size: number }[] {
+/**
+ * Names, sizes and row lengths of the net's parameters, in `params()` order, without building the
+ * net. A row is what a compact file scales as one (a matrix's row: one output's inputs).
+ */
+export function paramShapes(shape: NetShape): { name: string; size: number; row: number }[] {
   const shapes = [
-    { name: 'embedding.weight', size: shape.buckets * shape.embeddingDim },
-    { name: 'embedding.bias', size: shape.embeddingDim },
+    { name: 'embedding.weight', size: shape.buckets * shape.embeddingDim, row: shape.embeddingDim },
+    { name: 'embedding.bias', size: shape.embeddingDim, row: shape.embeddingDim },
   ];
   let width = shape.embeddingDim;
   shape.hidden.forEach((size, i) => {
-    shapes.push({ name: `hidden${i + 1}.weight`, size: width * size }, { name: `hidden${i + 1}.bias`, size });
+    shapes.push({ name: `hidden${i + 1}.weight`, size: width * size, row: width }, { name: `hidden${i + 1}.bias`, size, row: size });
     width = size;
   });
   shapes.push(
-    { name: 'engaged.weight', size: width },
-    { name: 'engaged.bias', size: 1 },
-    { name: 'activeTime.weight', size: width },
-    { name: 'activeTime.bias', size: 1 },
-    { name: 'next.weight', size: shape.vocabSize * width },
-    { name: 'next.bias', size: shape.vocabSize },
+    { name: 'engaged.weight', size: width, row: width },
+    { name: 'engaged.bias', size: 1, row: 1 },
+    { name: 'activeTime.weight', size: width, row: width },
+    { name: 'activeTime.bias', size: 1, row: 1 },
+    { name: 'next.weight', size: shape.vocabSize * width, row: width },
+    { name: 'next.bias', size: shape.vocabSize, row: shape.vocabSize },
   );
   return shapes;
 }

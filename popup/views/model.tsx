@@ -25,6 +25,8 @@ export function ModelView({ now }: { now?: () => number }) {
         <p class="muted">Export without names leaves every one of those names out: weights, hashes and counts only. It
           predicts the same, showing its sites as unnamed until you visit them again. A hash hides a name only from
           someone who cannot guess it: whoever guesses a site can check it.</p>
+        <p class="muted">A compact model file keeps each weight in 8 bits instead of 32: about a quarter of the size,
+          predicting nearly the same (engagement chances within about half a percentage point).</p>
         <p class="muted">The data file holds every stored visit, a line each, and your settings: Data → Import data
           brings it into Tabula in another browser, and any tool that reads JSON lines can read it. All three stay on
           this computer unless you move them.</p>
@@ -44,14 +46,20 @@ export function ModelView({ now }: { now?: () => number }) {
 
 // Taking things out: the model as a file (to keep, or to move to another browser), with or
 // without the names it holds, and the stored data as a data file (extension/data-file.ts), gzipped
-// if asked. Files are named by the day: `tabula-model-YYYY-MM-DD.json`,
-// `tabula-model-without-names-YYYY-MM-DD.json`, `tabula-data-YYYY-MM-DD.jsonl` (`.jsonl.gz`).
+// if asked, and a model file compact (8 bits a weight) if asked. Files are named by the day:
+// `tabula-model-YYYY-MM-DD.json`, `tabula-model-without-names-YYYY-MM-DD.json` (`-compact.json`),
+// `tabula-data-YYYY-MM-DD.jsonl` (`.jsonl.gz`).
 type ExportKind = 'model' | 'model-without-names' | 'data';
 
-async function exportOf(kind: ExportKind, connector: Connector, gzip: boolean): Promise<{ extension: string; content: string | Blob }> {
-  if (kind !== 'data') return { extension: 'json', content: JSON.stringify(await connector.send('model/export', { names: kind === 'model' }), null, 1) };
+interface ExportChoices { gzip: boolean; compact: boolean }
+
+async function exportOf(kind: ExportKind, connector: Connector, { gzip, compact }: ExportChoices): Promise<{ ending: string; content: string | Blob }> {
+  if (kind !== 'data') {
+    const file = await connector.send('model/export', { names: kind === 'model', ...(compact ? { compact } : {}) });
+    return { ending: compact ? '-compact.json' : '.json', content: JSON.stringify(file, null, 1) };
+  }
   const text = dataFileText(await connector.send('data/export', {}));
-  return { extension: gzip ? 'jsonl.gz' : 'jsonl', content: gzip ? await dataFileBlob(text, true) : text };
+  return { ending: gzip ? '.jsonl.gz' : '.jsonl', content: gzip ? await dataFileBlob(text, true) : text };
 }
 
 function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
@@ -60,13 +68,14 @@ function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
   const [error, setError] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState(false);
   const [gzip, setGzip] = useState(false);
+  const [compact, setCompact] = useState(false);
   const save = async (kind: ExportKind) => {
     setPending(true);
     setError(undefined);
     setSaved(undefined);
     try {
-      const { extension, content } = await exportOf(kind, connector, gzip);
-      const fileName = `tabula-${kind}-${dayKey(now())}.${extension}`;
+      const { ending, content } = await exportOf(kind, connector, { gzip, compact });
+      const fileName = `tabula-${kind}-${dayKey(now())}${ending}`;
       connector.saveFile(fileName, content);
       setSaved(fileName);
     } catch (failure) {
@@ -82,6 +91,10 @@ function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
         <button type="button" onClick={() => save('model-without-names')} disabled={pending}>Export without names</button>
         <button type="button" onClick={() => save('data')} disabled={pending}>Export stored data</button>
       </div>
+      <label class="toggle">
+        <input type="checkbox" checked={compact} onChange={(event) => setCompact(event.currentTarget.checked)} />
+        <span>Compact model file (8 bits a weight)</span>
+      </label>
       <label class="toggle">
         <input type="checkbox" checked={gzip} onChange={(event) => setGzip(event.currentTarget.checked)} />
         <span>Compress the data file (gzip)</span>

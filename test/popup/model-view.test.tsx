@@ -75,6 +75,16 @@ describe('Model view: export', () => {
     expect(connector.saved.map((file) => file.fileName)).toEqual(['tabula-model-without-names-2025-03-14.json']);
   });
 
+  it('saves a compact model file when asked, named -compact.json, with or without names', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compact model file (8 bits a weight)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export the model' }));
+    await screen.findByText('Saved tabula-model-2025-03-14-compact.json.');
+    fireEvent.click(screen.getByRole('button', { name: 'Export without names' }));
+    await screen.findByText('Saved tabula-model-without-names-2025-03-14-compact.json.');
+    expect(connector.sent('model/export')).toEqual([{ names: true, compact: true }, { names: false, compact: true }]);
+  });
+
   it('says plainly which names a model file holds, and what an export without names leaves', () => {
     showModel();
     const text = document.body.textContent!.replace(/\s+/g, ' ');

@@ -44,9 +44,12 @@ export async function onReset({ wipeData }: { wipeData: boolean }): Promise<Mode
   return onOverview();
 }
 
-/** The model file; with `names: false`, one without any host, path, word or title (docs/model-format.md). */
-export async function onExport(request?: { names?: boolean }): Promise<ModelFile> {
-  return encodeModelFile(await current(), { names: request?.names !== false });
+/**
+ * The model file; with `names: false`, one without any host, path, word or title; with
+ * `compact: true`, its weights and optimizer state in 8 bits (docs/model-format.md).
+ */
+export async function onExport(request?: { names?: boolean; compact?: boolean }): Promise<ModelFile> {
+  return encodeModelFile(await current(), { names: request?.names !== false, compact: request?.compact === true });
 }
 
 export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
