@@ -67,7 +67,7 @@ function predictionChanges(exact: Learner, compact: Learner, pages: Iterable<Vis
     const a = exact.predict(page, page.startedAt);
     const b = compact.predict(page, page.startedAt);
     const engaged = Math.abs(a.engaged - b.engaged);
-    const seconds = Math.abs(a.activeSeconds - b.activeSeconds) / Math.max(a.activeSeconds, 1e-9);
+    const seconds = Math.abs(a.activeSeconds - b.activeSeconds) / Math.max(a.activeSeconds, 1); // a second at least: below, a ratio means little
     engagedMax = Math.max(engagedMax, engaged);
     engagedSum += engaged;
     secondsMax = Math.max(secondsMax, seconds);
