@@ -6,7 +6,7 @@
 // `request` the runtime it sends with.
 import type { ModelFile } from '../model/serialize';
 import type {
-  BackgroundStatus, DataExport, DataFileCheck, DataFileLines, DataImportResult, ForgetRequest, ForgetResult, ImportPreview,
+  BackgroundStatus, DataExport, DataFileCheck, DataFileLines, DataImportResult, ForgetRequest, ForgetResult, ImportPreview, MergePreview,
   Insights, ModelOverview, PlayRequest, Settings, TabPrediction, VisitPage, VisitQuery, VisitUpdate,
 } from './contract-types';
 import { MessageError } from './errors';
@@ -22,6 +22,8 @@ export interface Contract {
   'model/export': [{ names?: boolean; compact?: boolean }, ModelFile];
   'model/preview-import': [{ file: unknown }, ImportPreview];
   'model/import': [{ file: unknown }, ModelOverview];
+  'model/preview-merge': [{ file: unknown }, MergePreview];
+  'model/merge': [{ file: unknown }, ModelOverview];
   'model/play': [PlayRequest, ModelOverview];
   'data/visits': [VisitQuery, VisitPage];
   'data/forget-preview': [ForgetRequest, { visits: number; events: number }];

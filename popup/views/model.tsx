@@ -1,10 +1,10 @@
-// The Model view: export the model (with or without the names it holds) and the stored data,
-// import a model after seeing what it learned, and start over. Whatever replaces or deletes
+// The Model view: export the model (with or without the names it holds, float32 or compact) and
+// the stored data, import a model after seeing what it learned, merge another browser's model
+// into this one (model-merge.tsx), and start over. Whatever replaces or deletes
 // something waits for a confirmation that says exactly what goes.
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../extension/contract-types';
 import { dataFileText } from '../../extension/data-file';
-import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
 import { useConnector, type Connector } from '../connector';
 import { dataFileBlob } from '../data-file-io';
 import { count, dateTime, dayKey, sentence } from '../format';
@@ -12,6 +12,7 @@ import { HealthNotices } from '../health-notices';
 import { Confirm, ErrorMessage, Notice, Section } from '../ui';
 import { messageOf, useAction } from '../use-request';
 import { MetricsSummary } from './metrics';
+import { MergeModel, readModelFile } from './model-merge';
 
 export function ModelView({ now }: { now?: () => number }) {
   return (
@@ -36,6 +37,14 @@ export function ModelView({ now }: { now?: () => number }) {
         <p class="muted">Bring in a model exported from Tabula, for example from another browser. You see what it
           learned before it replaces the current one.</p>
         <ImportModel />
+      </Section>
+      <Section title="Merge">
+        <p class="muted">To bring what another browser's model learned without moving your visits, merge its model
+          file into this one: both must be of the same size and hashing. Each weight becomes an average of the two,
+          weighted by how much each model learned it; the sites each predicts and the names each holds are put
+          together. Your stored visits stay as they are, so forgetting, relearning or another model size later
+          starts again from them alone.</p>
+        <MergeModel />
       </Section>
       <Section title="Start over">
         <ResetModel />
@@ -119,19 +128,10 @@ function ImportModel() {
     const chosen = input.files?.[0];
     setPicked(null); setReadError(undefined); preview.clear(); load.clear();
     if (!chosen) return;
-    if (chosen.size > MAX_MODEL_FILE_CHARS) {
-      setReadError(`${chosen.name} is ${Math.round(chosen.size / 2 ** 20)} MB, larger than any Tabula model file, so it was not read. Nothing was changed.`);
-      return;
-    }
-    const file = await chosen.text();
-    try {
-      JSON.parse(file);
-    } catch {
-      setReadError(`${chosen.name} is not a JSON file, so it cannot be a Tabula model. Nothing was changed.`);
-      return;
-    }
-    const described = await preview.run({ file });
-    if (described) setPicked({ name: chosen.name, file, preview: described });
+    const read = await readModelFile(chosen);
+    if ('error' in read) return setReadError(read.error);
+    const described = await preview.run({ file: read.file });
+    if (described) setPicked({ name: chosen.name, file: read.file, preview: described });
   };
   const confirm = async () => {
     if (picked && await load.run({ file: picked.file })) setPicked(null);
