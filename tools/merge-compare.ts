@@ -1,6 +1,7 @@
 // How a merged model compares with one that learned both visit logs. The visits before the last
 // `heldOutDays` days are split between two browsers by day (a laptop on even days, a phone on
-// odd ones); each learns its own, the phone's model is merged into the laptop's (model/merge.ts),
+// odd ones) or by site (each site's visits in one browser, as work and home browsers might be);
+// each learns its own, the phone's model is merged into the laptop's (model/merge.ts),
 // and a third learner learns both logs in time order. Each model then goes on learning the
 // held-out days, scored before each visit is learned (progressive figures over those days).
 import { AucWindow } from '../model/auc';
@@ -9,6 +10,7 @@ import { Learner } from '../model/learner';
 import type { LearnerConfig } from '../model/learner-config';
 import { mergeLearners } from '../model/merge';
 import { figures, TALLY_FIELDS, type TallySums } from '../model/tally';
+import { murmur3 } from '../model/hash';
 import type { Visit } from '../model/visit';
 
 const DAY_MS = 86_400_000;
@@ -24,11 +26,13 @@ export interface MergeComparison {
   bothLogs: MergeFigures;
 }
 
-export function compareMerge(visits: Visit[], { settings = {}, heldOutDays = 30 }: { settings?: Partial<LearnerConfig>; heldOutDays?: number } = {}): MergeComparison {
+export type MergeSplit = 'day' | 'site';
+
+export function compareMerge(visits: Visit[], { settings = {}, heldOutDays = 30, split = 'day' }: { settings?: Partial<LearnerConfig>; heldOutDays?: number; split?: MergeSplit } = {}): MergeComparison {
   const cut = visits.at(-1)!.startedAt - heldOutDays * DAY_MS;
   const before = visits.filter((visit) => visit.startedAt < cut);
   const heldOut = visits.filter((visit) => visit.startedAt >= cut);
-  const onLaptop = (visit: Visit) => Math.floor(visit.startedAt / DAY_MS) % 2 === 0;
+  const onLaptop = (visit: Visit) => (split === 'day' ? Math.floor(visit.startedAt / DAY_MS) % 2 === 0 : (murmur3(visit.host, 0) & 1) === 0);
   const laptopVisits = before.filter(onLaptop);
   const phoneVisits = before.filter((visit) => !onLaptop(visit));
   const learn = (list: Visit[], seed?: number) => {

@@ -21,6 +21,13 @@ describe('merge comparison', () => {
     expect(result.laptopOnly.visitsLearned).toBe(laptop);
   });
 
+  it('splits them by site when asked: each site\'s visits in one browser only', () => {
+    const bySite = compareMerge(visits, { settings: { size: 'small' }, heldOutDays, split: 'site' });
+    expect(bySite.visits.laptop + bySite.visits.phone).toBe(result.visits.laptop + result.visits.phone);
+    expect(bySite.visits.laptop).not.toBe(result.visits.laptop);
+    expect(bySite.bothLogs).toEqual(result.bothLogs); // the same visits, learned together
+  });
+
   it('scores the model of both logs as a learner that learned every visit in order', () => {
     const learner = Learner.create({ size: 'small' });
     const before = visits.length - result.visits.heldOut;
