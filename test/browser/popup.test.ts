@@ -1,7 +1,8 @@
 // The popup as a user meets it, in each real browser: predictions and their reasons for the page
 // just browsed, the views by keyboard, forgetting a site, exporting the model and importing it into
-// a fresh profile (same predictions there), a broken file refused, a reset (which takes the
-// predictions kept for the popup with the old model), and history import.
+// a fresh profile (same predictions there), a broken file refused, a compact file exported and
+// imported, another profile's model merged (and one of another size refused), a reset (which takes
+// the predictions kept for the popup with the old model), and history import.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -222,6 +223,35 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(Math.abs(there.activeSeconds! - here.activeSeconds!) / here.activeSeconds!).toBeLessThan(0.02);
       expect(there.engaged).not.toBe(here.engaged); // 8 bits: close, not the same
       expect((await target.call('model/overview', {})).visitsLearned).toBe((await tabula.call('model/overview', {})).visitsLearned);
+    });
+
+    it('merges another profile\'s model file after showing what it knows, and refuses one of another size', async () => {
+      const other = await fresh!.call('model/export', {});
+      const before = await tabula.call('model/overview', {});
+      const path = join(files, 'other-profile.json');
+      writeFileSync(path, JSON.stringify(other));
+      const popup = await openPopup(tabula);
+      await showView(popup, 'model');
+      const mergeInput = async () => (await popup.$$('xpath/.//label[span[normalize-space()="Merge a model file"]]/input'))[0] as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+      await (await mergeInput()).uploadFile(path);
+      await popup.waitForSelector('.merge .confirm');
+      expect(await textOf(popup, '.merge .confirm h3')).toBe('Merge other-profile.json into this model?');
+      expect(await textOf(popup, '.merge .confirm')).toContain(`It learned from ${(other as { counters: { visitsLearned: number } }).counters.visitsLearned.toLocaleString('en')} visits`);
+      expect(await textOf(popup, '.merge-sites')).toContain('docs.test');
+      await popup.click('.merge .confirm button.danger');
+      await popup.waitForFunction(() => document.body.innerText.includes('Models merged'));
+      const after = await tabula.call('model/overview', {});
+      expect(after.visitsLearned).toBe(before.visitsLearned + (other as { counters: { visitsLearned: number } }).counters.visitsLearned);
+      expect((await tabula.call('tab/predict', {})).status).toBe('ok');
+      const { encodeModelFile, Learner } = await import('../../model/index');
+      const small = join(files, 'small-model.json');
+      writeFileSync(small, JSON.stringify(encodeModelFile(Learner.create({ size: 'small' }))));
+      await (await mergeInput()).uploadFile(small);
+      await popup.waitForFunction(() => [...document.querySelectorAll('[role="alert"]')].some((alert) => alert.textContent?.includes('cannot be merged')));
+      expect(await textOf(popup, '.merge')).toContain('its number of buckets (8192) differs from this model\'s (16384)');
+      expect(await popup.$('.merge .confirm')).toBeNull();
+      expect((await tabula.call('model/overview', {})).visitsLearned).toBe(after.visitsLearned);
+      await popup.close();
     });
 
     it('resets the model after a confirmation, keeping the stored visits', async () => {
