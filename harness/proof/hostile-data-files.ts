@@ -27,7 +27,7 @@ export async function tryDataFiles(tabula: ExtensionBrowser, name: BrowserName, 
   const tally = { casesTried: 0, refusedClearly: 0, refusedWithoutLines: 0, imported: 0, unclearErrors: 0, changedStoredData: 0, lostStoredVisits: 0, crashes: 0 };
   const note = (what: string, result: DataCaseResult) =>
     context.log(`${name}: data file ${what} in case ${result.id} (${cases[result.id].kind}): ${result.message?.slice(0, 300) ?? ''}`);
-  let page = await tabula.openExtensionPage('popup.html');
+  let page = await openPage(tabula);
   try {
     for (let next = 0; next < cases.length;) {
       let results: DataCaseResult[];
@@ -38,7 +38,7 @@ export async function tryDataFiles(tabula: ExtensionBrowser, name: BrowserName, 
         context.log(`${name}: the page failed at data file ${next}: ${(error as Error).message.slice(0, 200)}`);
         next++;
         await page.close().catch(() => undefined);
-        page = await tabula.openExtensionPage('popup.html');
+        page = await openPage(tabula);
         continue;
       }
       for (const result of results) tallyCase(result, tally, note);
@@ -48,6 +48,13 @@ export async function tryDataFiles(tabula: ExtensionBrowser, name: BrowserName, 
     await page.close().catch(() => undefined);
   }
   return { ...tally, baseLines: base.length, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+async function openPage(tabula: ExtensionBrowser) {
+  const page = await tabula.openExtensionPage('popup.html');
+  // Bundlers may wrap functions in a naming helper (tsx does); the page needs it too.
+  await page.evaluate('globalThis.__name = (target) => target;');
+  return page;
 }
 
 function tallyCase(result: DataCaseResult, tally: Record<string, number>, note: (what: string, result: DataCaseResult) => void): void {
