@@ -104,6 +104,16 @@ export interface ImportPreview {
   size: ModelSize;
 }
 
+/** What a model file to merge knows, shown before it is merged. */
+export interface MergePreview extends ImportPreview {
+  /** When it last learned. */
+  updatedAt: number;
+  /** Its most visited sites (up to 8), with their decayed visit counts; `host` '' for a site it knows only by a hash. */
+  topSites: { host: string; visits: number }[];
+  /** Readable feature names it holds. */
+  featureNames: number;
+}
+
 export interface PlayRequest {
   learningRate: number;
   size: ModelSize;

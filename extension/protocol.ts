@@ -6,7 +6,7 @@
 // `request` the runtime it sends with.
 import type { ModelFile } from '../model/serialize';
 import type {
-  BackgroundStatus, DataExport, DataFileCheck, DataFileLines, DataImportResult, ForgetRequest, ForgetResult, ImportPreview,
+  BackgroundStatus, DataExport, DataFileCheck, DataFileLines, DataImportResult, ForgetRequest, ForgetResult, ImportPreview, MergePreview,
   Insights, ModelOverview, PlayRequest, Settings, TabPrediction, TimeReport, VisitPage, VisitQuery, VisitUpdate,
 } from './contract-types';
 import { MessageError } from './errors';
@@ -19,9 +19,11 @@ export interface Contract {
   'model/overview': [Record<string, never>, ModelOverview];
   'model/insights': [Record<string, never>, Insights];
   'model/reset': [{ wipeData: boolean }, ModelOverview];
-  'model/export': [{ names?: boolean }, ModelFile];
+  'model/export': [{ names?: boolean; compact?: boolean }, ModelFile];
   'model/preview-import': [{ file: unknown }, ImportPreview];
   'model/import': [{ file: unknown }, ModelOverview];
+  'model/preview-merge': [{ file: unknown }, MergePreview];
+  'model/merge': [{ file: unknown }, ModelOverview];
   'model/play': [PlayRequest, ModelOverview];
   'data/visits': [VisitQuery, VisitPage];
   'data/time': [Record<string, never>, TimeReport]; // the last four weeks' active time, from the stored visits

@@ -9,6 +9,7 @@ export type { MetricPoint, Metrics } from './metrics';
 export type { NextSite } from './next-sites';
 export { decodeModelFile, encodeModelFile, ModelFileError, MODEL_FORMAT, MODEL_VERSION, type EncodeOptions, type ModelFile } from './serialize';
 export { isHostName } from './host-name';
+export { mergeLearners, mergeRefusal, ModelMergeError } from './merge';
 export { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from './optimizer';
 export { visitTokens, type Token, type VisitContext } from './features';
 export { featureName } from './feature-names';

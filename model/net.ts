@@ -128,25 +128,36 @@ export class TabulaNet {
 
 const HEAD_GRAD = new Float32Array(1);
 
-/** Names and sizes of the net's parameters, in `params()` order, without building the net. */
-export function paramShapes(shape: NetShape): { name: string; size: number }[] {
+/**
+ * Buckets of the wide path in one compact-file row: 64 where they divide the buckets (two values a
+ * bucket would each carry a 4-byte scale for 2 bytes of values), else 1.
+ */
+function wideRowBuckets(buckets: number): number {
+  return buckets % 64 === 0 ? 64 : 1;
+}
+
+/**
+ * Names, sizes and row lengths of the net's parameters, in `params()` order, without building the
+ * net. A row is what a compact file scales as one (a matrix's row: one output's inputs).
+ */
+export function paramShapes(shape: NetShape): { name: string; size: number; row: number }[] {
   const shapes = [
-    { name: 'embedding.weight', size: shape.buckets * shape.embeddingDim },
-    { name: 'embedding.bias', size: shape.embeddingDim },
+    { name: 'embedding.weight', size: shape.buckets * shape.embeddingDim, row: shape.embeddingDim },
+    { name: 'embedding.bias', size: shape.embeddingDim, row: shape.embeddingDim },
   ];
   let width = shape.embeddingDim;
   shape.hidden.forEach((size, i) => {
-    shapes.push({ name: `hidden${i + 1}.weight`, size: width * size }, { name: `hidden${i + 1}.bias`, size });
+    shapes.push({ name: `hidden${i + 1}.weight`, size: width * size, row: width }, { name: `hidden${i + 1}.bias`, size, row: size });
     width = size;
   });
   shapes.push(
-    { name: 'engaged.weight', size: width },
-    { name: 'engaged.bias', size: 1 },
-    { name: 'activeTime.weight', size: width },
-    { name: 'activeTime.bias', size: 1 },
-    { name: 'next.weight', size: shape.vocabSize * width },
-    { name: 'next.bias', size: shape.vocabSize },
-    { name: 'wide.weight', size: shape.buckets * 2 },
+    { name: 'engaged.weight', size: width, row: width },
+    { name: 'engaged.bias', size: 1, row: 1 },
+    { name: 'activeTime.weight', size: width, row: width },
+    { name: 'activeTime.bias', size: 1, row: 1 },
+    { name: 'next.weight', size: shape.vocabSize * width, row: width },
+    { name: 'next.bias', size: shape.vocabSize, row: shape.vocabSize },
+    { name: 'wide.weight', size: shape.buckets * 2, row: 2 * wideRowBuckets(shape.buckets) },
   );
   return shapes;
 }

@@ -7,6 +7,7 @@
 import { floatsToBase64 } from './base64';
 import type { DictionaryEntry } from './dictionary';
 import { Field, ModelFileError } from './file-fields';
+import { encodeInt8Rows, readInt8Rows, type Int8Rows } from './int8-rows';
 import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
 import { Learner } from './learner';
 import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-config';
@@ -14,7 +15,7 @@ import type { ContextSnapshot, LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
 import { OPTIMIZER_KINDS, optimizerSlots } from './optimizer';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
-import { slotRange, WEIGHT_RANGE } from './value-bounds';
+import { slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
 
 export { ModelFileError } from './file-fields';
 
@@ -31,6 +32,8 @@ export type ModelFile = Record<string, unknown>;
 export interface EncodeOptions {
   /** false: leave out every name (sites, features, the session's last sites); see docs/model-format.md. */
   names?: boolean;
+  /** true: weights and optimizer state in 8 bits, a scale per row (about a quarter of the size; docs/model-format.md). */
+  compact?: boolean;
 }
 
 /**
@@ -42,9 +45,13 @@ export const FILE_LEARNING_RATE = { low: 1e-4, high: 1 } as const;
 /** The context of a file without names: no session going on (its last sites are names). */
 const NO_SESSION: ContextSnapshot = { hasLast: false, lastHost: '', lastPrev1: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] };
 
-export function encodeModelFile(learner: Learner, { names = true }: EncodeOptions = {}): ModelFile {
+export function encodeModelFile(learner: Learner, { names = true, compact = false }: EncodeOptions = {}): ModelFile {
   const snapshot = learner.snapshot();
   const { config } = snapshot;
+  const rows = new Map(paramShapes(config).map((shape) => [shape.name, shape.row]));
+  /** A tensor as written: base64 of float32, or 8 bits by rows (a parameter's optimizer slots share its rows). */
+  const tensor = (values: Float32Array, parameter: string, range: ValueRange): string | Int8Rows =>
+    compact ? encodeInt8Rows(values, rows.get(parameter)!, range) : floatsToBase64(values);
   const { metrics } = snapshot;
   return {
     format: MODEL_FORMAT,
@@ -64,8 +71,14 @@ export function encodeModelFile(learner: Learner, { names = true }: EncodeOption
     vocabulary: learner.vocabulary.snapshot(names),
     dictionary: { maxSize: snapshot.dictionary.maxSize, entries: learner.dictionary.snapshot(names).entries.map(withoutEmptyName) },
     context: names ? snapshot.context : NO_SESSION,
-    weights: mapValues(snapshot.weights, floatsToBase64),
-    optimizer: { steps: snapshot.optimizer.steps, state: mapValues(snapshot.optimizer.state, floatsToBase64) },
+    weights: mapEntries(snapshot.weights, (values, name) => tensor(values, name, WEIGHT_RANGE)),
+    optimizer: {
+      steps: snapshot.optimizer.steps,
+      state: mapEntries(snapshot.optimizer.state, (values, key) => {
+        const dot = key.lastIndexOf('.'); // `parameter.slot`
+        return tensor(values, key.slice(0, dot), slotRange(key.slice(dot + 1)));
+      }),
+    },
     metrics: {
       total: metrics.total,
       window: metrics.window,
@@ -119,14 +132,14 @@ export function decodeModelFile(input: unknown): Learner {
     context: readContext(file.get('context'), config),
     metrics: readMetrics(file.get('metrics'), file.get('history')),
     weights: Object.fromEntries([
-      ...shapes.map((shape) => [shape.name, weights.get(shape.name).floats(shape.size, WEIGHT_RANGE)] as const),
+      ...shapes.map((shape) => [shape.name, readTensor(weights.get(shape.name), shape.size, WEIGHT_RANGE)] as const),
       ...zeros,
     ]),
     optimizer: {
       steps: optimizer.get('steps').integer(0, 2 ** 53),
       state: Object.fromEntries([
         ...shapes.flatMap((shape) =>
-          slots.map((slot) => [`${shape.name}.${slot}`, state.get(`${shape.name}.${slot}`).floats(shape.size, slotRange(slot))] as const)),
+          slots.map((slot) => [`${shape.name}.${slot}`, readTensor(state.get(`${shape.name}.${slot}`), shape.size, slotRange(slot))] as const)),
         ...zeros.flatMap(([name, values]) => slots.map((slot) => [`${name}.${slot}`, values.slice()] as const)),
       ]),
     },
@@ -179,8 +192,13 @@ function withoutEmptyName(entry: DictionaryEntry): Partial<DictionaryEntry> {
   return rest;
 }
 
-function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+function mapEntries<T, U>(record: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value, key)]));
+}
+
+/** A tensor of the file: base64 of float32, or an object in 8 bits by rows (int8-rows.ts). */
+function readTensor(field: Field, count: number, range: ValueRange): Float32Array {
+  return typeof field.value === 'string' ? field.floats(count, range) : readInt8Rows(field, count, range);
 }
 
 function parseFileText(text: string): unknown {

@@ -258,13 +258,17 @@ export function learnCorrection(visit: Visit, verdict: 'useful' | 'not-intereste
   });
 }
 
-/** Replaces the model (reset or import); it learns only visits finished from now on. */
-export function replace(next: Learner | ((current: LearnerConfig) => Learner), wipeData = false): Promise<void> {
+/**
+ * Replaces the model (reset, import or merge) and saves it in one write; it learns only visits
+ * finished from now on. A function makes the new model from the one in place, in the learner's
+ * queue, so that no visit learned meanwhile is left out of it.
+ */
+export function replace(next: Learner | ((current: Learner) => Learner), wipeData = false): Promise<void> {
   return serial(async () => {
     const db = await database();
     const previous = { model: await loaded(), lastSeq, unsaved };
     if (wipeData) await forgetData(db, { scope: 'all' });
-    learner = typeof next === 'function' ? next(previous.model.config) : next;
+    learner = typeof next === 'function' ? next(previous.model) : next;
     lastSeq = await lastFinishedSeq(db);
     try {
       await save();

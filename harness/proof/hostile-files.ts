@@ -1,7 +1,8 @@
 // Hostile model files: thousands of corrupt, cut, oversized and type-confused model files, made
-// from a real exported model, go through the real import request of each browser's background.
-// Every one must be refused with a sentence a person can read, or be a valid file; none may
-// change the model, stop the background, or leave a model that then fails.
+// from real exported models (float32 and compact), go through the real import request of each
+// browser's background. Every one must be refused with a sentence a person can read, or be a
+// valid file; none may change the model, stop the background, or leave a model that then fails.
+// Then hostile data files, made from the browser's data export (hostile-data-files.ts).
 import type { Page } from 'puppeteer-core';
 import { ExtensionBrowser, sleep, until, type BrowserName } from '../browser/launch';
 import { startSite } from '../sites/test-site';
@@ -10,6 +11,8 @@ import { buildModelFile } from './model-file-build';
 import { hostileCases, trainedModelFile } from './model-file-cases';
 import type { Figures, ProofContext, ProofSection } from './section';
 import { watchBackgroundErrors } from './background-errors';
+import { isClearMessage } from './clear-message';
+import { DATA_FILE_ZERO, tryDataFiles } from './hostile-data-files';
 
 const SEED = 20_250_601;
 const BATCH = 25;
@@ -18,26 +21,13 @@ const TIMEOUT_MS = 20_000;
 
 export const hostileFiles: ProofSection = {
   name: 'hostile-files',
-  zero: ['changedModel', 'crashes', 'unclearErrors', 'acceptedButBroken'],
+  zero: ['changedModel', 'crashes', 'unclearErrors', 'acceptedButBroken', ...DATA_FILE_ZERO],
   async run(context: ProofContext): Promise<Figures> {
     const figures: Figures = {};
     for (const name of context.browsers) figures[name] = await tryFiles(name, context);
     return figures;
   },
 };
-
-/** Engine messages, placeholders and code words that no one should be shown as the reason. */
-const RAW = [/\bundefined\b/, /\bNaN\b/, /\[object /, /Cannot read propert/i, /is not a function/, /is not iterable/, /call stack/i,
-  /Invalid array length/i, /out of memory/i, /Unexpected token/, /\b(Type|Range|Syntax|Reference)Error\b/, /^Error\b/, /could not be cloned/i];
-
-/** A message is clear when it is a short sentence in words, not an engine's message or a dump. */
-export function isClearMessage(message: string | undefined): boolean {
-  if (message === undefined) return false;
-  const text = message.trim();
-  const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, '""'); // a value quoted from the file may read "NaN"
-  return text.length >= 15 && text.length <= 400 && /^[A-Z“"]/.test(text) && /[.!?]$/.test(text)
-    && text.split(/\s+/).length >= 4 && !RAW.some((pattern) => pattern.test(unquoted));
-}
 
 async function tryFiles(name: BrowserName, context: ProofContext): Promise<Figures> {
   const started = Date.now();
@@ -49,7 +39,7 @@ async function tryFiles(name: BrowserName, context: ProofContext): Promise<Figur
     let page = await preparePage(tabula, bases);
     const baselineHash = await page.evaluate(exportHash, TIMEOUT_MS);
     const roundTripExact = baselineHash === bases.hashOfOwn;
-    const cases = hostileCases([bases.own, bases.trained], count, SEED);
+    const cases = hostileCases(bases.files, count, SEED);
     const tally = { casesTried: 0, rejectedClearly: 0, accepted: 0, unclearErrors: 0, changedModel: 0, crashes: 0,
       acceptedButBroken: 0, previewDisagrees: 0, refusedInTransit: 0, exportChecks: 0, exportChanged: 0 };
     const times: number[] = [];
@@ -111,6 +101,7 @@ async function tryFiles(name: BrowserName, context: ProofContext): Promise<Figur
       }
       if (next % 500 < BATCH) context.log(`${name}: ${next} of ${cases.length} files tried`);
     }
+    const dataFiles = await tryDataFiles(tabula, name, context);
     tally.crashes += errors.count();
     times.sort((a, b) => a - b);
     return {
@@ -121,6 +112,7 @@ async function tryFiles(name: BrowserName, context: ProofContext): Promise<Figur
       medianCaseMs: Math.round(times[times.length >> 1] ?? 0),
       slowestCaseMs: Math.round(times.at(-1) ?? 0),
       seconds: Math.round((Date.now() - started) / 100) / 10,
+      dataFiles,
     };
   } finally {
     await errors.stop();
@@ -128,12 +120,14 @@ async function tryFiles(name: BrowserName, context: ProofContext): Promise<Figur
   }
 }
 
-interface Bases { own: unknown; trained: unknown; hashOfOwn: string }
+/** The base files, the browser's own model first (the one put back after a file that was accepted). */
+interface Bases { own: unknown; files: unknown[]; hashOfOwn: string }
 
 /**
- * The files every case starts from, both as the browser exports them: the browser's own model after
- * a few pages (switched to the small size, so that thousands of files go through in minutes), and
- * a model trained on a made-up life, with a full dictionary, several sites and a learning curve.
+ * The files every case starts from, as the browser exports them: the browser's own model after
+ * a few pages (switched to the small size, so that thousands of files go through in minutes), a
+ * model trained on a made-up life, with a full dictionary, several sites and a learning curve, and
+ * the browser's own model as a compact file.
  */
 async function prepareBases(tabula: ExtensionBrowser): Promise<Bases> {
   const site = await startSite();
@@ -155,8 +149,9 @@ async function prepareBases(tabula: ExtensionBrowser): Promise<Bases> {
   await tabula.call('model/import', { file: trainedModelFile() });
   const trained = await tabula.call('model/export', {});
   await tabula.call('model/import', { file: own });
+  const compact = await tabula.call('model/export', { compact: true });
   const { createHash } = await import('node:crypto');
-  return { own, trained, hashOfOwn: createHash('sha256').update(JSON.stringify(own)).digest('hex') };
+  return { own, files: [own, trained, compact], hashOfOwn: createHash('sha256').update(JSON.stringify(own)).digest('hex') };
 }
 
 /** An extension page holding the builder, the base files and the baseline overview. */
@@ -165,8 +160,8 @@ async function preparePage(tabula: ExtensionBrowser, bases: Bases): Promise<Page
   // Bundlers may wrap functions in a naming helper; the page needs it too.
   await page.evaluate(`globalThis.__name = (target) => target; globalThis.buildModelFile = ${buildModelFile.toString()};`);
   const overview = await tabula.call('model/overview', {});
-  await page.evaluate((own: unknown, trained: unknown, baseline: unknown) => {
-    Object.assign(globalThis, { hostileBases: [own, trained], hostileBaseline: baseline });
-  }, bases.own, bases.trained, { createdAt: overview.createdAt, updatedAt: overview.updatedAt, visitsLearned: overview.visitsLearned });
+  await page.evaluate((files: unknown[], baseline: unknown) => {
+    Object.assign(globalThis, { hostileBases: files, hostileBaseline: baseline });
+  }, bases.files, { createdAt: overview.createdAt, updatedAt: overview.updatedAt, visitsLearned: overview.visitsLearned });
   return page;
 }

@@ -1,10 +1,10 @@
-// The Model view: export the model (with or without the names it holds) and the stored data,
-// import a model after seeing what it learned, and start over. Whatever replaces or deletes
+// The Model view: export the model (with or without the names it holds, float32 or compact) and
+// the stored data, import a model after seeing what it learned, merge another browser's model
+// into this one (model-merge.tsx), and start over. Whatever replaces or deletes
 // something waits for a confirmation that says exactly what goes.
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../extension/contract-types';
 import { dataFileText } from '../../extension/data-file';
-import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
 import { useConnector, type Connector } from '../connector';
 import { dataFileBlob } from '../data-file-io';
 import { count, dateTime, dayKey, sentence } from '../format';
@@ -12,6 +12,7 @@ import { HealthNotices } from '../health-notices';
 import { Confirm, ErrorMessage, Notice, Section } from '../ui';
 import { messageOf, useAction } from '../use-request';
 import { MetricsSummary } from './metrics';
+import { MergeModel, readModelFile } from './model-merge';
 
 export function ModelView({ now }: { now?: () => number }) {
   return (
@@ -25,6 +26,8 @@ export function ModelView({ now }: { now?: () => number }) {
         <p class="muted">Export without names leaves every one of those names out: weights, hashes and counts only. It
           predicts the same, showing its sites as unnamed until you visit them again. A hash hides a name only from
           someone who cannot guess it: whoever guesses a site can check it.</p>
+        <p class="muted">A compact model file keeps each weight in 8 bits instead of 32: about a quarter of the size,
+          predicting nearly the same (engagement chances within about half a percentage point).</p>
         <p class="muted">The data file holds every stored visit, a line each, and your settings: Data → Import data
           brings it into Tabula in another browser, and any tool that reads JSON lines can read it. All three stay on
           this computer unless you move them.</p>
@@ -35,6 +38,14 @@ export function ModelView({ now }: { now?: () => number }) {
           learned before it replaces the current one.</p>
         <ImportModel />
       </Section>
+      <Section title="Merge">
+        <p class="muted">To bring what another browser's model learned without moving your visits, merge its model
+          file into this one: both must be of the same size and hashing. Each weight becomes an average of the two,
+          weighted by how much each model learned it; the sites each predicts and the names each holds are put
+          together. Your stored visits stay as they are, so forgetting, relearning or another model size later
+          starts again from them alone.</p>
+        <MergeModel />
+      </Section>
       <Section title="Start over">
         <ResetModel />
       </Section>
@@ -44,14 +55,20 @@ export function ModelView({ now }: { now?: () => number }) {
 
 // Taking things out: the model as a file (to keep, or to move to another browser), with or
 // without the names it holds, and the stored data as a data file (extension/data-file.ts), gzipped
-// if asked. Files are named by the day: `tabula-model-YYYY-MM-DD.json`,
-// `tabula-model-without-names-YYYY-MM-DD.json`, `tabula-data-YYYY-MM-DD.jsonl` (`.jsonl.gz`).
+// if asked, and a model file compact (8 bits a weight) if asked. Files are named by the day:
+// `tabula-model-YYYY-MM-DD.json`, `tabula-model-without-names-YYYY-MM-DD.json` (`-compact.json`),
+// `tabula-data-YYYY-MM-DD.jsonl` (`.jsonl.gz`).
 type ExportKind = 'model' | 'model-without-names' | 'data';
 
-async function exportOf(kind: ExportKind, connector: Connector, gzip: boolean): Promise<{ extension: string; content: string | Blob }> {
-  if (kind !== 'data') return { extension: 'json', content: JSON.stringify(await connector.send('model/export', { names: kind === 'model' }), null, 1) };
+interface ExportChoices { gzip: boolean; compact: boolean }
+
+async function exportOf(kind: ExportKind, connector: Connector, { gzip, compact }: ExportChoices): Promise<{ ending: string; content: string | Blob }> {
+  if (kind !== 'data') {
+    const file = await connector.send('model/export', { names: kind === 'model', ...(compact ? { compact } : {}) });
+    return { ending: compact ? '-compact.json' : '.json', content: JSON.stringify(file, null, 1) };
+  }
   const text = dataFileText(await connector.send('data/export', {}));
-  return { extension: gzip ? 'jsonl.gz' : 'jsonl', content: gzip ? await dataFileBlob(text, true) : text };
+  return { ending: gzip ? '.jsonl.gz' : '.jsonl', content: gzip ? await dataFileBlob(text, true) : text };
 }
 
 function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
@@ -60,13 +77,14 @@ function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
   const [error, setError] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState(false);
   const [gzip, setGzip] = useState(false);
+  const [compact, setCompact] = useState(false);
   const save = async (kind: ExportKind) => {
     setPending(true);
     setError(undefined);
     setSaved(undefined);
     try {
-      const { extension, content } = await exportOf(kind, connector, gzip);
-      const fileName = `tabula-${kind}-${dayKey(now())}.${extension}`;
+      const { ending, content } = await exportOf(kind, connector, { gzip, compact });
+      const fileName = `tabula-${kind}-${dayKey(now())}${ending}`;
       connector.saveFile(fileName, content);
       setSaved(fileName);
     } catch (failure) {
@@ -82,6 +100,10 @@ function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
         <button type="button" onClick={() => save('model-without-names')} disabled={pending}>Export without names</button>
         <button type="button" onClick={() => save('data')} disabled={pending}>Export stored data</button>
       </div>
+      <label class="toggle">
+        <input type="checkbox" checked={compact} onChange={(event) => setCompact(event.currentTarget.checked)} />
+        <span>Compact model file (8 bits a weight)</span>
+      </label>
       <label class="toggle">
         <input type="checkbox" checked={gzip} onChange={(event) => setGzip(event.currentTarget.checked)} />
         <span>Compress the data file (gzip)</span>
@@ -106,19 +128,10 @@ function ImportModel() {
     const chosen = input.files?.[0];
     setPicked(null); setReadError(undefined); preview.clear(); load.clear();
     if (!chosen) return;
-    if (chosen.size > MAX_MODEL_FILE_CHARS) {
-      setReadError(`${chosen.name} is ${Math.round(chosen.size / 2 ** 20)} MB, larger than any Tabula model file, so it was not read. Nothing was changed.`);
-      return;
-    }
-    const file = await chosen.text();
-    try {
-      JSON.parse(file);
-    } catch {
-      setReadError(`${chosen.name} is not a JSON file, so it cannot be a Tabula model. Nothing was changed.`);
-      return;
-    }
-    const described = await preview.run({ file });
-    if (described) setPicked({ name: chosen.name, file, preview: described });
+    const read = await readModelFile(chosen);
+    if ('error' in read) return setReadError(read.error);
+    const described = await preview.run({ file: read.file });
+    if (described) setPicked({ name: chosen.name, file: read.file, preview: described });
   };
   const confirm = async () => {
     if (picked && await load.run({ file: picked.file })) setPicked(null);

@@ -1,9 +1,9 @@
 // The popup as a user meets it, in each real browser: predictions and their reasons for the page
 // just browsed, the views by keyboard, the map of the sites browsed, where the time went,
 // forgetting a site (and its time), exporting the model and importing it into a fresh profile
-// (same predictions there), a broken file refused, a reset (which takes the predictions kept for
-// the popup with the old model), and
-// history import.
+// (same predictions there), a broken file refused, a compact file exported and imported, another
+// profile's model merged (and one of another size refused), a reset (which takes the predictions
+// kept for the popup with the old model), and history import.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -40,6 +40,25 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await site?.close();
       rmSync(files, { recursive: true, force: true });
     });
+
+    /** Catches the popup's downloads: the link's click and the Blob behind it, instead of a file on disk. */
+    async function catchDownloads(popup: Page) {
+      await popup.evaluate(() => {
+        const caught: { download: string; blob?: Blob; connected: boolean }[] = [];
+        let lastBlob: Blob | undefined;
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob: Blob | MediaSource) => { lastBlob = blob as Blob; return create(blob); };
+        HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+          caught.push({ download: this.download, blob: lastBlob, connected: this.isConnected });
+        };
+        (window as unknown as { caught: typeof caught }).caught = caught;
+      });
+    }
+
+    async function caughtDownloads(popup: Page) {
+      return popup.evaluate(async () => Promise.all((window as unknown as { caught: { download: string; blob?: Blob; connected: boolean }[] })
+        .caught.map(async ({ download, blob, connected }) => ({ download, connected, text: await blob!.text() }))));
+    }
 
     /** What the popup's Now view shows, as text. */
     async function shownFigures(popup: Page) {
@@ -159,22 +178,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('exports the model file through a download link named by the day', async () => {
       const popup = await openPopup(tabula);
       await showView(popup, 'model');
-      // Catch the download: the link's click and the Blob behind it, instead of a file on disk.
-      await popup.evaluate(() => {
-        const caught: { download: string; blob?: Blob; connected: boolean }[] = [];
-        let lastBlob: Blob | undefined;
-        const create = URL.createObjectURL.bind(URL);
-        URL.createObjectURL = (blob: Blob | MediaSource) => { lastBlob = blob as Blob; return create(blob); };
-        HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-          caught.push({ download: this.download, blob: lastBlob, connected: this.isConnected });
-        };
-        (window as unknown as { caught: typeof caught }).caught = caught;
-      });
+      await catchDownloads(popup);
       const [button] = await popup.$$('xpath/.//button[normalize-space()="Export the model"]');
       await button.click();
       await popup.waitForFunction(() => document.body.innerText.includes('Saved tabula-model-'));
-      const caught = await popup.evaluate(async () => Promise.all((window as unknown as { caught: { download: string; blob?: Blob; connected: boolean }[] })
-        .caught.map(async ({ download, blob, connected }) => ({ download, connected, text: await blob!.text() }))));
+      const caught = await caughtDownloads(popup);
       expect(caught).toHaveLength(1);
       expect(caught[0].download).toBe(`tabula-model-${dayKey(Date.now())}.json`);
       expect(caught[0].connected).toBe(true);
@@ -229,6 +237,69 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(await textOf(popup, '#panel-model')).toContain('Nothing was changed.');
       }
       expect(await target.call('model/export', {})).toEqual(before);
+      await popup.close();
+    });
+
+    it('exports a compact model file, under 30 % of the size, that imports into the fresh profile predicting nearly the same', async () => {
+      const popup = await openPopup(tabula);
+      await showView(popup, 'model');
+      await catchDownloads(popup);
+      const [box] = await popup.$$('xpath/.//label[normalize-space()="Compact model file (8 bits a weight)"]/input');
+      await box.click();
+      const [button] = await popup.$$('xpath/.//button[normalize-space()="Export the model"]');
+      await button.click();
+      await popup.waitForFunction(() => document.body.innerText.includes('-compact.json.'));
+      const [compact] = await caughtDownloads(popup);
+      await popup.close();
+      expect(compact.download).toBe(`tabula-model-${dayKey(Date.now())}-compact.json`);
+      const file = JSON.parse(compact.text);
+      expect(file.weights['embedding.weight']).toMatchObject({ encoding: 'int8-rows', row: file.architecture.embeddingDim });
+      expect(compact.text.length / exported.text.length).toBeLessThan(0.3);
+      const target = fresh!;
+      const path = join(files, compact.download);
+      writeFileSync(path, compact.text);
+      const importing = await openPopup(target);
+      await showView(importing, 'model');
+      await (await importing.$('input[type="file"]'))!.uploadFile(path);
+      await importing.waitForSelector('.confirm');
+      await importing.click('.confirm button.danger');
+      await importing.waitForFunction(() => document.body.innerText.includes('Model imported'));
+      await importing.close();
+      const there = await target.call('tab/predict', {});
+      const here = await tabula.call('tab/predict', {});
+      expect(there.url).toBe(lastPage);
+      expect(Math.abs(there.engaged! - here.engaged!)).toBeLessThan(0.01);
+      expect(Math.abs(there.activeSeconds! - here.activeSeconds!) / here.activeSeconds!).toBeLessThan(0.02);
+      expect(there.engaged).not.toBe(here.engaged); // 8 bits: close, not the same
+      expect((await target.call('model/overview', {})).visitsLearned).toBe((await tabula.call('model/overview', {})).visitsLearned);
+    });
+
+    it('merges another profile\'s model file after showing what it knows, and refuses one of another size', async () => {
+      const other = await fresh!.call('model/export', {});
+      const before = await tabula.call('model/overview', {});
+      const path = join(files, 'other-profile.json');
+      writeFileSync(path, JSON.stringify(other));
+      const popup = await openPopup(tabula);
+      await showView(popup, 'model');
+      const mergeInput = async () => (await popup.$$('xpath/.//label[span[normalize-space()="Merge a model file"]]/input'))[0] as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+      await (await mergeInput()).uploadFile(path);
+      await popup.waitForSelector('.merge .confirm');
+      expect(await textOf(popup, '.merge .confirm h3')).toBe('Merge other-profile.json into this model?');
+      expect(await textOf(popup, '.merge .confirm')).toContain(`It learned from ${(other as { counters: { visitsLearned: number } }).counters.visitsLearned.toLocaleString('en')} visits`);
+      expect(await textOf(popup, '.merge-sites')).toContain('docs.test');
+      await popup.click('.merge .confirm button.danger');
+      await popup.waitForFunction(() => document.body.innerText.includes('Models merged'));
+      const after = await tabula.call('model/overview', {});
+      expect(after.visitsLearned).toBe(before.visitsLearned + (other as { counters: { visitsLearned: number } }).counters.visitsLearned);
+      expect((await tabula.call('tab/predict', {})).status).toBe('ok');
+      const { encodeModelFile, Learner } = await import('../../model/index');
+      const small = join(files, 'small-model.json');
+      writeFileSync(small, JSON.stringify(encodeModelFile(Learner.create({ size: 'small' }))));
+      await (await mergeInput()).uploadFile(small);
+      await popup.waitForFunction(() => [...document.querySelectorAll('[role="alert"]')].some((alert) => alert.textContent?.includes('cannot be merged')));
+      expect(await textOf(popup, '.merge')).toContain('its number of buckets (8192) differs from this model\'s (16384)');
+      expect(await popup.$('.merge .confirm')).toBeNull();
+      expect((await tabula.call('model/overview', {})).visitsLearned).toBe(after.visitsLearned);
       await popup.close();
     });
 

@@ -49,6 +49,7 @@ beforeEach(() => {
 afterEach(() => {
   if (background) kill(background);
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 let visitNumber = 0;
@@ -224,7 +225,7 @@ describe('reset', () => {
     const it = await wake();
     await browse(it, 6);
     await it.service.catchUp();
-    await it.service.replace((config) => Learner.create({ ...config, seed: 7 }));
+    await it.service.replace((model) => Learner.create({ ...model.config, seed: 7 }));
     expect((await it.service.current()).visitsLearned).toBe(0);
     await browse(it, 2);
     expect(await it.service.catchUp()).toBe(2);
@@ -236,7 +237,7 @@ describe('reset', () => {
     let it = await wake();
     await browse(it, 6);
     await it.service.catchUp();
-    await it.service.replace((config) => Learner.create({ ...config, seed: 9 }), true);
+    await it.service.replace((model) => Learner.create({ ...model.config, seed: 9 }), true);
     expect(await it.db.count('visits')).toBe(0);
     kill(it);
     it = await wake();
@@ -264,6 +265,51 @@ describe('import', () => {
     const after = await it.db.get('model', 'checkpoint');
     expect(after?.savedAt).toBe(checkpoint?.savedAt);
     expectSameModel(after!.snapshot, checkpoint!.snapshot);
+  });
+});
+
+describe('merge', () => {
+  /** Another browser's model file: a learner of the same settings that learned other visits. */
+  function otherBrowsersFile(config: Partial<LearnerConfig> = {}) {
+    const other = Learner.create(config);
+    for (let n = 0; n < 40; n++) other.observe(visitAt(['phone.example', 'a.example'][n % 2], T0 - 86_400_000 + n * 60_000, { activeMs: 20_000, clicks: 1 }));
+    return { file: JSON.stringify(encodeModelFile(other)), learner: other };
+  }
+
+  it('shows what the other model knows, then merges it in the learner\'s queue and saves it in one write', async () => {
+    const it = await wake();
+    await browse(it, 12);
+    const own = await it.service.current();
+    const { file, learner: other } = otherBrowsersFile();
+    vi.stubGlobal('navigator', {}); // the overview asks for a storage estimate where there is one
+    const preview = await it.modelHandlers.onPreviewMerge({ file });
+    expect(preview).toMatchObject({ visitsLearned: 40, sites: 2, updatedAt: other.updatedAt });
+    expect(preview.topSites.map((site) => site.host).sort()).toEqual(['a.example', 'phone.example']);
+    expect((await it.service.current()).visitsLearned).toBe(12); // a preview changes nothing
+    const expected = (await import('../../model/index')).mergeLearners(Learner.restore(own.snapshot()), other).snapshot();
+    const overview = await it.modelHandlers.onMerge({ file });
+    expect(overview.visitsLearned).toBe(52);
+    const checkpoint = await it.db.get('model', 'checkpoint');
+    expect(checkpoint?.lastSeq).toBe(12);
+    expectSameModel(checkpoint!.snapshot, expected);
+    kill(it);
+    const woken = await wake(); // the merged model is the one stored
+    expect((await woken.service.current()).visitsLearned).toBe(52);
+    expect((await woken.service.current()).snapshot().vocabulary.hosts).toContain('phone.example');
+  });
+
+  it('refuses a model of another architecture, saying why, and keeps the model and its checkpoint', async () => {
+    const it = await wake();
+    await browse(it, 8); // saved every 8 visits: the checkpoint is written, nothing waits to be
+    const before = JSON.stringify(encodeModelFile(await it.service.current()));
+    const checkpoint = await it.db.get('model', 'checkpoint');
+    expect(checkpoint?.lastSeq).toBe(8);
+    const { file } = otherBrowsersFile({ size: 'large' });
+    await expect(it.modelHandlers.onPreviewMerge({ file })).rejects.toThrow(/cannot be merged into this one: its number of buckets \(32768\) differs from this model's \(16384\)/);
+    await expect(it.modelHandlers.onMerge({ file })).rejects.toThrow(/cannot be merged/);
+    await expect(it.modelHandlers.onMerge({ file: 'not json' })).rejects.toThrow(/not JSON/);
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).toBe(before);
+    expect((await it.db.get('model', 'checkpoint'))?.savedAt).toBe(checkpoint?.savedAt);
   });
 });
 

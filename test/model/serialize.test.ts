@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Learner } from '../../model/learner';
 import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
+import { paramShapes } from '../../model/net';
 import { decodeModelFile, encodeModelFile, ModelFileError } from '../../model/serialize';
 import { expectSameSnapshot, syntheticVisits } from './helpers';
 
@@ -217,5 +218,83 @@ describe('model file without names', () => {
       expect(entry.name).toBe(seenAgain ? named.dictionary.get(entry.bucket)!.name : '');
     }
     expect(nameless.dictionary.all().some((entry) => entry.name === 'site: news.example.org')).toBe(true);
+  });
+});
+
+describe('compact model file', () => {
+  const learner = smallLearner();
+  const compactText = JSON.stringify(encodeModelFile(learner, { compact: true }));
+
+  it('writes every weight and optimizer state in 8 bits, the rest as the float32 file does', () => {
+    const file = JSON.parse(compactText);
+    const tensors = [...Object.values(file.weights), ...Object.values(file.optimizer.state)] as Record<string, unknown>[];
+    expect(tensors.length).toBe(Object.keys(fresh().weights).length * 2); // AdaGrad: one slot per parameter
+    for (const tensor of tensors) expect(tensor).toEqual({ encoding: 'int8-rows', row: expect.any(Number), scales: expect.any(String), values: expect.any(String) });
+    expect(file.weights['embedding.weight'].row).toBe(SMALL.embeddingDim);
+    expect(file.weights['next.weight'].row).toBe(SMALL.embeddingDim); // one slot's row: its inputs
+    expect(file.weights['wide.weight'].row).toBe(128); // 64 buckets' two outputs, as 64 divides the 128 buckets
+    const { weights, optimizer, ...rest } = file;
+    const { weights: w, optimizer: o, ...floatRest } = encodeModelFile(learner) as Record<string, any>;
+    expect(rest).toEqual(floatRest);
+    expect(optimizer.steps).toBe(o.steps);
+  });
+
+  it('imports back close to the learner: within half a level of each row, predicting nearly the same', () => {
+    const compact = decodeModelFile(compactText);
+    const original = learner.snapshot();
+    const back = compact.snapshot();
+    const rows = new Map(paramShapes(original.config).map((shape) => [shape.name, shape.row]));
+    expect([...rows.keys()].sort()).toEqual(Object.keys(original.weights).sort());
+    for (const [name, values] of Object.entries(original.weights)) {
+      const row = rows.get(name)!;
+      for (let r = 0; r < values.length / row; r++) {
+        const slice = values.subarray(r * row, (r + 1) * row);
+        const halfLevel = Math.max(...slice.map(Math.abs)) / 127 / 2;
+        for (let i = 0; i < row; i++) expect(Math.abs(back.weights[name][r * row + i] - slice[i])).toBeLessThanOrEqual(halfLevel * 1.0001);
+      }
+    }
+    for (const page of VISITS.slice(300, 340)) {
+      const expected = learner.predict(page, page.startedAt);
+      const actual = compact.predict(page, page.startedAt);
+      expect(Math.abs(actual.engaged - expected.engaged)).toBeLessThan(0.01);
+      expect(Math.abs(actual.activeSeconds - expected.activeSeconds) / expected.activeSeconds).toBeLessThan(0.02);
+    }
+    expect(compact.visitsLearned).toBe(learner.visitsLearned);
+    for (const visit of VISITS.slice(300)) compact.observe(visit);
+    expect(compact.healthy).toBe(true);
+  });
+
+  it('is under 30 % of the float32 file for the default size', () => {
+    const medium = Learner.create({});
+    for (const visit of VISITS) medium.observe(visit);
+    const float32 = JSON.stringify(encodeModelFile(medium)).length;
+    const compact = JSON.stringify(encodeModelFile(medium, { compact: true })).length;
+    expect(compact / float32).toBeLessThan(0.3);
+  });
+
+  it('can be written without names too', () => {
+    const file = encodeModelFile(learner, { compact: true, names: false }) as Record<string, any>;
+    expect(file.vocabulary.hosts.every((hash: unknown) => Number.isInteger(hash))).toBe(true);
+    expect(decodeModelFile(file).visitsLearned).toBe(learner.visitsLearned);
+  });
+
+  it('never accepts a damaged compact file half-way: it is refused with a reason, or every value is within bounds', () => {
+    const tensorPaths = Object.keys(fresh().weights).flatMap((name) => ['encoding', 'row', 'scales', 'values'].map((key) => ['weights', name, key]));
+    const damage = fc.record({
+      path: fc.constantFrom(...tensorPaths),
+      value: fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.integer({ min: -5, max: 5000 }), fc.base64String({ maxLength: 60 })),
+    });
+    fc.assert(fc.property(damage, ({ path, value }) => {
+      const file = JSON.parse(compactText);
+      file[path[0]][path[1]][path[2]] = value;
+      let decoded: Learner;
+      try {
+        decoded = decodeModelFile(file);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ModelFileError);
+        return;
+      }
+      expect(decoded.unsoundValue()).toBeNull();
+    }), { numRuns: 300 });
   });
 });

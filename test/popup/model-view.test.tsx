@@ -75,6 +75,16 @@ describe('Model view: export', () => {
     expect(connector.saved.map((file) => file.fileName)).toEqual(['tabula-model-without-names-2025-03-14.json']);
   });
 
+  it('saves a compact model file when asked, named -compact.json, with or without names', async () => {
+    const connector = showModel();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compact model file (8 bits a weight)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export the model' }));
+    await screen.findByText('Saved tabula-model-2025-03-14-compact.json.');
+    fireEvent.click(screen.getByRole('button', { name: 'Export without names' }));
+    await screen.findByText('Saved tabula-model-without-names-2025-03-14-compact.json.');
+    expect(connector.sent('model/export')).toEqual([{ names: true, compact: true }, { names: false, compact: true }]);
+  });
+
   it('says plainly which names a model file holds, and what an export without names leaves', () => {
     showModel();
     const text = document.body.textContent!.replace(/\s+/g, ' ');
@@ -181,5 +191,45 @@ describe('Model view: what the background had to do about damaged data', () => {
     const connector = showModel({ 'background/status': status() });
     await waitFor(() => expect(connector.sent('background/status')).toHaveLength(1));
     expect(screen.queryAllByRole('alert')).toEqual([]);
+  });
+});
+
+describe('Model view: merge', () => {
+  const mergePreview = { ...importPreview(), updatedAt: NOW - 86_400_000, featureNames: 812,
+    topSites: [{ host: 'phone.example.com', visits: 41.6 }, { host: '', visits: 12.2 }] };
+
+  function pickToMerge(text: string, name = 'phone-model.json') {
+    fireEvent.change(screen.getByLabelText('Merge a model file'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
+  }
+
+  it('shows what the other model knows, and merges only after a confirmation', async () => {
+    const connector = showModel({ 'model/preview-merge': mergePreview, 'model/merge': overview({ visitsLearned: 9000 }) });
+    pickToMerge(JSON.stringify(modelFile));
+    const confirm = await screen.findByRole('group', { name: 'Merge phone-model.json into this model?' });
+    expect(connector.sent('model/preview-merge')).toEqual([{ file: JSON.stringify(modelFile) }]);
+    expect(connector.sent('model/merge')).toEqual([]);
+    expect(confirm.textContent).toContain('holds 812 feature names');
+    const sites = within(confirm).getByRole('list', { name: 'Its most visited sites' });
+    expect(within(sites).getAllByRole('listitem').map((item) => item.textContent)).toEqual(
+      ['phone.example.com (about 42 visits lately)', 'a site it knows only by a hash (about 12 visits lately)']);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Merge this model' }));
+    await screen.findByText('Models merged: this model has now learned from 9,000 visits.');
+    expect(connector.sent('model/merge')).toEqual([{ file: JSON.stringify(modelFile) }]);
+  });
+
+  it('says why a model cannot be merged, and sends nothing to merge', async () => {
+    const refusal = 'This model cannot be merged into this one: its embedding width (64) differs from this model\'s (24), so its numbers do not mean the same things. Nothing was changed.';
+    const connector = showModel({ 'model/preview-merge': new Error(refusal) });
+    pickToMerge(JSON.stringify(modelFile));
+    await screen.findByText(/This file cannot be merged\. This model cannot be merged into this one: its embedding width \(64\) differs/);
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(connector.sent('model/merge')).toEqual([]);
+  });
+
+  it('does not send a file that is not JSON', async () => {
+    const connector = showModel({ 'model/preview-merge': mergePreview });
+    pickToMerge('{"format": "tabula-mo');
+    await screen.findByText('phone-model.json is not a JSON file, so it cannot be a Tabula model. Nothing was changed.');
+    expect(connector.sent('model/preview-merge')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import type { Handlers } from '../../messages';
 import { onDataExport, onForget, onForgetPreview, onSettingsGet, onSettingsSet, onTimeReport, onVisits } from './data';
 import { onDataImport, onDataImportLines } from './data-import';
-import { onExport, onImport, onInsights, onOverview, onPlay, onPreviewImport, onReset } from './model';
+import { onExport, onImport, onInsights, onMerge, onOverview, onPlay, onPreviewImport, onPreviewMerge, onReset } from './model';
 import { onStatus } from './status';
 import { onTabFeedback, onTabPredict } from './tab';
 import { onVisitUpdate } from './visit';
@@ -17,6 +17,8 @@ export const handlers: Handlers = {
   'model/export': onExport,
   'model/preview-import': onPreviewImport,
   'model/import': onImport,
+  'model/preview-merge': onPreviewMerge,
+  'model/merge': onMerge,
   'model/play': onPlay,
   'data/visits': onVisits,
   'data/time': onTimeReport,

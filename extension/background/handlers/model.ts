@@ -1,7 +1,7 @@
 // The model as the user sees and steers it: overview and curves, insights, reset, export, import,
 // and retraining with other settings.
-import { decodeModelFile, encodeModelFile, Learner, MODEL_SIZES, type LearnerConfig, type ModelFile } from '../../../model/index';
-import type { ImportPreview, Insights, ModelOverview, PlayRequest } from '../../contract-types';
+import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal, MODEL_SIZES, type LearnerConfig, type ModelFile } from '../../../model/index';
+import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, habits } from '../../storage/query';
@@ -39,18 +39,24 @@ export async function onInsights(): Promise<Insights> {
 export async function onReset({ wipeData }: { wipeData: boolean }): Promise<ModelOverview> {
   // The way out of a database written by a newer Tabula: the user exported what it holds, and starts again.
   if (wipeData === true && (await deleteNewerDatabase())) unload();
-  await replace((config) => Learner.create({ ...config, seed: Date.now() >>> 0 }), wipeData === true);
+  await replace((model) => Learner.create({ ...model.config, seed: Date.now() >>> 0 }), wipeData === true);
   await clearPredictions(); // they were the old model's
   return onOverview();
 }
 
-/** The model file; with `names: false`, one without any host, path, word or title (docs/model-format.md). */
-export async function onExport(request?: { names?: boolean }): Promise<ModelFile> {
-  return encodeModelFile(await current(), { names: request?.names !== false });
+/**
+ * The model file; with `names: false`, one without any host, path, word or title; with
+ * `compact: true`, its weights and optimizer state in 8 bits (docs/model-format.md).
+ */
+export async function onExport(request?: { names?: boolean; compact?: boolean }): Promise<ModelFile> {
+  return encodeModelFile(await current(), { names: request?.names !== false, compact: request?.compact === true });
 }
 
 export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
-  const learner = decodeModelFile(file); // throws a clear ModelFileError on a bad file
+  return describeModel(decodeModelFile(file)); // throws a clear ModelFileError on a bad file
+}
+
+function describeModel(learner: Learner): ImportPreview {
   return {
     createdAt: learner.createdAt,
     visitsLearned: learner.visitsLearned,
@@ -62,6 +68,28 @@ export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
 
 export async function onImport({ file }: { file: unknown }): Promise<ModelOverview> {
   await replace(decodeModelFile(file)); // the current model is replaced only once the file has passed
+  await clearPredictions();
+  return onOverview();
+}
+
+/**
+ * What a model file to merge knows (its visits, dates, most visited sites), once the file has
+ * passed and its hashing and architecture match this model's; else a refusal saying why.
+ */
+export async function onPreviewMerge({ file }: { file: unknown }): Promise<MergePreview> {
+  const other = decodeModelFile(file);
+  const refusal = mergeRefusal((await current()).config, other.config);
+  if (refusal !== null) throw new InvalidRequest(refusal);
+  const { hosts, counts, increment } = other.vocabulary.snapshot();
+  const topSites = hosts.map((host, slot) => ({ host: typeof host === 'string' ? host : '', visits: counts[slot] / increment }))
+    .sort((a, b) => b.visits - a.visits).slice(0, 8);
+  return { ...describeModel(other), updatedAt: other.updatedAt, topSites, featureNames: other.dictionary.all().filter((entry) => entry.name !== '').length };
+}
+
+/** Merges a model file into this model (model/merge.ts), in the learner's queue, saved in one write. */
+export async function onMerge({ file }: { file: unknown }): Promise<ModelOverview> {
+  const other = decodeModelFile(file);
+  await replace((model) => mergeLearners(model, other));
   await clearPredictions();
   return onOverview();
 }

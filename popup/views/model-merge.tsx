@@ -1,0 +1,77 @@
+// Merging another browser's model into this one, for people who will not move their visits: pick
+// a model file, see what it knows (its visits, dates and most visited sites), and merge it only
+// after a confirmation. The rule (docs/model-format.md) is said in the view; a file of another
+// architecture or hashing is refused with the reason, and any failure leaves the model as it was.
+import { useState } from 'preact/hooks';
+import type { MergePreview } from '../../extension/contract-types';
+import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
+import { count, dateTime, sentence } from '../format';
+import { Confirm, ErrorMessage, Notice } from '../ui';
+import { useAction } from '../use-request';
+
+/** A model file's text, or why it was not read (too large, not JSON); nothing is sent for those. */
+export async function readModelFile(chosen: File): Promise<{ file: string } | { error: string }> {
+  if (chosen.size > MAX_MODEL_FILE_CHARS) {
+    return { error: `${chosen.name} is ${Math.round(chosen.size / 2 ** 20)} MB, larger than any Tabula model file, so it was not read. Nothing was changed.` };
+  }
+  const file = await chosen.text();
+  try {
+    JSON.parse(file);
+  } catch {
+    return { error: `${chosen.name} is not a JSON file, so it cannot be a Tabula model. Nothing was changed.` };
+  }
+  return { file };
+}
+
+interface Picked { name: string; file: string; preview: MergePreview }
+
+export function MergeModel() {
+  const preview = useAction('model/preview-merge');
+  const merge = useAction('model/merge');
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [readError, setReadError] = useState<string | undefined>(undefined);
+  const choose = async (input: HTMLInputElement) => {
+    const chosen = input.files?.[0];
+    setPicked(null); setReadError(undefined); preview.clear(); merge.clear();
+    if (!chosen) return;
+    const read = await readModelFile(chosen);
+    if ('error' in read) return setReadError(read.error);
+    const described = await preview.run({ file: read.file });
+    if (described) setPicked({ name: chosen.name, file: read.file, preview: described });
+  };
+  const confirm = async () => {
+    if (picked && await merge.run({ file: picked.file })) setPicked(null);
+  };
+  return (
+    <div class="merge">
+      <label class="field">
+        <span>Merge a model file</span>
+        <input type="file" accept="application/json,.json" onChange={(event) => void choose(event.currentTarget)} />
+      </label>
+      {readError && <ErrorMessage>{readError}</ErrorMessage>}
+      {preview.error && <ErrorMessage>This file cannot be merged. {sentence(preview.error)}</ErrorMessage>}
+      {picked && (
+        <Confirm title={`Merge ${picked.name} into this model?`} confirmLabel="Merge this model"
+          onConfirm={confirm} onCancel={() => setPicked(null)} pending={merge.pending}>
+          <MergeSummary preview={picked.preview} />
+          {merge.error && <ErrorMessage>The merge failed. {sentence(merge.error)} Nothing was changed.</ErrorMessage>}
+        </Confirm>
+      )}
+      {merge.result && <Notice>Models merged: this model has now learned from {count(merge.result.visitsLearned, 'visit')}.</Notice>}
+    </div>
+  );
+}
+
+function MergeSummary({ preview }: { preview: MergePreview }) {
+  return (
+    <>
+      <p>It learned from {count(preview.visitsLearned, 'visit')} on {count(preview.sites, 'site')}, from
+        {' '}{dateTime(preview.createdAt)} to {dateTime(preview.updatedAt)}; it holds {count(preview.featureNames, 'feature name')}.</p>
+      {preview.topSites.length > 0 && (
+        <ul class="merge-sites" aria-label="Its most visited sites">
+          {preview.topSites.map((site, i) => <li key={i}>{site.host || 'a site it knows only by a hash'} (about {count(Math.round(site.visits), 'visit')} lately)</li>)}
+        </ul>
+      )}
+    </>
+  );
+}
