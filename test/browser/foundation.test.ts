@@ -49,7 +49,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('shows the stored visit in the popup', async () => {
       const popup = await tabula.openExtensionPage('popup.html');
       await popup.waitForSelector('[data-ready]', { timeout: 15_000 });
-      await popup.click('[role="tab"][id$="data"], [role="tab"]:nth-of-type(3)');
+      await popup.click('[role="tab"][id$="data"]');
       await popup.waitForFunction(() => document.body.innerText.includes('Article 1: neural notes'), { timeout: 10_000 });
       await popup.close();
     });

@@ -174,8 +174,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       mkdirSync(DOCS, { recursive: true });
       await popup.setViewport({ width: 400, height: 600, deviceScaleFactor: 2 });
       const shots: [string, (typeof SCHEMES)[number], string?][] = [
-        ['now', 'light'], ['learned', 'light'], ['learned', 'dark', 'Your habits'],
-        ['data', 'light'], ['model', 'light'], ['play', 'dark'],
+        ['now', 'light'], ['learned', 'light'], ['learned', 'dark', 'Your sites'],
+        ['time', 'light'], ['data', 'light'], ['model', 'light'], ['play', 'dark'],
       ];
       for (const [view, scheme, scrollTo] of shots) {
         await setColorScheme(tabula, popup, scheme);
