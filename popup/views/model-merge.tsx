@@ -7,6 +7,7 @@ import type { MergePreview } from '../../extension/contract-types';
 import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
 import { count, dateTime, sentence } from '../format';
 import { Confirm, ErrorMessage, Notice } from '../ui';
+import type { AnswerOf, RequestOf } from '../../extension/protocol';
 import { useAction } from '../use-request';
 
 /** A model file's text, or why it was not read (too large, not JSON); nothing is sent for those. */
@@ -23,25 +24,35 @@ export async function readModelFile(chosen: File): Promise<{ file: string } | { 
   return { file };
 }
 
-interface Picked { name: string; file: string; preview: MergePreview }
+/** A model file picked and described by the background, waiting for a confirmation. */
+interface Picked<T> { name: string; file: string; preview: T }
 
-export function MergeModel() {
-  const preview = useAction('model/preview-merge');
-  const merge = useAction('model/merge');
-  const [picked, setPicked] = useState<Picked | null>(null);
+/**
+ * Picking a model file, as Import and Merge do: read it here (refusing what is too large or not
+ * JSON), have the background check and describe it, and apply it only after a confirmation.
+ */
+export function usePickedModelFile<P extends 'model/preview-import' | 'model/preview-merge', A extends 'model/import' | 'model/merge'>(previewType: P, applyType: A) {
+  const preview = useAction(previewType);
+  const apply = useAction(applyType);
+  const [picked, setPicked] = useState<Picked<AnswerOf<P>> | null>(null);
   const [readError, setReadError] = useState<string | undefined>(undefined);
   const choose = async (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
-    setPicked(null); setReadError(undefined); preview.clear(); merge.clear();
+    setPicked(null); setReadError(undefined); preview.clear(); apply.clear();
     if (!chosen) return;
     const read = await readModelFile(chosen);
     if ('error' in read) return setReadError(read.error);
-    const described = await preview.run({ file: read.file });
+    const described = await preview.run({ file: read.file } as RequestOf<P>);
     if (described) setPicked({ name: chosen.name, file: read.file, preview: described });
   };
   const confirm = async () => {
-    if (picked && await merge.run({ file: picked.file })) setPicked(null);
+    if (picked && await apply.run({ file: picked.file } as RequestOf<A>)) setPicked(null);
   };
+  return { preview, apply, picked, readError, choose, confirm, cancel: () => setPicked(null) };
+}
+
+export function MergeModel() {
+  const { preview, apply: merge, picked, readError, choose, confirm, cancel } = usePickedModelFile('model/preview-merge', 'model/merge');
   return (
     <div class="merge">
       <label class="field">
@@ -52,7 +63,7 @@ export function MergeModel() {
       {preview.error && <ErrorMessage>This file cannot be merged. {sentence(preview.error)}</ErrorMessage>}
       {picked && (
         <Confirm title={`Merge ${picked.name} into this model?`} confirmLabel="Merge this model"
-          onConfirm={confirm} onCancel={() => setPicked(null)} pending={merge.pending}>
+          onConfirm={confirm} onCancel={cancel} pending={merge.pending}>
           <MergeSummary preview={picked.preview} />
           {merge.error && <ErrorMessage>The merge failed. {sentence(merge.error)} Nothing was changed.</ErrorMessage>}
         </Confirm>

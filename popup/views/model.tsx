@@ -3,7 +3,6 @@
 // into this one (model-merge.tsx), and start over. Whatever replaces or deletes
 // something waits for a confirmation that says exactly what goes.
 import { useState } from 'preact/hooks';
-import type { ImportPreview } from '../../extension/contract-types';
 import { dataFileText } from '../../extension/data-file';
 import { useConnector, type Connector } from '../connector';
 import { dataFileBlob } from '../data-file-io';
@@ -12,7 +11,7 @@ import { HealthNotices } from '../health-notices';
 import { Confirm, ErrorMessage, Notice, Section } from '../ui';
 import { messageOf, useAction } from '../use-request';
 import { MetricsSummary } from './metrics';
-import { MergeModel, readModelFile } from './model-merge';
+import { MergeModel, usePickedModelFile } from './model-merge';
 
 export function ModelView({ now }: { now?: () => number }) {
   return (
@@ -115,27 +114,11 @@ function ExportButtons({ now = () => Date.now() }: { now?: () => number }) {
 }
 
 // Bringing a model in: pick a file, read it, let the background check it and describe it, and
-// replace the current model only after a confirmation. Any failure leaves everything as it was.
-/** The file goes to the background as the text it is: a structured clone of its parsed JSON can fail on deep nesting. */
-interface Picked { name: string; file: string; preview: ImportPreview }
-
+// replace the current model only after a confirmation (usePickedModelFile, as Merge does). Any
+// failure leaves everything as it was. The file goes to the background as the text it is: a
+// structured clone of its parsed JSON can fail on deep nesting.
 function ImportModel() {
-  const preview = useAction('model/preview-import');
-  const load = useAction('model/import');
-  const [picked, setPicked] = useState<Picked | null>(null);
-  const [readError, setReadError] = useState<string | undefined>(undefined);
-  const choose = async (input: HTMLInputElement) => {
-    const chosen = input.files?.[0];
-    setPicked(null); setReadError(undefined); preview.clear(); load.clear();
-    if (!chosen) return;
-    const read = await readModelFile(chosen);
-    if ('error' in read) return setReadError(read.error);
-    const described = await preview.run({ file: read.file });
-    if (described) setPicked({ name: chosen.name, file: read.file, preview: described });
-  };
-  const confirm = async () => {
-    if (picked && await load.run({ file: picked.file })) setPicked(null);
-  };
+  const { preview, apply: load, picked, readError, choose, confirm, cancel } = usePickedModelFile('model/preview-import', 'model/import');
   return (
     <div class="import">
       <label class="field">
@@ -146,7 +129,7 @@ function ImportModel() {
       {preview.error && <ErrorMessage>This file cannot be imported. {sentence(preview.error)} Nothing was changed.</ErrorMessage>}
       {picked && (
         <Confirm title={`Replace the current model with ${picked.name}?`} confirmLabel="Import this model"
-          onConfirm={confirm} onCancel={() => setPicked(null)} pending={load.pending}>
+          onConfirm={confirm} onCancel={cancel} pending={load.pending}>
           <p>Created {dateTime(picked.preview.createdAt)}; learned from {count(picked.preview.visitsLearned, 'visit')}
             {' '}on {count(picked.preview.sites, 'site')}; {picked.preview.size} size.</p>
           <MetricsSummary metrics={picked.preview.metrics} caption="How the imported model predicted" />
