@@ -10,6 +10,7 @@ import { isExcluded, parseExclusion } from '../exclusions';
 import type { IDBPTransaction } from 'idb';
 import type { Database, TabulaDB } from './db';
 import { coversHost, siteHash, type Tombstone } from './forgotten';
+import { visitIndex } from './visit-index';
 
 export interface Removed {
   visits: number;
@@ -40,6 +41,7 @@ export async function forgetData(db: Database, request: ForgetRequest, now = Dat
   const relearn = removed.visits > 0 || removed.referrers > 0 || target.scope === 'matching' || target.scope === 'all';
   if (relearn) await markForRelearning(tx);
   await tx.done;
+  visitIndex(db).drop();
   return { visits: removed.visits, events: removed.events, relearn };
 }
 
@@ -212,6 +214,7 @@ export async function applyRetention(db: Database, visitDays: number, eventDays:
     await markForRelearning(tx);
   }
   await tx.done;
+  if (removed.visits > 0) visitIndex(db).drop();
   return removed;
 }
 

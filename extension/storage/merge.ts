@@ -13,6 +13,7 @@ import { isExcluded } from '../exclusions';
 import type { Database, TabulaDB } from './db';
 import { isForgotten, type Tombstone } from './forgotten';
 import { abortQuietly, isSameVisit, settledQuietly, withoutForgottenReferrer } from './visits';
+import { visitIndex } from './visit-index';
 
 type VisitRecord = TabulaDB['visits']['value'];
 const WRITES_AT_ONCE = 500;
@@ -42,6 +43,7 @@ export async function mergeVisits(db: Database, incoming: readonly ImportedVisit
   try {
     const merged = await mergeIn(tx, allowed, rules, counts, onWritten);
     await tx.done;
+    if (merged.changed) visitIndex(db).drop();
     return merged;
   } catch (error) {
     abortQuietly(tx); // nothing half done: not a visit added, not a seq changed

@@ -1,7 +1,9 @@
-// Reading stored visits for the popup: newest first, searchable, paged; and the habits heatmap.
-import { isVisit } from '../../model/visit';
+// Reading stored visits for the popup: newest first, searchable, paged; the habits heatmap and the
+// number of sites. All of them go through the visits' index in memory (visit-index.ts); a page of
+// the list then reads only its own records.
 import type { StoredVisit, VisitPage, VisitQuery } from '../contract-types';
 import type { Database } from './db';
+import { visitIndex } from './visit-index';
 
 const MAX_PAGE = 200;
 
@@ -9,31 +11,28 @@ export async function queryVisits(db: Database, query: VisitQuery): Promise<Visi
   const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 50)), MAX_PAGE);
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  const matches = (visit: StoredVisit) => (!query.host || visit.host === query.host)
-    && words.every((word) => `${visit.title} ${visit.url}`.toLowerCase().includes(word));
-  const visits: StoredVisit[] = [];
-  let total = 0;
-  for (let c = await db.transaction('visits').store.index('by-started').openCursor(null, 'prev'); c; c = await c.continue()) {
-    const visit = c.value as StoredVisit;
-    if (!isVisit(visit) || !matches(visit)) continue; // a damaged record is not shown (forget a day or all takes it)
-    if (total >= offset && visits.length < limit) visits.push(visit);
-    total++;
-  }
-  return { visits, total };
+  const all = await visitIndex(db).visits();
+  const found = query.host || words.length > 0
+    ? all.filter((visit) => (!query.host || visit.host === query.host) && words.every((word) => visit.text.includes(word)))
+    : all;
+  const ids = found.slice(offset, offset + limit).map((visit) => visit.id);
+  const tx = db.transaction('visits');
+  const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+  // A record deleted since the index was read is left out (a damaged one is not in the index at all).
+  const visits = records.filter((record): record is StoredVisit => record !== undefined);
+  return { visits, total: found.length };
 }
 
 /** Visits by weekday (0 = Sunday) and hour of the day, local time: 7 rows of 24. */
 export async function habits(db: Database): Promise<number[][]> {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  for (let c = await db.transaction('visits').store.index('by-started').openKeyCursor(); c; c = await c.continue()) {
-    const at = new Date(c.key as number);
+  for (const visit of await visitIndex(db).visits()) {
+    const at = new Date(visit.startedAt);
     grid[at.getDay()][at.getHours()]++;
   }
   return grid;
 }
 
 export async function countSites(db: Database): Promise<number> {
-  let sites = 0;
-  for (let c = await db.transaction('visits').store.index('by-host').openKeyCursor(null, 'nextunique'); c; c = await c.continue()) sites++;
-  return sites;
+  return new Set((await visitIndex(db).visits()).map((visit) => visit.host)).size;
 }

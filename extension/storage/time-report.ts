@@ -1,9 +1,10 @@
 // Where the time went, as time trackers show it: active time per day over the last four weeks,
-// per site, today against the usual day, and by hour of the day. Worked out from the stored
-// visits in one read of the start-time index at each request, so a forget or the retention cut
-// changes it at once. A visit's active time counts on the day and hour it began; only its host,
+// per site, today against the usual day, and by hour of the day. Worked out at each request from
+// the visits' index in memory (visit-index.ts), which a forget or the retention cut drops, so
+// they change it at once. A visit's active time counts on the day and hour it began; only its host,
 // start and active time are read.
 import type { Database } from './db';
+import { visitIndex } from './visit-index';
 
 export const REPORT_DAYS = 28;
 /** Sites named one by one; the others are summed as "other sites". */
@@ -36,8 +37,11 @@ export interface TimeReport {
 
 /** The report for the four weeks that end with the local day of `now`. */
 export async function timeReport(db: Database, now = Date.now()): Promise<TimeReport> {
-  // One read of the index from the first day on: tens of thousands of visits are one request, not one per visit.
-  return summariseTime(await db.getAllFromIndex('visits', 'by-started', IDBKeyRange.lowerBound(dayStarts(now)[0])), now);
+  const first = dayStarts(now)[0];
+  const newestFirst = await visitIndex(db).visits();
+  let from = newestFirst.length;
+  while (from > 0 && newestFirst[from - 1].startedAt < first) from--; // the report's visits are the newest
+  return summariseTime(newestFirst.slice(0, from).reverse(), now);
 }
 
 /** The report of visits in the order they began (a record without a host, start or active time is passed over). */

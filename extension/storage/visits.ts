@@ -8,6 +8,7 @@ import type { Database, InteractionEvent, TabulaDB } from './db';
 import { isForgotten, isForgottenSite, type Tombstone } from './forgotten';
 import { isQuotaError, makeRoom } from './pressure';
 import { finishAll, nextSeq, SEQ_STORES } from './seq';
+import { visitIndex, type VisitIndex } from './visit-index';
 
 type VisitRecord = TabulaDB['visits']['value'];
 
@@ -37,7 +38,7 @@ async function writeUpdate(db: Database, update: VisitUpdate, tabId: number | un
   const tx = db.transaction(['visits', 'counters', 'events', 'forgotten'], 'readwrite');
   settledQuietly(tx.done);
   try {
-    return await writeIn(tx, update, tabId);
+    return await writeIn(tx, update, tabId, visitIndex(db));
   } catch (error) {
     abortQuietly(tx); // a failed write leaves nothing half done (no seq given to a visit not stored)
     throw error;
@@ -46,7 +47,7 @@ async function writeUpdate(db: Database, update: VisitUpdate, tabId: number | un
 
 type UpdateTransaction = IDBPTransaction<TabulaDB, ['visits', 'counters', 'events', 'forgotten'], 'readwrite'>;
 
-async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number | undefined): Promise<Recorded | Refused> {
+async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number | undefined, index: VisitIndex): Promise<Recorded | Refused> {
   const { key, final } = update;
   const visits = tx.objectStore('visits');
   const seqStores = { visits, counters: tx.objectStore('counters') };
@@ -69,6 +70,7 @@ async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number
   const id = await visits.put(record);
   await tx.objectStore('events').add(eventOf(key, visit));
   await tx.done;
+  index.put({ ...record, id } as StoredVisit);
   return { id, finished: final || endedOthers > 0 };
 }
 
@@ -131,6 +133,7 @@ export async function addFinishedVisits(db: Database, visits: { key: string; vis
     added++;
   }
   await tx.done;
+  if (added > 0) visitIndex(db).drop();
   return added;
 }
 

@@ -1,0 +1,123 @@
+// The stored visits as the popup lists, searches and sums them, held in memory by the background:
+// for each readable visit its id, start, host, active time and the lower-cased text a search looks
+// in, newest first. A year of use is some 30,000 visits; reading them all from IndexedDB for each
+// page of the list, each search, the habits and the time report took seconds, and going through
+// this index takes milliseconds. It is a cache of the store, like the learner: read whole at its
+// first use after the background wakes; a recorded report updates its visit in place; a forget,
+// the retention cut, an import or a wipe drops it, and the next use reads the store again (as it
+// does when the store no longer holds as many records as the index knows).
+import { isVisit } from '../../model/visit';
+import type { StoredVisit } from '../contract-types';
+import type { Database } from './db';
+
+export interface IndexedVisit {
+  id: number;
+  startedAt: number;
+  host: string;
+  activeMs: number;
+  /** Title and address, lower-cased: what a search looks in. */
+  text: string;
+}
+
+export class VisitIndex {
+  /** Newest first (start, then id); undefined until read, and after a drop. */
+  private list: IndexedVisit[] | undefined;
+  /** The id of every record read or put, readable or not, and the highest: to see a write that went past the index. */
+  private ids = new Set<number>();
+  private highestId = 0;
+  private reading: Promise<void> | undefined;
+  /** Bumped by each drop, so that a read begun before a drop is not kept. */
+  private generation = 0;
+  /** Reports recorded while the store is being read, applied on top of what it returns. */
+  private pending: StoredVisit[] = [];
+
+  constructor(private readonly db: Database) {}
+
+  async visits(): Promise<readonly IndexedVisit[]> {
+    for (;;) {
+      if (this.list) {
+        if (await this.matchesStore()) return this.list;
+        this.drop();
+      }
+      this.reading ??= this.read();
+      await this.reading;
+      if (this.list) return this.list;
+    }
+  }
+
+  /**
+   * Whether the store still holds the records the index was made of: as many, the highest id the
+   * same (two small requests). Every write of Tabula's own goes through `put` or `drop`; this
+   * catches any other (a database written by an older version, a test, a tool).
+   */
+  private async matchesStore(): Promise<boolean> {
+    const tx = this.db.transaction('visits');
+    const [count, last] = await Promise.all([tx.store.count(), tx.store.openKeyCursor(null, 'prev')]);
+    return count === this.ids.size && ((last?.key as number | undefined) ?? 0) === this.highestId;
+  }
+
+  private async read(): Promise<void> {
+    const generation = this.generation;
+    this.pending = [];
+    try {
+      const records = (await this.db.getAll('visits')) as StoredVisit[];
+      if (generation !== this.generation) return; // dropped meanwhile: `visits` reads again
+      this.ids = new Set(records.map((record) => record.id));
+      this.highestId = records.reduce((highest, record) => Math.max(highest, record.id), 0);
+      this.list = records.filter((record) => isVisit(record)).map(entryOf).sort(newestFirst);
+      for (const visit of this.pending) this.put(visit);
+    } finally {
+      this.pending = [];
+      this.reading = undefined;
+    }
+  }
+
+  /** A visit written (new or updated): its entry takes its place in the order. */
+  put(visit: StoredVisit): void {
+    if (!this.list) {
+      if (this.reading) this.pending.push(visit);
+      return; // not read yet: the read will see it
+    }
+    this.ids.add(visit.id);
+    this.highestId = Math.max(this.highestId, visit.id);
+    const at = this.list.findIndex((entry) => entry.id === visit.id);
+    if (at >= 0) this.list.splice(at, 1);
+    if (!isVisit(visit)) return;
+    const entry = entryOf(visit);
+    this.list.splice(insertionPoint(this.list, entry), 0, entry);
+  }
+
+  drop(): void {
+    this.generation++;
+    this.list = undefined;
+  }
+}
+
+const indexes = new WeakMap<Database, VisitIndex>();
+
+/** The index of a database's visits (one per open database). */
+export function visitIndex(db: Database): VisitIndex {
+  let index = indexes.get(db);
+  if (!index) indexes.set(db, (index = new VisitIndex(db)));
+  return index;
+}
+
+function entryOf(visit: StoredVisit): IndexedVisit {
+  return { id: visit.id, startedAt: visit.startedAt, host: visit.host, activeMs: visit.activeMs, text: `${visit.title} ${visit.url}`.toLowerCase() };
+}
+
+function newestFirst(a: IndexedVisit, b: IndexedVisit): number {
+  return b.startedAt - a.startedAt || b.id - a.id;
+}
+
+/** Where an entry goes in a list kept newest first (binary search). */
+function insertionPoint(list: IndexedVisit[], entry: IndexedVisit): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (newestFirst(list[middle], entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
