@@ -28,7 +28,7 @@ export interface StoredVisit extends Visit {
   seq?: number;
 }
 
-export type TabStatus = 'ok' | 'no-data' | 'paused' | 'excluded' | 'browser-page' | 'incognito';
+export type TabStatus = 'ok' | 'no-data' | 'paused' | 'excluded' | 'browser-page' | 'incognito' | 'relearning';
 
 export interface TabPrediction {
   status: TabStatus;
@@ -46,6 +46,8 @@ export interface TabPrediction {
   /** Visits still to learn before the predictions mean much (0 when they do). */
   visitsUntilUseful: number;
   feedback?: 'useful' | 'not-interested';
+  /** While the model is learned again (status 'relearning'): how far it has got. */
+  progress?: JobProgress;
 }
 
 export interface ModelOverview {

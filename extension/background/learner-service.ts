@@ -16,6 +16,11 @@ const SAVE_AFTER_MS = 2_000;
 const RETRY_SAVE_AFTER_MS = 30_000;
 /** Visits read from the database at a time, so that relearning a long history stays small in memory. */
 const BATCH = 500;
+/**
+ * Learning gives the thread back this often, so that requests that do not wait for the learner
+ * (status, the visit list, a page's report) are answered while a year of visits is relearned.
+ */
+const SLICE_MS = 20;
 
 let learner: Learner | undefined;
 let lastSeq = 0;
@@ -83,8 +88,13 @@ async function learnPending(): Promise<number> {
   const model = await loaded();
   const db = await database();
   let learned = 0;
+  let sliceStart = performance.now();
   for (let batch = await visitsAfter(db, lastSeq, BATCH); batch.length > 0; batch = await visitsAfter(db, lastSeq, BATCH)) {
     for (const visit of batch) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToMessages();
+        sliceStart = performance.now();
+      }
       if (visit.seq! <= lastSeq) status.learnedTwice++; // cannot happen: visitsAfter is exclusive
       // A record damaged on disk is passed over (and counted), not left to stop learning for good.
       if (!isVisit(visit)) status.unreadableVisits++;
@@ -111,6 +121,18 @@ async function learnPending(): Promise<number> {
   if (unsaved >= SAVE_EVERY_VISITS) await saveOrRetry();
   else if (unsaved > 0) scheduleSave(SAVE_AFTER_MS);
   return learned;
+}
+
+/** Lets the tasks waiting on the thread (messages above all) run: a new task, without the clamping of nested timers. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 }
 
 function scheduleSave(delayMs: number): void {
@@ -204,12 +226,27 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
  * the relearning, and a background stopped in between relearns when it wakes (see forgetData).
  */
 export function forget(request: ForgetRequest): Promise<Removed & { relearned: number }> {
-  return serial(async () => {
+  return serial(() => unlearning(async () => {
     const config = (await loaded()).config;
     const { relearn, ...removed } = await forgetData(await database(), request);
     const relearned = relearn ? await relearnAll(config) : 0;
     return { ...removed, relearned };
-  });
+  }));
+}
+
+/**
+ * A job that takes data out of the model: from its start (the deletion comes before the
+ * relearning) `status.relearning` is true, so that a prediction is not asked of the model it is
+ * about to replace but answered at once with the progress.
+ */
+async function unlearning<T>(job: () => Promise<T>): Promise<T> {
+  status.relearning = true;
+  try {
+    return await job();
+  } finally {
+    status.relearning = false;
+    status.progress = undefined;
+  }
 }
 
 /**
@@ -237,12 +274,12 @@ export function importVisits(incoming: readonly ImportedVisit[], rules: MergeRul
  * holds nothing that is no longer stored (the cut moves once a day, so this is at most daily).
  */
 export function applyRetentionAndRelearn(visitDays: number, eventDays: number, now = Date.now()): Promise<Removed & { relearned: number }> {
-  return serial(async () => {
+  return serial(() => unlearning(async () => {
     const config = (await loaded()).config;
     const { relearn, ...removed } = await applyRetention(await database(), visitDays, eventDays, now);
     const relearned = relearn ? await relearnAll(config) : 0;
     return { ...removed, relearned };
-  });
+  }));
 }
 
 /**

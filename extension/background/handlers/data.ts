@@ -20,8 +20,10 @@ export async function onTimeReport(): Promise<TimeReport> {
 }
 
 export async function onForget(request: ForgetRequest): Promise<ForgetResult> {
-  const { visits, events, relearned } = await forget(checkForget(request));
-  await clearPredictions(); // a forgotten page's prediction must not show again
+  const checked = checkForget(request);
+  await clearPredictions(); // a forgotten page's prediction must not show again: not while relearning,
+  const { visits, events, relearned } = await forget(checked);
+  await clearPredictions(); // nor one kept meanwhile
   return { removedVisits: visits, removedEvents: events, relearnedVisits: relearned };
 }
 

@@ -9,7 +9,7 @@ import { getSettings } from '../../storage/settings';
 import { latestOpenVisit, openVisitOfTab, setFeedback } from '../../storage/visits';
 import { pressure } from '../../storage/pressure';
 import { pageUrl } from '../../validate';
-import { current, learnCorrection } from '../learner-service';
+import { current, learnCorrection, status } from '../learner-service';
 import { cacheGeneration, keepPrediction } from '../prediction-cache';
 
 /** Visits learned before the predictions start to mean something. */
@@ -25,6 +25,9 @@ export function keepReportedTab(tabId: number): Promise<TabPrediction> {
 }
 
 async function predictAndKeep(tabId: number | undefined, reported: boolean): Promise<TabPrediction> {
+  // While the model is learned again (a forget, the retention cut, new settings) it is not asked:
+  // the answer says so at once, with how far it has got, and nothing is kept for the tab.
+  if (status.relearning) return { status: 'relearning', visitsLearned: status.progress?.done ?? 0, visitsUntilUseful: 0, ...(status.progress && { progress: { ...status.progress } }) };
   const since = cacheGeneration();
   const db = await database();
   const found = await pageOfTab(db, tabId);
