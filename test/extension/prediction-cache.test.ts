@@ -136,6 +136,27 @@ describe('never stale, never kept for what the user took out', () => {
     expect(await readOver({ id: 99, url: POPUP_URL })).toBeUndefined();
   });
 
+  it('while a forget relearns, a prediction is answered at once with the progress, and kept nowhere', async () => {
+    const service = await import('../../extension/background/learner-service');
+    const db = await (await import('../../extension/storage/db')).database();
+    for (let i = 0; i < 300; i++) {
+      await db.put('visits', { ...visitAt(`site${i % 9}.example`, NOW - (i + 10) * 60_000), key: `older-${i}`, seq: 1_000 + i } as never);
+    }
+    await service.catchUp();
+    let forgotten = false;
+    const forgetting = data.onForget({ scope: 'site', host: 'site3.example' }).then((result) => { forgotten = true; return result; });
+    await until(async () => service.status.relearning);
+    const during = await tab.onTabPredict({ tabId: 7 });
+    expect(forgotten).toBe(false); // answered without waiting for the model
+    expect(during).toMatchObject({ status: 'relearning', visitsUntilUseful: 0 });
+    expect(during.engaged).toBeUndefined();
+    expect((await forgetting).relearnedVisits).toBeGreaterThan(250);
+    expect(await readOver({ id: 7, url: 'https://news.example/a' })).toBeUndefined();
+    const after = await tab.onTabPredict({ tabId: 7 });
+    expect(after.status).toBe('ok');
+    expect(after.visitsLearned).toBe((await forgetting).relearnedVisits);
+  });
+
   it('pausing or excluding a site clears them, and the paused or excluded answer is not kept', async () => {
     await data.onSettingsSet({ paused: true });
     expect(fakeBrowser.storage.session.items.size).toBe(0);
