@@ -8,6 +8,7 @@ import type { DataFileCheck, DataImportResult, JobProgress } from '../../extensi
 import { useConnector, type Connector } from '../connector';
 import { DataFileError, dataFileParts } from '../data-file-io';
 import { count } from '../format';
+import { JobProgressBar, PROGRESS_EVERY_MS } from '../job-progress';
 import { ErrorMessage, Notice } from '../ui';
 import { messageOf } from '../use-request';
 
@@ -18,9 +19,6 @@ type Stage =
   | { step: 'refused'; name: string; check: DataFileCheck }
   | { step: 'failed'; name: string; message: string }
   | { step: 'done'; name: string; result: DataImportResult };
-
-/** How often the relearning's progress is asked for. */
-const PROGRESS_EVERY_MS = 250;
 
 export function DataImport({ onImported }: { onImported: () => void }) {
   const connector = useConnector();
@@ -69,7 +67,7 @@ function ImportStage({ stage }: { stage: Stage }) {
         </div>
       );
     case 'merging':
-      return <JobProgressBar progress={stage.progress} />;
+      return <JobProgressBar progress={stage.progress} starting="Merging with the visits stored here…" />;
     case 'refused':
       return <Refusal name={stage.name} check={stage.check} />;
     case 'failed':
@@ -77,19 +75,6 @@ function ImportStage({ stage }: { stage: Stage }) {
     case 'done':
       return <Notice>{importSummary(stage.name, stage.result)}</Notice>;
   }
-}
-
-/** Merging, then relearning: each with its count once the background gives it. */
-function JobProgressBar({ progress }: { progress?: JobProgress }) {
-  const label = progress?.step === 'relearning' ? 'Relearning' : 'Merging';
-  const text = !progress ? 'Merging with the visits stored here…'
-    : `${progress.step === 'merging' ? 'Merging: written' : 'Relearning:'} ${Math.min(progress.done, progress.total).toLocaleString('en')} of ${count(progress.total, 'visit')}`;
-  return (
-    <div class="import-progress" role="status">
-      <span>{text}</span>
-      {progress ? <progress value={progress.done} max={Math.max(1, progress.total)} aria-label={label} /> : <progress aria-label={label} />}
-    </div>
-  );
 }
 
 /** A file with lines that cannot be read: each of the first named, with what is wrong. */

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ForgetRequest, ForgetResult, StoredVisit } from '../../extension/contract-types';
 import { useConnector, type Connector } from '../connector';
 import { count, dayLabel } from '../format';
+import { JobProgressBar, useJobProgress } from '../job-progress';
 import { Confirm, ErrorMessage, Notice } from '../ui';
 import { messageOf, useAction } from '../use-request';
 
@@ -30,9 +31,16 @@ export function ForgetConfirm({ request, visit, onDone, onCancel }: ForgetConfir
       ) : countError ? <ErrorMessage>Could not count what would be forgotten: {countError}</ErrorMessage>
         : <p role="status">Counting what would be forgotten…</p>}
       {scope?.visits === 0 && <p>There is nothing to forget.</p>}
+      {forget.pending && <ForgetProgress />}
       {forget.error && <ErrorMessage>Nothing was forgotten: {forget.error}</ErrorMessage>}
     </Confirm>
   );
+}
+
+/** While forgetting: deleting, then relearning the model from what remains, with the count. */
+function ForgetProgress() {
+  const progress = useJobProgress(true);
+  return <JobProgressBar progress={progress} starting="Deleting…" />;
 }
 
 interface ForgetOfferProps {
@@ -62,6 +70,7 @@ export function ForgetOffer({ entry, onForgotten, onDismiss }: ForgetOfferProps)
       onConfirm={confirm} onCancel={onDismiss} pending={forget.pending}>
       <p>{entry} is excluded from now on. Tabula can also delete {stored.description}, then relearn its model from the
         visits that remain.</p>
+      {forget.pending && <ForgetProgress />}
       {forget.error && <ErrorMessage>Nothing was forgotten: {forget.error}</ErrorMessage>}
     </Confirm>
   );

@@ -1,12 +1,12 @@
 // The Data view's list of stored visits: newest first, searchable by title, address or site, a
-// page at a time, each with the three ways to forget around it: it, its site, its day.
-import { useEffect, useState } from 'preact/hooks';
+// page at a time (the next one comes as the list is scrolled near its end, or with "Show more"),
+// each with the three ways to forget around it: it, its site, its day.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ForgetRequest, StoredVisit } from '../../extension/contract-types';
 import { count, dayKey, dayLabel, duration, shortDateTime } from '../format';
 import { ErrorMessage, Skeleton } from '../ui';
-import { useRequest } from '../use-request';
+import { useVisitPages } from '../use-visit-pages';
 
-const PAGE = 20;
 const SEARCH_DELAY_MS = 250;
 
 interface VisitBrowserProps {
@@ -18,16 +18,14 @@ interface VisitBrowserProps {
 export function VisitBrowser({ refresh, onForget }: VisitBrowserProps) {
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
-  const [limit, setLimit] = useState(PAGE);
   useEffect(() => {
     // Wait for a pause in typing rather than ask the background on every key.
-    const timer = setTimeout(() => { setSearch(typed.trim()); setLimit(PAGE); }, SEARCH_DELAY_MS);
+    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [typed]);
-  const visits = useRequest('data/visits', search ? { search, limit } : { limit });
-  const { reload } = visits;
-  useEffect(() => { if (refresh > 0) reload(); }, [refresh, reload]);
-  const page = visits.data;
+  const { list, loading, error, more } = useVisitPages(search, refresh);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  useNearView(moreRef, more);
   return (
     <div class="visit-browser">
       <label class="field">
@@ -35,23 +33,37 @@ export function VisitBrowser({ refresh, onForget }: VisitBrowserProps) {
         <input type="search" value={typed} placeholder="Title, address or site"
           onInput={(event) => setTyped(event.currentTarget.value)} />
       </label>
-      {visits.error && <ErrorMessage>Could not read visits: {visits.error}</ErrorMessage>}
-      {!page ? <Skeleton height={240} label="Loading visits…" /> : (
+      {error && <ErrorMessage>Could not read visits: {error}</ErrorMessage>}
+      {!list ? <Skeleton height={240} label="Loading visits…" /> : (
         <>
           <p class="muted" role="status">
-            {search ? `${count(page.total, 'visit')} match “${search}”` : `${count(page.total, 'visit')} stored`}
+            {search ? `${count(list.total, 'visit')} match “${search}”` : `${count(list.total, 'visit')} stored`}
           </p>
-          {page.visits.length > 0 && <p class="muted">Beside each visit: forget it, its whole site, or its whole day.</p>}
-          <ul class="visit-list" aria-busy={visits.loading}>
-            {page.visits.map((visit) => <VisitRow key={visit.id} visit={visit} onForget={onForget} />)}
+          {list.visits.length > 0 && <p class="muted">Beside each visit: forget it, its whole site, or its whole day.</p>}
+          <ul class="visit-list" aria-busy={loading}>
+            {list.visits.map((visit) => <VisitRow key={visit.id} visit={visit} onForget={onForget} />)}
           </ul>
-          {page.visits.length < page.total && (
-            <button type="button" onClick={() => setLimit(limit + PAGE)} disabled={visits.loading}>Show more</button>
+          {list.visits.length < list.total && (
+            <button type="button" ref={moreRef} onClick={more} disabled={loading}>Show more</button>
           )}
         </>
       )}
     </div>
   );
+}
+
+/** Calls `onNear` when the element comes within a screen of the view: the list grows as it is scrolled. */
+function useNearView(ref: { current: Element | null }, onNear: () => void): void {
+  const latest = useRef(onNear);
+  latest.current = onNear;
+  useEffect(() => {
+    const element = ref.current; // after each render: the button comes and goes with the list
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => { if (entries.some((entry) => entry.isIntersecting)) latest.current(); },
+      { rootMargin: '0px 0px 100% 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  });
 }
 
 interface VisitRowProps {

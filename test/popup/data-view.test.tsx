@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ForgetRequest, Settings, StoredVisit, VisitQuery } from '../../extension/contract-types';
+import type { ForgetRequest, ForgetResult, Settings, StoredVisit, VisitQuery } from '../../extension/contract-types';
 import { isExcluded } from '../../extension/exclusions';
 import { dayKey } from '../../popup/format';
 import { DataView } from '../../popup/views/data';
-import { fakeConnector, renderWith } from './fake-connector';
-import { NOW, settings, visit, visits } from './fixtures';
+import { deferred, fakeConnector, renderWith } from './fake-connector';
+import { NOW, settings, status, visit, visits } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
@@ -61,18 +61,34 @@ describe('Data view: visits', () => {
     expect(rows().map((row) => row.querySelector('.visit-title')?.textContent)).toEqual([
       'example/tabula: on-device user model', 'Pull requests · example/tabula',
     ]);
-    expect(connector.sent('data/visits').at(-1)).toEqual({ search: 'tabula', limit: 20 });
+    expect(connector.sent('data/visits').at(-1)).toEqual({ search: 'tabula', limit: 50, offset: 0 });
   });
 
-  it('pages through long lists', async () => {
-    const many = Array.from({ length: 45 }, (_, i) => visit(100 - i, 'example.org', NOW - i * 60_000));
-    await showData(store(many));
-    expect(rows()).toHaveLength(20);
+  it('pages through long lists, asking for each page by its offset', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => visit(1000 - i, 'example.org', NOW - i * 60_000));
+    const connector = await showData(store(many));
+    expect(rows()).toHaveLength(50);
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
-    await waitFor(() => expect(rows()).toHaveLength(40));
+    await waitFor(() => expect(rows()).toHaveLength(100));
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
-    await waitFor(() => expect(rows()).toHaveLength(45));
+    await waitFor(() => expect(rows()).toHaveLength(120));
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+    expect(connector.sent('data/visits').map((query) => query.offset)).toEqual([0, 50, 100]);
+    expect(rows().map((row) => row.querySelector('.visit-title')?.textContent)).toEqual(many.map((v) => v.title));
+  });
+
+  it('lists a visit recorded between two pages once', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => visit(1000 - i, 'example.org', NOW - i * 60_000));
+    const connector = await showData(store(many));
+    const list = connector.answers['data/visits'] as (query: VisitQuery) => { visits: StoredVisit[]; total: number };
+    // A new visit comes first: the second page, by offset, starts with the last visit of the first.
+    connector.answers['data/visits'] = (query: VisitQuery) => {
+      const answer = list({ ...query, offset: Math.max(0, (query.offset ?? 0) - 1) });
+      return { ...answer, total: answer.total + 1 };
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(rows()).toHaveLength(60));
+    expect(new Set(rows().map((row) => row.querySelector('.visit-title')?.textContent)).size).toBe(60);
   });
 
   it('forgets a site after a confirmation that counts its visits, then reports the relearning', async () => {
@@ -88,6 +104,23 @@ describe('Data view: visits', () => {
     expect(connector.sent('data/forget')).toEqual([{ scope: 'site', host: 'github.com' }]);
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(screen.queryByRole('group', { name: 'Forget for good?' })).toBeNull();
+  });
+
+  it('shows the relearning\'s progress while a forget runs', async () => {
+    const connector = await showData();
+    const forgetting = deferred<ForgetResult>();
+    connector.answers['data/forget'] = () => forgetting.promise;
+    connector.answers['background/status'] = status({ relearning: true, progress: { step: 'relearning', done: 2500, total: 30000 } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Forget the whole site github.com' })[0]);
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText(/all 2 visits to github\.com/);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
+    expect(await within(confirm).findByText('Deleting…')).toBeTruthy();
+    await within(confirm).findByText('Relearning: 2,500 of 30,000 visits', {}, { timeout: 2_000 });
+    expect(within(confirm).getByRole('progressbar', { name: 'Relearning' }).getAttribute('value')).toBe('2500');
+    forgetting.resolve({ removedVisits: 2, removedEvents: 60, relearnedVisits: 29998 });
+    await screen.findByText(/Forgot 2 visits/);
+    expect(screen.queryByText(/Relearning:/)).toBeNull();
   });
 
   it('forgets one visit, and nothing when cancelled', async () => {
@@ -117,7 +150,7 @@ describe('Data view: visits', () => {
     const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
     await within(confirm).findByText(`Tabula will delete all ${words(today)} visits of Mar 14, 2025 and their ${words(today * 30)} interaction events, then relearn its model from the visits that remain.`);
     expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'day', day: dayKey(NOW) }]);
-    expect(connector.sent('data/visits').every((query) => query.offset === undefined)).toBe(true);
+    expect(connector.sent('data/visits').map((query) => query.offset)).toEqual([0]); // counted by the background, not by paging the list
     fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
     await screen.findByText(`Forgot ${words(today)} visits and ${words(today * 30)} interaction events. Tabula relearned its model from ${words(many.length - today)} remaining visits.`);
     expect(connector.sent('data/forget')).toEqual([{ scope: 'day', day: dayKey(NOW) }]);

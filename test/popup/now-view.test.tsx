@@ -5,7 +5,7 @@ import type { TabPrediction } from '../../extension/contract-types';
 import { PopupApp } from '../../popup/popup-app';
 import { strongest } from '../../popup/charts/contribution-bars';
 import { deferred, fakeConnector, renderWith } from './fake-connector';
-import { prediction, settings } from './fixtures';
+import { prediction, settings, status } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
@@ -152,6 +152,24 @@ describe('Now view states', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Include example.com again' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Storage is full.'));
     expect(connector.sent('tab/predict')).toHaveLength(1);
+  });
+
+  it('while the model is relearned, says so with its progress, and shows the prediction once it is done', async () => {
+    let relearning = true;
+    const { connector } = await showNow(prediction({
+      status: 'relearning', engaged: undefined, activeSeconds: undefined, next: undefined, why: undefined,
+      visitsLearned: 1500, visitsUntilUseful: 0, progress: { step: 'relearning', done: 1500, total: 30000 },
+    }), {
+      'background/status': () => status(relearning ? { relearning: true, progress: { step: 'relearning', done: 12000, total: 30000 } } : {}),
+    });
+    expect(screen.getByText(/Tabula is relearning its model/)).toBeTruthy();
+    expect(screen.getByText('Relearning: 1,500 of 30,000 visits')).toBeTruthy();
+    expect(screen.queryByRole('meter')).toBeNull();
+    await screen.findByText('Relearning: 12,000 of 30,000 visits', {}, { timeout: 2_000 });
+    connector.answers['tab/predict'] = prediction();
+    relearning = false;
+    await screen.findByText('72%', {}, { timeout: 2_000 });
+    expect(connector.sent('tab/predict')).toHaveLength(2);
   });
 
   it('browser pages and private windows each get their own explanation', async () => {
