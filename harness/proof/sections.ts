@@ -5,6 +5,7 @@ import { hostileFiles } from './hostile-files';
 import { hostilePages } from './hostile-pages';
 import { network } from './network';
 import { pageCost } from './page-cost';
+import { popupScale } from './popup-scale';
 import { popupSpeed } from './popup-speed';
 import { privacy } from './privacy';
 import { realPages } from './real-pages';
@@ -14,5 +15,5 @@ import { termination } from './termination';
 import { upgrade } from './upgrade';
 
 export const sections: ProofSection[] = [
-  termination, hostilePages, hostileFiles, storagePressure, upgrade, privacy, realPages, speed, pageCost, popupSpeed, network,
+  termination, hostilePages, hostileFiles, storagePressure, upgrade, privacy, realPages, speed, pageCost, popupSpeed, popupScale, network,
 ];
