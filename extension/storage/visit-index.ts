@@ -5,7 +5,7 @@
 // this index takes milliseconds. It is a cache of the store, like the learner: read whole at its
 // first use after the background wakes; a recorded report updates its visit in place; a forget,
 // the retention cut, an import or a wipe drops it, and the next use reads the store again (as it
-// does when the store no longer holds as many records as the index knows).
+// does when the store holds a record it was not told of).
 import { isVisit } from '../../model/visit';
 import type { StoredVisit } from '../contract-types';
 import type { Database } from './db';
@@ -22,8 +22,7 @@ export interface IndexedVisit {
 export class VisitIndex {
   /** Newest first (start, then id); undefined until read, and after a drop. */
   private list: IndexedVisit[] | undefined;
-  /** The id of every record read or put, readable or not, and the highest: to see a write that went past the index. */
-  private ids = new Set<number>();
+  /** The highest id read or put (readable or not): to see a record added past the index. */
   private highestId = 0;
   private reading: Promise<void> | undefined;
   /** Bumped by each drop, so that a read begun before a drop is not kept. */
@@ -46,14 +45,13 @@ export class VisitIndex {
   }
 
   /**
-   * Whether the store still holds the records the index was made of: as many, the highest id the
-   * same (two small requests). Every write of Tabula's own goes through `put` or `drop`; this
-   * catches any other (a database written by an older version, a test, a tool).
+   * Whether the store's highest id is still the one the index knows (one small request; a count
+   * would read every key). Every write of Tabula's own goes through `put` or `drop`; this catches
+   * a record added any other way (by a test, a tool, an older version), as ids only grow.
    */
   private async matchesStore(): Promise<boolean> {
-    const tx = this.db.transaction('visits');
-    const [count, last] = await Promise.all([tx.store.count(), tx.store.openKeyCursor(null, 'prev')]);
-    return count === this.ids.size && ((last?.key as number | undefined) ?? 0) === this.highestId;
+    const last = await this.db.transaction('visits').store.openKeyCursor(null, 'prev');
+    return ((last?.key as number | undefined) ?? 0) === this.highestId;
   }
 
   private async read(): Promise<void> {
@@ -62,7 +60,6 @@ export class VisitIndex {
     try {
       const records = (await this.db.getAll('visits')) as StoredVisit[];
       if (generation !== this.generation) return; // dropped meanwhile: `visits` reads again
-      this.ids = new Set(records.map((record) => record.id));
       this.highestId = records.reduce((highest, record) => Math.max(highest, record.id), 0);
       this.list = records.filter((record) => isVisit(record)).map(entryOf).sort(newestFirst);
       for (const visit of this.pending) this.put(visit);
@@ -78,7 +75,6 @@ export class VisitIndex {
       if (this.reading) this.pending.push(visit);
       return; // not read yet: the read will see it
     }
-    this.ids.add(visit.id);
     this.highestId = Math.max(this.highestId, visit.id);
     const at = this.list.findIndex((entry) => entry.id === visit.id);
     if (at >= 0) this.list.splice(at, 1);

@@ -4,7 +4,7 @@ import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal,
 import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
 import { database, deleteNewerDatabase } from '../../storage/db';
-import { countSites, habits } from '../../storage/query';
+import { countSites, countVisits, habits } from '../../storage/query';
 import { current, relearn, replace, status, unload } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
 
@@ -17,7 +17,7 @@ export async function onOverview(): Promise<ModelOverview> {
     updatedAt: learner.updatedAt,
     visitsLearned: learner.visitsLearned,
     sites: await countSites(db),
-    storedVisits: await db.count('visits'),
+    storedVisits: await countVisits(db),
     storageBytes: estimate?.usage ?? 0,
     config: {
       learningRate: learner.config.learningRate,
