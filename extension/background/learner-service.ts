@@ -201,11 +201,10 @@ export function flush(): Promise<void> {
  * unlearning, since the result is the model that the remaining visits alone would have made.
  */
 export function relearn(config?: Partial<LearnerConfig>): Promise<number> {
-  return serial(async () => relearnAll(config ?? (await loaded()).config));
+  return unlearning(async () => relearnAll(config ?? (await loaded()).config));
 }
 
 async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
-  status.relearning = true;
   try {
     learner = Learner.create(config);
     lastSeq = 0;
@@ -216,7 +215,6 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
     await save();
     return learned;
   } finally {
-    status.relearning = false;
     status.progress = undefined;
   }
 }
@@ -226,27 +224,31 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
  * the relearning, and a background stopped in between relearns when it wakes (see forgetData).
  */
 export function forget(request: ForgetRequest): Promise<Removed & { relearned: number }> {
-  return serial(() => unlearning(async () => {
+  return unlearning(async () => {
     const config = (await loaded()).config;
     const { relearn, ...removed } = await forgetData(await database(), request);
     const relearned = relearn ? await relearnAll(config) : 0;
     return { ...removed, relearned };
-  }));
+  });
 }
 
+/** Jobs queued or running that relearn the model. */
+let relearningJobs = 0;
+
 /**
- * A job that takes data out of the model: from its start (the deletion comes before the
- * relearning) `status.relearning` is true, so that a prediction is not asked of the model it is
- * about to replace but answered at once with the progress.
+ * Queues a job that relearns the model (a forget, the retention cut, an import, new settings):
+ * from the moment it is queued until it ends `status.relearning` is true, so that a prediction is
+ * not asked of a model about to be replaced (it would wait for the whole job) but answered at
+ * once, with the progress.
  */
-async function unlearning<T>(job: () => Promise<T>): Promise<T> {
+function unlearning<T>(job: () => Promise<T>): Promise<T> {
+  relearningJobs++;
   status.relearning = true;
-  try {
-    return await job();
-  } finally {
+  return serial(job).finally(() => {
+    if (--relearningJobs > 0) return;
     status.relearning = false;
     status.progress = undefined;
-  }
+  });
 }
 
 /**
@@ -255,7 +257,7 @@ async function unlearning<T>(job: () => Promise<T>): Promise<T> {
  * and settings hold the same model. Nothing changed, nothing is relearned.
  */
 export function importVisits(incoming: readonly ImportedVisit[], rules: MergeRules): Promise<Merged & { relearned: number }> {
-  return serial(async () => {
+  return unlearning(async () => {
     const config = (await loaded()).config;
     let merged: Merged;
     try {
@@ -274,12 +276,12 @@ export function importVisits(incoming: readonly ImportedVisit[], rules: MergeRul
  * holds nothing that is no longer stored (the cut moves once a day, so this is at most daily).
  */
 export function applyRetentionAndRelearn(visitDays: number, eventDays: number, now = Date.now()): Promise<Removed & { relearned: number }> {
-  return serial(() => unlearning(async () => {
+  return unlearning(async () => {
     const config = (await loaded()).config;
     const { relearn, ...removed } = await applyRetention(await database(), visitDays, eventDays, now);
     const relearned = relearn ? await relearnAll(config) : 0;
     return { ...removed, relearned };
-  }));
+  });
 }
 
 /**

@@ -157,6 +157,22 @@ describe('never stale, never kept for what the user took out', () => {
     expect(after.visitsLearned).toBe((await forgetting).relearnedVisits);
   });
 
+  it('a prediction asked just before a forget is queued does not wait behind the relearning', async () => {
+    const service = await import('../../extension/background/learner-service');
+    const db = await (await import('../../extension/storage/db')).database();
+    for (let i = 0; i < 300; i++) {
+      await db.put('visits', { ...visitAt(`site${i % 9}.example`, NOW - (i + 10) * 60_000), key: `older-${i}`, seq: 1_000 + i } as never);
+    }
+    await service.catchUp();
+    const predicting = tab.onTabPredict({ tabId: 7 }).then((answer) => ({ first: 'prediction', answer }));
+    const forgetting = service.forget({ scope: 'site', host: 'site5.example' }).then(() => ({ first: 'forget', answer: undefined }));
+    const first = await Promise.race([predicting, forgetting]);
+    expect(first.first).toBe('prediction');
+    expect(first.answer?.status).toBe('relearning');
+    await forgetting;
+    expect(service.status.relearning).toBe(false);
+  });
+
   it('pausing or excluding a site clears them, and the paused or excluded answer is not kept', async () => {
     await data.onSettingsSet({ paused: true });
     expect(fakeBrowser.storage.session.items.size).toBe(0);

@@ -27,21 +27,26 @@ export function keepReportedTab(tabId: number): Promise<TabPrediction> {
 async function predictAndKeep(tabId: number | undefined, reported: boolean): Promise<TabPrediction> {
   // While the model is learned again (a forget, the retention cut, new settings) it is not asked:
   // the answer says so at once, with how far it has got, and nothing is kept for the tab.
-  if (status.relearning) return { status: 'relearning', visitsLearned: status.progress?.done ?? 0, visitsUntilUseful: 0, ...(status.progress && { progress: { ...status.progress } }) };
+  if (status.relearning) return relearningAnswer();
   const since = cacheGeneration();
   const db = await database();
   const found = await pageOfTab(db, tabId);
   const prediction = await predict(db, found);
   // Kept only for the tab of a stored, still open visit: what the popup would be asked about.
   // A popup's own question is answered without waiting for the write.
-  if (found.openTabId !== undefined) {
+  if (found.openTabId !== undefined && prediction.status !== 'relearning') {
     const kept = keepPrediction(found.openTabId, prediction, since, pressure.fullAt, reported).catch(() => undefined);
     if (reported) await kept;
   }
   return prediction;
 }
 
+function relearningAnswer(): TabPrediction {
+  return { status: 'relearning', visitsLearned: status.progress?.done ?? 0, visitsUntilUseful: 0, ...(status.progress && { progress: { ...status.progress } }) };
+}
+
 async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage): Promise<TabPrediction> {
+  if (status.relearning) return relearningAnswer(); // queued since this request came: do not wait behind it
   const learner = await current();
   const visitsLearned = learner.visitsLearned;
   const base = { visitsLearned, visitsUntilUseful: Math.max(0, USEFUL_AFTER_VISITS - visitsLearned) };
