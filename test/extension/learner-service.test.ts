@@ -220,6 +220,26 @@ describe('forget', () => {
   });
 });
 
+describe('insights', () => {
+  it('are worked out once for a model as it is, and again once it has learned or been relearned', async () => {
+    const it = await wake();
+    await browse(it, 12);
+    const { Learner: WokenLearner } = await import('../../model/index'); // the module instance the woken background uses
+    const worked = vi.spyOn(WokenLearner.prototype, 'insights');
+    const first = await it.modelHandlers.onInsights();
+    expect(await it.modelHandlers.onInsights()).toEqual(first);
+    expect(worked).toHaveBeenCalledTimes(1);
+    await browse(it, 1);
+    const learned = await it.modelHandlers.onInsights();
+    expect(worked).toHaveBeenCalledTimes(2);
+    expect(learned).toEqual({ ...(await it.service.current()).insights(), habits: learned.habits });
+    await it.service.forget({ scope: 'site', host: 'a.example' });
+    const after = await it.modelHandlers.onInsights();
+    expect(after.siteMap.points.map((point) => point.host)).not.toContain('a.example');
+    expect(after).not.toEqual(learned);
+  });
+});
+
 describe('reset', () => {
   it('starts a new model that learns only the visits finished afterwards', async () => {
     const it = await wake();

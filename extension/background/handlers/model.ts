@@ -1,6 +1,6 @@
 // The model as the user sees and steers it: overview and curves, insights, reset, export, import,
 // and retraining with other settings.
-import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal, MODEL_SIZES, type LearnerConfig, type ModelFile } from '../../../model/index';
+import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal, MODEL_SIZES, type LearnedInsights, type LearnerConfig, type ModelFile } from '../../../model/index';
 import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
 import { database, deleteNewerDatabase } from '../../storage/db';
@@ -33,7 +33,21 @@ export async function onOverview(): Promise<ModelOverview> {
 
 export async function onInsights(): Promise<Insights> {
   const learner = await current();
-  return { ...learner.insights(), habits: await habits(await database()) };
+  return { ...insightsOf(learner), habits: await habits(await database()) };
+}
+
+/**
+ * The insights of the model as it is, kept until it changes: they take a forward pass per feature
+ * the model knows (thousands after a year), and nothing but learning changes them.
+ */
+let kept: { learner: Learner; updatedAt: number; visitsLearned: number; insights: LearnedInsights } | undefined;
+
+function insightsOf(learner: Learner): LearnedInsights {
+  const { updatedAt, visitsLearned } = learner;
+  if (kept?.learner !== learner || kept.updatedAt !== updatedAt || kept.visitsLearned !== visitsLearned) {
+    kept = { learner, updatedAt, visitsLearned, insights: learner.insights() };
+  }
+  return kept.insights;
 }
 
 export async function onReset({ wipeData }: { wipeData: boolean }): Promise<ModelOverview> {
