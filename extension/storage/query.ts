@@ -24,17 +24,12 @@ export async function queryVisits(db: Database, query: VisitQuery): Promise<Visi
 }
 
 /** Visits by weekday (0 = Sunday) and hour of the day, local time: 7 rows of 24. */
-export async function habits(db: Database): Promise<number[][]> {
-  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  for (const visit of await visitIndex(db).visits()) {
-    const at = new Date(visit.startedAt);
-    grid[at.getDay()][at.getHours()]++;
-  }
-  return grid;
+export function habits(db: Database): Promise<number[][]> {
+  return visitIndex(db).habits();
 }
 
-export async function countSites(db: Database): Promise<number> {
-  return new Set((await visitIndex(db).visits()).map((visit) => visit.host)).size;
+export function countSites(db: Database): Promise<number> {
+  return visitIndex(db).sites();
 }
 
 /** The readable stored visits (IndexedDB's own count reads every key). */

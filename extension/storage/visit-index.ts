@@ -2,7 +2,8 @@
 // for each readable visit its id, start, host, active time and the lower-cased text a search looks
 // in, newest first. A year of use is some 30,000 visits; reading them all from IndexedDB for each
 // page of the list, each search, the habits and the time report took seconds, and going through
-// this index takes milliseconds. It is a cache of the store, like the learner: read whole at its
+// this index takes milliseconds; the habits and the number of sites are kept with it, visit by
+// visit. It is a cache of the store, like the learner: read whole at its
 // first use after the background wakes; a recorded report updates its visit in place; a forget,
 // the retention cut, an import or a wipe drops it, and the next use reads the store again (as it
 // does when the store holds a record it was not told of).
@@ -29,8 +30,23 @@ export class VisitIndex {
   private generation = 0;
   /** Reports recorded while the store is being read, applied on top of what it returns. */
   private pending: StoredVisit[] = [];
+  /** Visits by weekday (0 = Sunday) and local hour, and by host: kept with the list, visit by visit. */
+  private habitGrid: number[][] = emptyGrid();
+  private hostCounts = new Map<string, number>();
 
   constructor(private readonly db: Database) {}
+
+  /** Visits by weekday (0 = Sunday) and hour of the day, local time: 7 rows of 24. */
+  async habits(): Promise<number[][]> {
+    await this.visits();
+    return this.habitGrid.map((row) => [...row]);
+  }
+
+  /** How many sites (hosts) the visits are of. */
+  async sites(): Promise<number> {
+    await this.visits();
+    return this.hostCounts.size;
+  }
 
   async visits(): Promise<readonly IndexedVisit[]> {
     for (;;) {
@@ -62,6 +78,9 @@ export class VisitIndex {
       if (generation !== this.generation) return; // dropped meanwhile: `visits` reads again
       this.highestId = records.reduce((highest, record) => Math.max(highest, record.id), 0);
       this.list = records.filter((record) => isVisit(record)).map(entryOf).sort(newestFirst);
+      this.habitGrid = emptyGrid();
+      this.hostCounts = new Map();
+      for (const entry of this.list) this.tally(entry, 1);
       for (const visit of this.pending) this.put(visit);
     } finally {
       this.pending = [];
@@ -77,10 +96,19 @@ export class VisitIndex {
     }
     this.highestId = Math.max(this.highestId, visit.id);
     const at = this.list.findIndex((entry) => entry.id === visit.id);
-    if (at >= 0) this.list.splice(at, 1);
+    if (at >= 0) this.tally(this.list.splice(at, 1)[0], -1);
     if (!isVisit(visit)) return;
     const entry = entryOf(visit);
     this.list.splice(insertionPoint(this.list, entry), 0, entry);
+    this.tally(entry, 1);
+  }
+
+  private tally(entry: IndexedVisit, by: 1 | -1): void {
+    const at = new Date(entry.startedAt);
+    this.habitGrid[at.getDay()][at.getHours()] += by;
+    const left = (this.hostCounts.get(entry.host) ?? 0) + by;
+    if (left > 0) this.hostCounts.set(entry.host, left);
+    else this.hostCounts.delete(entry.host);
   }
 
   drop(): void {
@@ -96,6 +124,10 @@ export function visitIndex(db: Database): VisitIndex {
   let index = indexes.get(db);
   if (!index) indexes.set(db, (index = new VisitIndex(db)));
   return index;
+}
+
+function emptyGrid(): number[][] {
+  return Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
 }
 
 function entryOf(visit: StoredVisit): IndexedVisit {

@@ -79,6 +79,7 @@ describe('the visits index', () => {
     expect(titles(await queryVisits(db, { search: 'final', limit: 50 }))).toEqual(['Final title']);
     expect((await queryVisits(db, { limit: 50 })).total).toBe(6);
     expect(await countSites(db)).toBe(4);
+    expect((await habits(db)).flat().reduce((sum, n) => sum + n, 0)).toBe(6); // the visit updated twice counts once
   });
 
   it('takes in a report recorded while the store is being read', async () => {
