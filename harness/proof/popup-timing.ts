@@ -3,7 +3,7 @@
 // search from the typed words to their matches shown. Each runs in the page (self-contained).
 import type { Page } from 'puppeteer-core';
 
-/** Presses a view's tab and waits, frame by frame, until its panel shows no placeholder and nothing busy. */
+/** Presses a view's tab and waits, frame by frame, until its panel shows no placeholder and nothing busy, and that frame is drawn. */
 export async function timeViewOpen(popup: Page, view: string): Promise<number> {
   await popup.bringToFront(); // frames are drawn only in the tab in front
   return popup.evaluate(async (view: string) => {
@@ -12,7 +12,10 @@ export async function timeViewOpen(popup: Page, view: string): Promise<number> {
     for (;;) {
       await new Promise(requestAnimationFrame);
       const shown = document.getElementById(`panel-${view}`) && !document.querySelector('.skeleton, [aria-busy="true"]');
-      if (shown) return performance.now() - start;
+      if (shown) {
+        await new Promise(requestAnimationFrame); // the frame that shows it has been drawn
+        return performance.now() - start;
+      }
       if (performance.now() - start > 30_000) throw new Error(`the ${view} view did not settle in 30 s`);
     }
   }, view);
