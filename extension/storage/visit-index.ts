@@ -20,6 +20,8 @@ export interface IndexedVisit {
   text: string;
 }
 
+const READ_BATCH = 2_000;
+
 export class VisitIndex {
   /** Newest first (start, then id); undefined until read, and after a drop. */
   private list: IndexedVisit[] | undefined;
@@ -74,7 +76,7 @@ export class VisitIndex {
     const generation = this.generation;
     this.pending = [];
     try {
-      const records = (await this.db.getAll('visits')) as StoredVisit[];
+      const records = await this.readAll();
       if (generation !== this.generation) return; // dropped meanwhile: `visits` reads again
       this.highestId = records.reduce((highest, record) => Math.max(highest, record.id), 0);
       this.list = records.filter((record) => isVisit(record)).map(entryOf).sort(newestFirst);
@@ -85,6 +87,20 @@ export class VisitIndex {
     } finally {
       this.pending = [];
       this.reading = undefined;
+    }
+  }
+
+  /**
+   * Every record, 2,000 at a time: a whole year in one request would hold the background's thread
+   * for a second while it is copied in, and nothing else would be answered meanwhile.
+   */
+  private async readAll(): Promise<StoredVisit[]> {
+    const records: StoredVisit[] = [];
+    for (;;) {
+      const after = records.length > 0 ? IDBKeyRange.lowerBound(records[records.length - 1].id, true) : undefined;
+      const batch = (await this.db.getAll('visits', after, READ_BATCH)) as StoredVisit[];
+      records.push(...batch);
+      if (batch.length < READ_BATCH) return records;
     }
   }
 

@@ -116,6 +116,18 @@ describe('the visits index', () => {
     expect(page.total).toBe(5);
   });
 
+  it('reads a long history a part at a time, missing and repeating nothing', async () => {
+    const tx = db.transaction('visits', 'readwrite');
+    for (let i = 0; i < 4_500; i++) void tx.store.put({ ...visitAt(`s${i % 40}.example`, T0 + (i % 997) * MIN, { title: `Long ${i}` }), key: `long-${i}`, seq: i + 1 });
+    await tx.done;
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const all = await queryVisits(db, { search: 'long', limit: 200, offset: 4_400 });
+    expect(getAll).toHaveBeenCalledTimes(3);
+    expect(all.total).toBe(4_500);
+    expect(titles(all)).toEqual((await fromStore('long')).slice(4_400));
+    expect(await countSites(db)).toBe(40);
+  });
+
   it('reads the store once while it is unchanged', async () => {
     await browse(10);
     await queryVisits(db, { limit: 50 });
