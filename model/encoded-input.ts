@@ -45,23 +45,26 @@ export function encodeTokens(tokens: Token[], hasher: TokenHasher, buckets: numb
   const count = Math.min(tokens.length, MAX_TOKENS);
   FIELD_WORDS.fill(0);
   for (let k = 0; k < count; k++) {
-    const field = FIELD_OF[tokens[k].ns];
-    if (field !== undefined) FIELD_WORDS[field]++;
+    const field = fieldOf(tokens[k].ns);
+    if (field >= 0) FIELD_WORDS[field]++;
   }
   for (let k = 0; k < count; k++) {
     const token = tokens[k];
     const hash = hasher.hash(token.ns, token.value);
-    const field = FIELD_OF[token.ns];
+    const field = fieldOf(token.ns);
     into.buckets[k] = bucketOf(hash, buckets);
-    into.signs[k] = field === undefined ? signOf(hash) : signOf(hash) * INVERSE_ROOTS[FIELD_WORDS[field]];
+    into.signs[k] = field < 0 ? signOf(hash) : signOf(hash) * INVERSE_ROOTS[FIELD_WORDS[field]];
     into.hashes[k] = hash;
   }
   into.count = count;
   return into;
 }
 
-/** Each pooled namespace's place in FIELD_WORDS. */
-const FIELD_OF: Partial<Record<Namespace, number>> = Object.fromEntries(POOLED_NAMESPACES.map((ns, i) => [ns, i]));
+/** A pooled namespace's place in POOLED_NAMESPACES and FIELD_WORDS, else -1 (a few comparisons: this runs for every token). */
+function fieldOf(ns: Namespace): number {
+  for (let field = 0; field < POOLED_NAMESPACES.length; field++) if (ns === POOLED_NAMESPACES[field]) return field;
+  return -1;
+}
 /** Words of each pooled field in the input being encoded. */
 const FIELD_WORDS = new Int32Array(POOLED_NAMESPACES.length);
 /** 1/√n as float32, for n up to MAX_TOKENS (index 0 unused). */
