@@ -11,31 +11,36 @@
 const STOPWORDS = new Set(('the an and or of to in on for with by at from is are was be it its this that as you your we our my how what '
   + 'not but all can has have will more about into de la le les et des du un une pour en el los las del por con der die das und mit von den für').split(' '));
 
+const POOLED = new Set(['title', 'desc', 'keyword']);
+
 /** The model of a file's text or parsed JSON: its settings, weights and the sites it predicts. */
 export function readModel(file) {
   const json = typeof file === 'string' ? JSON.parse(file) : file;
-  if (json.format !== 'tabula-model' || (json.version !== 1 && json.version !== 2)) throw new Error('not a Tabula model file of version 1 or 2');
+  if (json.format !== 'tabula-model' || json.version !== 3) throw new Error('not a Tabula model file of version 3');
   const { buckets, embeddingDim, hidden, vocabSize } = json.architecture;
   const weights = {};
   for (const [name, tensor] of Object.entries(json.weights)) weights[name] = typeof tensor === 'string' ? float32s(tensor) : int8Rows(tensor);
-  // Version 1 has no wide path: it adds nothing, as zeros would.
-  weights['wide.weight'] ??= new Float32Array(buckets * 2);
   const { hosts, counts } = json.vocabulary;
   return { hashSeed: json.hashing.seed, buckets, embeddingDim, hidden, vocabSize, weights, hosts, counts };
 }
 
 /** What the model predicts for `page` opened at `at` (ms since 1970), the first page of a session. */
 export function predict(model, page, at) {
-  const input = tokens(page, at).slice(0, 64).map((token) => murmur3(token, model.hashSeed));
+  const list = tokens(page, at).slice(0, 64);
+  // The n words of a text field (title, description, keywords) weigh 1/√n each.
+  const fieldOf = (token) => token.slice(0, token.indexOf('='));
+  const words = new Map();
+  for (const token of list) if (POOLED.has(fieldOf(token))) words.set(fieldOf(token), (words.get(fieldOf(token)) ?? 0) + 1);
+  const input = list.map((token) => ({ hash: murmur3(token, model.hashSeed), weight: POOLED.has(fieldOf(token)) ? Math.fround(1 / Math.sqrt(words.get(fieldOf(token)))) : 1 }));
   let x = new Float32Array(model.weights['embedding.bias']);
   const table = model.weights['embedding.weight'];
   // The wide path: a weight per feature for the engagement logit and one for log seconds.
   const wide = new Float32Array(2);
   const wideTable = model.weights['wide.weight'];
-  for (const hash of input) {
+  for (const { hash, weight } of input) {
     const bucket = (hash & 0x7fffffff) % model.buckets;
     const row = bucket * model.embeddingDim;
-    const sign = hash >>> 31 ? -1 : 1;
+    const sign = (hash >>> 31 ? -1 : 1) * weight;
     for (let j = 0; j < model.embeddingDim; j++) x[j] += sign * table[row + j];
     for (let o = 0; o < 2; o++) wide[o] += sign * wideTable[bucket * 2 + o];
   }

@@ -14,6 +14,9 @@ export const NAMESPACES = [
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
+/** The namespaces of a text field's words, which the net's input pools (encoded-input.ts). */
+export const POOLED_NAMESPACES = ['title', 'desc', 'keyword'] as const satisfies readonly Namespace[];
+
 /** A token `namespace=value`; `pair` values are `host<previous host`, `triple` ones `host<previous<one before`. */
 export interface Token {
   ns: Namespace;

@@ -69,7 +69,7 @@ export function readContext(field: Field, config: LearnerConfig): ContextSnapsho
   const buckets = field.get('buckets').numbers(MAX_TOKENS, 0, config.buckets - 1);
   if (!buckets.every(Number.isInteger)) field.get('buckets').fail('should hold whole numbers');
   const signs = field.get('signs').numbers(MAX_TOKENS, -1, 1, buckets.length);
-  if (!signs.every((sign) => sign === 1 || sign === -1)) field.get('signs').fail('should hold only 1 and -1');
+  if (!signs.every(isSignedWeight)) field.get('signs').fail('should hold only ±1 and ±1/√n (n a whole number up to 64)');
   const hashes = field.get('hashes').array(MAX_TOKENS, buckets.length).map((hash) => hash.integer(...INT32));
   return {
     hasLast: field.get('hasLast').boolean(),
@@ -124,4 +124,10 @@ function readPoint(field: Field): MetricPoint {
     next: group('next', ['transitions', 'top1', 'top3', 'baselineTop3']),
     at: field.get('at').number(),
   };
+}
+
+/** ±1, or ±1/√n as float32 for a whole n up to MAX_TOKENS: the weight of one of a text field's n words (encoded-input.ts). */
+function isSignedWeight(value: number): boolean {
+  const n = Math.round(1 / (value * value));
+  return n >= 1 && n <= MAX_TOKENS && Math.fround(1 / Math.sqrt(n)) === Math.abs(value);
 }

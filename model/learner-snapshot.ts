@@ -11,7 +11,16 @@ import type { VocabularySnapshot } from './site-vocabulary';
 
 export type { ContextSnapshot } from './session';
 
+/**
+ * The version of the model file and of the checkpoint: what the weights mean. 3: the words of a
+ * text field weigh 1/√n each (encoded-input.ts). A snapshot of another version is refused, and
+ * the background then relearns its model from the stored visits.
+ */
+export const MODEL_VERSION = 3;
+
 export interface LearnerSnapshot {
+  /** MODEL_VERSION when taken; a checkpoint stored before versions were kept in it has none. */
+  modelVersion: number;
   config: LearnerConfig;
   createdAt: number;
   updatedAt: number;
@@ -35,6 +44,7 @@ export function takeSnapshot(parts: LearnerParts): LearnerSnapshot {
     optimizer.slotNames.forEach((slot, s) => (state[`${param.name}.${slot}`] = optimizerState.buffers[p][s]));
   });
   return {
+    modelVersion: MODEL_VERSION,
     config: structuredClone(parts.config),
     createdAt: counters.createdAt,
     updatedAt: counters.updatedAt,
@@ -50,6 +60,9 @@ export function takeSnapshot(parts: LearnerParts): LearnerSnapshot {
 
 /** The parts of a learner built with the snapshot's configuration (`config`, already checked) and loaded with its state. */
 export function restoreParts(config: LearnerConfig, snapshot: LearnerSnapshot): LearnerParts {
+  if (snapshot.modelVersion !== MODEL_VERSION) {
+    throw new RangeError(`snapshot: of model version ${snapshot.modelVersion ?? 'before 3'}, whose weights mean something else to this net (version ${MODEL_VERSION})`);
+  }
   const parts = buildParts(config);
   const { net, optimizer } = parts;
   const params = net.params();

@@ -2,8 +2,8 @@
 // learner. Decoding trusts nothing: it checks every field and size against the architecture
 // before building anything, and fails with a ModelFileError that says what is wrong.
 // A file may be written without names (no host, path, word or title): weights, hashes and
-// figures only, which predict the same; both shapes are version 2 and read by one decoder.
-// A version-1 file (before the wide path) is read too, its wide path all zero.
+// figures only, which predict the same; both shapes are version 3 and read by one decoder.
+// Files of versions 1 and 2, whose nets read a page's words otherwise, are refused by name.
 import { floatsToBase64 } from './base64';
 import type { DictionaryEntry } from './dictionary';
 import { Field, ModelFileError } from './file-fields';
@@ -11,7 +11,7 @@ import { encodeInt8Rows, readInt8Rows, type Int8Rows } from './int8-rows';
 import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
 import { Learner } from './learner';
 import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-config';
-import type { ContextSnapshot, LearnerSnapshot } from './learner-snapshot';
+import { MODEL_VERSION, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
 import { OPTIMIZER_KINDS, optimizerSlots } from './optimizer';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
@@ -19,11 +19,13 @@ import { slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
 
 export { ModelFileError } from './file-fields';
 
+export { MODEL_VERSION } from './learner-snapshot';
 export const MODEL_FORMAT = 'tabula-model';
-export const MODEL_VERSION = 2;
-/** Version 1: the same file, without the wide path's weights (`wide.weight`) and their optimizer state. */
-const VERSION_WITHOUT_WIDE = 1;
-const WIDE_PARAMS = new Set(['wide.weight']);
+/**
+ * Versions before this one: 1 had no wide path, 2 gave every word of a title, description or
+ * keywords the weight of a whole token. Their weights mean something else to this net.
+ */
+const EARLIER_VERSIONS = [1, 2];
 export const HASH_FUNCTION = 'murmur3_x86_32';
 
 /** A model file as JSON (its format: docs/model-format.md). */
@@ -101,18 +103,22 @@ export function decodeModelFile(input: unknown): Learner {
     throw new ModelFileError(`This is not a Tabula model file (its "format" should be "${MODEL_FORMAT}").`);
   }
   const version = file.get('version').value;
-  if (version !== MODEL_VERSION && version !== VERSION_WITHOUT_WIDE) {
-    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads versions ${VERSION_WITHOUT_WIDE} and ${MODEL_VERSION}.`);
+  if (EARLIER_VERSIONS.includes(version as number)) {
+    throw new ModelFileError(
+      `This model file is version ${version}, from an earlier Tabula whose net read a page's words otherwise, so its weights ` +
+      `cannot be used by this one (version ${MODEL_VERSION}). Nothing here was changed. A Tabula brought up to date relearns its ` +
+      'model from the visits it stores; export the model again from there.',
+    );
+  }
+  if (version !== MODEL_VERSION) {
+    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads version ${MODEL_VERSION}.`);
   }
   file.keys([
     'format', 'version', 'createdAt', 'updatedAt', 'architecture', 'training', 'hashing', 'counters',
     'vocabulary', 'dictionary', 'context', 'weights', 'optimizer', 'metrics', 'history',
   ]);
   const config = readConfig(file);
-  const allShapes = paramShapes(config);
-  // Version 1 has no wide path: it starts at zero, where it adds nothing, so the model predicts as it did.
-  const shapes = version === VERSION_WITHOUT_WIDE ? allShapes.filter((shape) => !WIDE_PARAMS.has(shape.name)) : allShapes;
-  const zeros = allShapes.filter((shape) => !shapes.includes(shape)).map((shape) => [shape.name, new Float32Array(shape.size)] as const);
+  const shapes = paramShapes(config);
   const weights = file.get('weights');
   weights.keys(shapes.map((shape) => shape.name));
   const optimizer = file.get('optimizer');
@@ -123,6 +129,7 @@ export function decodeModelFile(input: unknown): Learner {
   const counters = file.get('counters');
   counters.keys(['visitsLearned']);
   const snapshot: LearnerSnapshot = {
+    modelVersion: MODEL_VERSION,
     config,
     createdAt: file.get('createdAt').number(),
     updatedAt: file.get('updatedAt').number(),
@@ -131,17 +138,11 @@ export function decodeModelFile(input: unknown): Learner {
     dictionary: readDictionary(file.get('dictionary'), config),
     context: readContext(file.get('context'), config),
     metrics: readMetrics(file.get('metrics'), file.get('history')),
-    weights: Object.fromEntries([
-      ...shapes.map((shape) => [shape.name, readTensor(weights.get(shape.name), shape.size, WEIGHT_RANGE)] as const),
-      ...zeros,
-    ]),
+    weights: Object.fromEntries(shapes.map((shape) => [shape.name, readTensor(weights.get(shape.name), shape.size, WEIGHT_RANGE)])),
     optimizer: {
       steps: optimizer.get('steps').integer(0, 2 ** 53),
-      state: Object.fromEntries([
-        ...shapes.flatMap((shape) =>
-          slots.map((slot) => [`${shape.name}.${slot}`, readTensor(state.get(`${shape.name}.${slot}`), shape.size, slotRange(slot))] as const)),
-        ...zeros.flatMap(([name, values]) => slots.map((slot) => [`${name}.${slot}`, values.slice()] as const)),
-      ]),
+      state: Object.fromEntries(shapes.flatMap((shape) =>
+        slots.map((slot) => [`${shape.name}.${slot}`, readTensor(state.get(`${shape.name}.${slot}`), shape.size, slotRange(slot))]))),
     },
   };
   try {

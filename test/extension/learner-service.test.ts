@@ -178,6 +178,24 @@ describe('checkpoint and resume', () => {
     expect(model.net.wide.weight.value.some((w) => w !== 0)).toBe(true);
   });
 
+  it('relearns from the stored visits a checkpoint of model version 2, whose words weighed a whole token each', async () => {
+    let it = await wake();
+    await browse(it, 6);
+    await it.service.catchUp();
+    await it.service.flush();
+    const checkpoint = (await it.db.get('model', 'checkpoint'))!;
+    // As a Tabula of model version 2 stored it: the same tensors, and no model version.
+    const { modelVersion: _none, ...versionTwo } = checkpoint.snapshot;
+    await it.db.put('model', { ...checkpoint, snapshot: versionTwo as typeof checkpoint.snapshot }, 'checkpoint');
+    kill(it);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    it = await wake();
+    const model = await it.service.current();
+    expectSameModel(model.snapshot(), trainedOn(await storedInSeqOrder(it)));
+    expect(model.snapshot().modelVersion).toBe(3);
+    expect(console.error).toHaveBeenCalledWith('Tabula could not restore its model; relearning it from the stored visits', expect.any(RangeError));
+  });
+
   it('skips and counts a stored visit it cannot read, and goes on learning', async () => {
     const it = await wake();
     await browse(it, 3);

@@ -48,7 +48,7 @@ describe('model file', () => {
   it('says what it is and documents its hashing', () => {
     const file = fresh();
     expect(file.format).toBe('tabula-model');
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.hashing).toEqual({ function: 'murmur3_x86_32', seed: expect.any(Number) });
     expect(typeof file.weights['embedding.weight']).toBe('string');
   });
@@ -56,9 +56,8 @@ describe('model file', () => {
   it.each([
     ['something other than an object', () => [1, 2], /the file should be an object/],
     ['another format', () => ({ ...fresh(), format: 'keras' }), /not a Tabula model file/],
-    ['a later version', () => ({ ...fresh(), version: 3 }), /version 3; this Tabula reads versions 1 and 2/],
-    ['a version-1 file holding the wide path', () => ({ ...fresh(), version: 1 }), /weights has an unexpected entry "wide.weight"/],
-    ['a version-2 file without the wide path', () => versionOne(fresh(), 2), /weights.wide.weight is missing/],
+    ['a later version', () => ({ ...fresh(), version: 4 }), /version 4; this Tabula reads version 3/],
+    ['a context holding a weight no text field gives', () => { const f = fresh(); f.context.signs[0] = 0.5001; return f; }, /context.signs should hold only ±1 and ±1\/√n/],
     ['a missing part', () => { const f = fresh(); delete f.weights; return f; }, /weights is missing/],
     ['an unknown part', () => ({ ...fresh(), extra: 1 }), /unexpected entry "extra"/],
     ['a number given as text', () => { const f = fresh(); f.architecture.buckets = '128'; return f; }, /architecture.buckets should be a finite number/],
@@ -134,35 +133,34 @@ describe('model file', () => {
 
   it('names a wrong version in words, however deeply it is nested', () => {
     const deep = `{"format":"tabula-model","version":${'['.repeat(100_000)}0${']'.repeat(100_000)}}`;
-    expect(rejection(deep)).toBe('This model file is version a list; this Tabula reads versions 1 and 2.');
-    expect(rejection({ ...fresh(), version: 'two point oh, the new one with everything' })).toBe('This model file is version "two point oh, the ne"; this Tabula reads versions 1 and 2.');
-    expect(rejection({ ...fresh(), version: 3 })).toBe('This model file is version 3; this Tabula reads versions 1 and 2.');
+    expect(rejection(deep)).toBe('This model file is version a list; this Tabula reads version 3.');
+    expect(rejection({ ...fresh(), version: 'two point oh, the new one with everything' })).toBe('This model file is version "two point oh, the ne"; this Tabula reads version 3.');
+    expect(rejection({ ...fresh(), version: 4 })).toBe('This model file is version 4; this Tabula reads version 3.');
   });
 
-  it('reads a version-1 file (no wide path) as a model whose wide path is zero, which then learns', () => {
-    const zeroWide = fresh();
-    zeroWide.weights['wide.weight'] = floats(new Array(SMALL.buckets * 2).fill(0));
-    zeroWide.optimizer.state['wide.weight.sumSquares'] = zeroWide.weights['wide.weight'];
-    const fromVersionOne = decodeModelFile(versionOne(fresh()));
-    expectSameSnapshot(fromVersionOne.snapshot(), decodeModelFile(zeroWide).snapshot());
-    expect(fromVersionOne.net.wide.weight.value.every((w) => w === 0)).toBe(true);
-    // The wide path does count: the same file with its wide path predicts otherwise.
-    const page = VISITS[300];
-    const at = VISITS[299].endedAt + 1000;
-    const withWide = decodeModelFile(fresh());
-    expect(fromVersionOne.predict(page, at).engaged).not.toBeCloseTo(withWide.predict(page, at).engaged, 6);
-    for (const visit of VISITS.slice(300)) fromVersionOne.observe(visit);
-    expect(fromVersionOne.net.wide.weight.value.some((w) => w !== 0)).toBe(true);
-    expect(encodeModelFile(fromVersionOne).version).toBe(2);
+  it.each([
+    ['1, before the wide path', (file: Record<string, any>) => {
+      delete file.weights['wide.weight'];
+      delete file.optimizer.state['wide.weight.sumSquares'];
+      return { ...file, version: 1 };
+    }],
+    ['2, whose words weighed a whole token each', (file: Record<string, any>) => ({ ...file, version: 2 })],
+  ])('refuses a file of version %s, saying why and what to do', (_, earlier) => {
+    const message = rejection(earlier(fresh()));
+    expect(message).toMatch(/^This model file is version [12], from an earlier Tabula whose net read a page's words otherwise/);
+    expect(message).toContain('Nothing here was changed');
+    expect(message).toContain('relearns its model from the visits it stores');
+  });
+
+  it('keeps the weights of a text field\'s words in the session it writes, and reads them back', () => {
+    const learner = smallLearner();
+    const signs: number[] = fresh().context.signs;
+    // The last visit had a title, a description or keywords: some tokens weigh 1/√n.
+    expect(signs.some((sign) => Math.abs(sign) < 1)).toBe(true);
+    expect(signs.every((sign) => Math.abs(sign) === 1 || [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].some((n) => Math.abs(sign) === Math.fround(1 / Math.sqrt(n))))).toBe(true);
+    expectSameSnapshot(decodeModelFile(fileText).snapshot(), learner.snapshot(), false);
   });
 });
-
-/** The file as version 1 wrote it (`version` given): no wide path's weights or optimizer state. */
-function versionOne(file: Record<string, any>, version = 1): Record<string, any> {
-  delete file.weights['wide.weight'];
-  delete file.optimizer.state['wide.weight.sumSquares'];
-  return { ...file, version };
-}
 
 describe('model file without names', () => {
   const learner = smallLearner();
@@ -182,7 +180,7 @@ describe('model file without names', () => {
     expect(file.vocabulary.hosts.every((hash: unknown) => Number.isInteger(hash))).toBe(true);
     expect(file.dictionary.entries.every((entry: object) => !('name' in entry))).toBe(true);
     expect(file.context).toEqual({ hasLast: false, lastHost: '', lastPrev1: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] });
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
   });
 
   it('imports back and predicts the same, its sites unnamed', () => {

@@ -31,6 +31,23 @@ describe('the visit stream', () => {
     }
   });
 
+  it('gives a page with running text 6 to 12 distinct content keywords, as the extension keeps, and a search, home page or form none', () => {
+    for (const visit of visits) {
+      const keywords = visit.keywords ?? [];
+      if (visit.kind === 'search' || visit.kind === 'home' || visit.kind === 'form') expect(keywords).toEqual([]);
+      else {
+        expect(keywords.length).toBeGreaterThanOrEqual(6);
+        expect(keywords.length).toBeLessThanOrEqual(12);
+        expect(new Set(keywords).size).toBe(keywords.length);
+      }
+    }
+    // The keywords are of the page's topic: a site's pages share most of theirs.
+    const first = visits.find((visit) => (visit.keywords ?? []).length > 0)!;
+    const ofSite = visits.filter((visit) => visit.host === first.host && (visit.keywords ?? []).length > 0);
+    expect(ofSite.length).toBeGreaterThan(10);
+    expect(new Set(ofSite.flatMap((visit) => visit.keywords)).size).toBeLessThanOrEqual(20);
+  });
+
   it('looks like a person browsing: visits in time order, dozens a day, sessions, most sites seen', () => {
     const days = (visits[visits.length - 1].startedAt - visits[0].startedAt) / 86_400_000;
     expect(visits.length / days).toBeGreaterThan(30);

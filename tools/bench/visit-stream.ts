@@ -5,9 +5,12 @@
 // drawn from a known probability: the site's appeal, the person's interest in its topic, and
 // habits a linear model cannot express alone (video in the evening, reading on weekday working
 // hours and at weekends). The interaction (active time, scroll, clicks, media) then follows the
-// drawn label, so that model/labels.ts reads back exactly that label.
+// drawn label, so that model/labels.ts reads back exactly that label. A page with running text
+// (not a search, a home page or a form) has 6 to 12 content keywords of its topic, as many as the
+// extension keeps, drawn from a random stream of their own so that the rest of the visits are
+// those drawn before pages had keywords.
 
-import type { PageKind, Visit } from '../../model/visit';
+import { KEYWORDS_MAX, type PageKind, type Visit } from '../../model/visit';
 import { gaussian, seededRandom, type Random } from './seeded-random';
 
 export interface BenchVisit extends Visit {
@@ -70,6 +73,7 @@ interface Person {
 /** A stream of visits, in time order, one person per seed. */
 export function benchVisits(count: number, seed: number): BenchVisit[] {
   const random = seededRandom(seed);
+  const keywordRandom = seededRandom(seed ^ 0x6b657973);
   const sites = makeSites(random);
   const person = makePerson(sites, random);
   const visits: BenchVisit[] = [];
@@ -85,7 +89,7 @@ export function benchVisits(count: number, seed: number): BenchVisit[] {
       const hour = Math.floor((at - day0 - day * 86_400_000) / 3_600_000);
       const habitual = previous >= 0 && sites[previous].habits.includes(site);
       const visit = makeVisit(sites[site], previous >= 0 ? sites[previous] : undefined, person, at, { hour, weekend: day % 7 >= 5, habitual }, random);
-      visits.push(visit);
+      visits.push({ ...visit, keywords: contentKeywords(sites[site].topic, visit.kind, keywordRandom) });
       at = visit.endedAt + 5_000 + Math.floor(random() * 90_000);
       previous = site;
       site = random() < 0.65 ? sites[site].habits[Math.floor(random() * sites[site].habits.length)] : drawSite(person.popularity, random);
@@ -208,4 +212,16 @@ function makeVisit(site: Site, previous: Site | undefined, person: Person, at: n
     endedAt: at + activeMs + Math.floor(20_000 * random()),
     engagedProbability: probability,
   };
+}
+
+/** 6 to KEYWORDS_MAX distinct words of the topic for a page with running text; none for a search, a home page or a form. */
+function contentKeywords(topic: string, kind: PageKind, random: Random): string[] {
+  if (kind === 'search' || kind === 'home' || kind === 'form') return [];
+  const words = [...TOPICS[topic]];
+  const count = 6 + Math.floor(random() * (KEYWORDS_MAX - 5));
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random() * (words.length - i));
+    [words[i], words[j]] = [words[j], words[i]];
+  }
+  return words.slice(0, count);
 }
