@@ -3,7 +3,7 @@
 // weights. Each section keeps its height while its data is on the way.
 import type { Insights, ModelOverview } from '../../extension/contract-types';
 import { ColumnChart } from '../charts/column-chart';
-import { ContributionGroups } from '../charts/contribution-bars';
+import { FeaturesByKind } from '../charts/features-by-kind';
 import { Heatmap } from '../charts/heatmap';
 import { SiteMapChart } from '../charts/site-map';
 import { bytes, count, dateTime, signed } from '../format';
@@ -25,8 +25,7 @@ export function LearnedView() {
         {model ? <ModelCounts overview={model} /> : <Skeleton height={170} label="Loading counts…" />}
       </Section>
       <Section title="What matters most">
-        {learned ? <ContributionGroups class="top-features" contributions={learned.topFeatures} baseline={learned.baseline}
-          label={(prediction) => `Features that move the ${prediction} prediction most`} /> : <Skeleton height={240} label="Loading features…" />}
+        {learned ? <FeaturesByKind {...learned} /> : <Skeleton height={240} label="Loading features…" />}
       </Section>
       <Section title="Your sites">
         {learned ? <SiteMapChart map={learned.siteMap} /> : <Skeleton height={250} label="Loading the map of your sites…" />}
