@@ -45,8 +45,19 @@ function labelOf(entry: DictionaryEntry): string {
   return entry.name === '' ? `unnamed feature ${entry.bucket}` : entry.name;
 }
 
-export function insights(parts: LearnerParts): LearnedInsights {
-  const entries = parts.dictionary.all().sort((a, b) => a.bucket - b.bucket);
+/** Each feature's effect alone on each head (of the features not held back), and how many were held back. */
+export interface EffectsAlone {
+  engaged: Contribution[];
+  activeTime: Contribution[];
+  /** For each feature, the site whose chance it raises most, and by how much. */
+  next: Contribution[];
+  heldBack: number;
+  empty: Outputs;
+}
+
+/** With `mostUsed`, of that many of the features seen on the most visits only (a forward pass each). */
+export function effectsAlone(parts: LearnerParts, mostUsed?: number): EffectsAlone {
+  const entries = mostUsed === undefined ? parts.dictionary.all().sort((a, b) => a.bucket - b.bucket) : parts.dictionary.mostUsed(mostUsed);
   const input = new EncodedInput();
   const empty = outputsOf(parts, input);
   const engaged: Contribution[] = [];
@@ -64,6 +75,13 @@ export function insights(parts: LearnerParts): LearnedInsights {
     const pushed = strongestPush(alone, empty);
     if (pushed.slot >= 0) next.push({ feature: `${labelOf(entry)} → ${parts.vocabulary.hostOf(pushed.slot) || UNNAMED_SITE}`, effect: pushed.effect });
   }
+  return { engaged, activeTime, next, heldBack, empty };
+}
+
+export function insights(parts: LearnerParts): LearnedInsights {
+  const { engaged, activeTime, next, heldBack, empty } = effectsAlone(parts);
+  const input = new EncodedInput();
+  const entries = parts.dictionary.all().sort((a, b) => a.bucket - b.bucket);
   return {
     topFeatures: {
       engaged: largestOfEachKind(bySize(engaged)),

@@ -1,6 +1,6 @@
 // The one owner of Tabula's IndexedDB: the schema as a type, versioned upgrades, one database promise.
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { LearnerSnapshot } from '../../model/index';
+import type { LearnerSnapshot, WeekMark } from '../../model/index';
 import type { Interaction } from '../../model/visit';
 import type { Settings, StoredVisit } from '../contract-types';
 import type { Tombstone } from './forgotten';
@@ -24,6 +24,8 @@ export interface Checkpoint {
   /** seq of the last visit learned (0: none). */
   lastSeq: number;
   savedAt: number;
+  /** The model's daily marks of the last eight days of its visits, for "what changed this week" (model/weekly.ts). */
+  weekly?: readonly WeekMark[];
   /**
    * Stored visits were forgotten after this snapshot was taken, in the same transaction that set
    * this: the snapshot may still hold them, so only its settings are kept and every remaining

@@ -1,6 +1,6 @@
-// The Learned view: what the model has picked up about its user (the features it leans on, a map
-// of their sites, their habits and the hour's effect), how well it predicts, and a look at its
-// weights. Each section keeps its height while its data is on the way.
+// The Learned view: what the model has picked up about its user (the features it leans on, what
+// changed this week, a map of their sites, their habits and the hour's effect), how well it
+// predicts, and a look at its weights. Each section keeps its height while its data is on the way.
 import type { Insights, ModelOverview } from '../../extension/contract-types';
 import { ColumnChart } from '../charts/column-chart';
 import { FeaturesByKind } from '../charts/features-by-kind';
@@ -10,6 +10,7 @@ import { bytes, count, dateTime, signed } from '../format';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useRequest } from '../use-request';
 import { LearningCurves } from './metrics';
+import { WeekChangeReport } from './week-change';
 
 export function LearnedView() {
   const overview = useRequest('model/overview', {});
@@ -26,6 +27,9 @@ export function LearnedView() {
       </Section>
       <Section title="What matters most">
         {learned ? <FeaturesByKind {...learned} /> : <Skeleton height={240} label="Loading features…" />}
+      </Section>
+      <Section title="What changed this week">
+        {learned ? <WeekChangeReport change={learned.weekChange} /> : <Skeleton height={200} label="Loading what changed this week…" />}
       </Section>
       <Section title="Your sites">
         {learned ? <SiteMapChart map={learned.siteMap} /> : <Skeleton height={250} label="Loading the map of your sites…" />}

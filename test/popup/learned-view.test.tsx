@@ -22,7 +22,7 @@ describe('Learned view', () => {
   it('holds a placeholder of fixed height in every section until the data is there', async () => {
     const { container } = showLearned();
     const heights = [...container.querySelectorAll<HTMLElement>('.skeleton')].map((s) => s.style.height);
-    expect(heights).toEqual(['170px', '240px', '250px', '230px', '320px', '260px']);
+    expect(heights).toEqual(['170px', '240px', '200px', '250px', '230px', '320px', '260px']);
     await screen.findByText('Visits learned');
     expect(container.querySelector('.skeleton')).toBeNull();
   });
@@ -82,6 +82,41 @@ describe('Learned view', () => {
     expect(within(more).getAllByRole('listitem').map((item) => item.querySelector('.feature')?.textContent))
       .toEqual(['site: s6.example', 'site: s4.example', 'site: s5.example']);
     expect(more.closest('details')?.querySelector('summary')?.textContent).toBe('3 more features');
+  });
+
+  it('says what changed this week: quality a week ago and now, and the features whose effect moved most, in points and time', async () => {
+    const metrics = (auc: number, mae: number, top3: number) => ({
+      visits: 0, engagement: { logLoss: 0.6, baselineLogLoss: 0.69, accuracy: 0.7, auc, calibration: 1 },
+      activeTime: { mae, baselineMae: 90 }, next: { transitions: 0, top1: 0.2, top3, baselineTop3: 0.3 },
+    });
+    const weekChange = {
+      since: new Date(2026, 2, 8, 21, 15).getTime(), visitsThen: 6_210, visitsNow: 6_905,
+      quality: { then: metrics(0.71, 64, 0.42), now: metrics(0.745, 58, 0.47) },
+      moved: {
+        engaged: [{ feature: 'site: github.com', then: 0.12, now: 0.185 }, { feature: 'keyword: compost', then: null, now: -0.04 }],
+        activeTime: [{ feature: 'page kind: video', then: 30, now: 95 }],
+      },
+    };
+    showLearned({ 'model/insights': insights({ weekChange }) });
+    const quality = await screen.findByRole('table', { name: 'How well it predicted, a week ago and now' });
+    const cells = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(cells(quality)).toEqual([
+      ['Engagement AUC', '0.710', '0.745'], ['Engagement log loss', '0.600', '0.600'], ['Active time error', '1 min', '58 s'], ['Next site in top 3', '42.0%', '47.0%'],
+    ]);
+    expect(cells(screen.getByRole('table', { name: 'Engaged visit: the features whose effect moved most' }))).toEqual([
+      ['site: github.com', '+12.0 points', '+18.5 points', '+6.5 points'],
+      ['keyword: compost', 'not among the largest', '−4.0 points', '−4.0 points'],
+    ]);
+    expect(cells(screen.getByRole('table', { name: 'Active time: the features whose effect moved most' }))).toEqual([
+      ['page kind: video', '+30 s', '+2 min', '+1 min'],
+    ]);
+    expect(section('What changed this week').textContent).toContain('6,210 visits learned; 695 visits learned since.');
+  });
+
+  it('says there is nothing to compare before a week of visits', async () => {
+    showLearned();
+    await screen.findByText('Nothing to compare yet: this appears once Tabula has learned from a week of visits.');
+    expect(section('What changed this week').querySelector('table')).toBeNull();
   });
 
   it('draws the weekly habits as a 7 × 24 heatmap, summarised in words', async () => {

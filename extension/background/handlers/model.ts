@@ -5,7 +5,7 @@ import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest 
 import { InvalidRequest } from '../../errors';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, habits } from '../../storage/query';
-import { current, relearn, replace, status, unload } from '../learner-service';
+import { current, currentWithChange, relearn, replace, status, unload } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
 
 export async function onOverview(): Promise<ModelOverview> {
@@ -32,8 +32,8 @@ export async function onOverview(): Promise<ModelOverview> {
 }
 
 export async function onInsights(): Promise<Insights> {
-  const learner = await current();
-  return { ...learner.insights(), habits: await habits(await database()) };
+  const { learner, change } = await currentWithChange();
+  return { ...learner.insights(), habits: await habits(await database()), ...(change && { weekChange: change }) };
 }
 
 export async function onReset({ wipeData }: { wipeData: boolean }): Promise<ModelOverview> {

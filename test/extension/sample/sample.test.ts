@@ -73,6 +73,13 @@ describe('the sample', () => {
     const overview = await first.requests.askSample('model/overview', {});
     expect(overview.visitsLearned).toBe(opened.visits);
     expect(overview.storedVisits).toBe(opened.visits);
+    // Its 90 days, learned again in order, left the daily marks: what changed in its last week.
+    const { weekChange } = await first.requests.askSample('model/insights', {});
+    expect(weekChange).toBeDefined();
+    expect(overview.updatedAt - weekChange!.since).toBeGreaterThanOrEqual(7 * DAY);
+    expect(overview.updatedAt - weekChange!.since).toBeLessThan(9 * DAY);
+    expect(weekChange!.visitsNow - weekChange!.visitsThen).toBeGreaterThan(7 * 40);
+    expect(weekChange!.moved.engaged.length).toBeGreaterThan(0);
     // The prediction is for the sample's last visit, with its explanation.
     const prediction = await first.requests.askSample('tab/predict', {});
     expect(prediction.status).toBe('ok');
