@@ -54,9 +54,9 @@ function MovedTable({ caption, moved, format }: { caption: string; moved: MovedF
         {moved.map(({ feature, then, now }) => (
           <tr key={feature}>
             <th scope="row">{feature}</th>
-            <td>{then === null ? 'not among the largest' : format(then)}</td>
+            <td>{format(then)}</td>
             <td>{format(now)}</td>
-            <td class={now - (then ?? 0) >= 0 ? 'up' : 'down'}>{format(now - (then ?? 0))}</td>
+            <td class={now - then >= 0 ? 'up' : 'down'}>{format(now - then)}</td>
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,7 @@
 // whenever the same visits are learned; and the model now set beside the mark of a week before.
 import { describe, expect, it } from 'vitest';
 import { afterVisit, Learner, weekChange, type WeekMark } from '../../model/index';
-import { FEATURES_PER_MARK, MARKS_KEPT, WEEK_MS } from '../../model/weekly';
+import { FEATURES_READ, MARKS_KEPT, WEEK_MS } from '../../model/weekly';
 import { syntheticVisits } from './helpers';
 
 const DAY = 86_400_000;
@@ -31,15 +31,15 @@ describe('the daily marks', () => {
     expect(all.length).toBeLessThanOrEqual(Math.ceil(days) + 1);
     for (let i = 1; i < all.length; i++) expect(all[i].at - all[i - 1].at).toBeGreaterThanOrEqual(DAY);
     expect(marks).toEqual(all.slice(-MARKS_KEPT));
-    // Each holds the largest effects then, and the figures then.
+    // Each holds the effects then of the features seen most, and the figures then.
     const first = all[0];
     expect(first.at).toBe(VISITS[0].endedAt);
     expect(first.visitsLearned).toBe(1);
     const last = marks.at(-1)!;
-    expect(last.engaged.length).toBeLessThanOrEqual(FEATURES_PER_MARK);
-    expect(last.engaged.length).toBeGreaterThan(5);
-    const sizes = last.engaged.map((c) => Math.abs(c.effect));
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(last.features.length).toBeLessThanOrEqual(FEATURES_READ);
+    expect(last.features.length).toBeGreaterThan(5);
+    expect(last.engaged).toHaveLength(last.features.length);
+    expect(last.activeTime).toHaveLength(last.features.length);
     expect(learner.visitsLearned).toBe(VISITS.length);
   });
 
@@ -68,13 +68,13 @@ describe('what changed this week', () => {
     expect(change.quality).toEqual({ then: then.metrics, now: learner.metrics });
     // Each feature's effect then is the mark's, now the model's; the largest moves first.
     const now = new Map(learner.effectsAlone().engaged.map((c) => [c.feature, c.effect]));
-    const before = new Map(then.engaged.map((c) => [c.feature, c.effect]));
+    const before = new Map(then.features.map((feature, i) => [feature, then.engaged[i]]));
     expect(change.moved.engaged.length).toBeGreaterThan(0);
     for (const moved of change.moved.engaged) {
       expect(moved.now).toBe(now.get(moved.feature));
-      expect(moved.then).toBe(before.get(moved.feature) ?? null);
+      expect(moved.then).toBe(before.get(moved.feature));
     }
-    const shifts = change.moved.engaged.map((m) => Math.abs(m.now - (m.then ?? 0)));
+    const shifts = change.moved.engaged.map((m) => Math.abs(m.now - m.then));
     expect(shifts).toEqual([...shifts].sort((a, b) => b - a));
     // No feature known then and now moved more than the last one listed.
     const least = shifts.at(-1)!;

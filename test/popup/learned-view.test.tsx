@@ -93,7 +93,7 @@ describe('Learned view', () => {
       since: new Date(2026, 2, 8, 21, 15).getTime(), visitsThen: 6_210, visitsNow: 6_905,
       quality: { then: metrics(0.71, 64, 0.42), now: metrics(0.745, 58, 0.47) },
       moved: {
-        engaged: [{ feature: 'site: github.com', then: 0.12, now: 0.185 }, { feature: 'keyword: compost', then: null, now: -0.04 }],
+        engaged: [{ feature: 'site: github.com', then: 0.12, now: 0.185 }, { feature: 'keyword: compost', then: 0.01, now: -0.04 }],
         activeTime: [{ feature: 'page kind: video', then: 30, now: 95 }],
       },
     };
@@ -105,7 +105,7 @@ describe('Learned view', () => {
     ]);
     expect(cells(screen.getByRole('table', { name: 'Engaged visit: the features whose effect moved most' }))).toEqual([
       ['site: github.com', '+12.0 points', '+18.5 points', '+6.5 points'],
-      ['keyword: compost', 'not among the largest', '−4.0 points', '−4.0 points'],
+      ['keyword: compost', '+1.0 points', '−4.0 points', '−5.0 points'],
     ]);
     expect(cells(screen.getByRole('table', { name: 'Active time: the features whose effect moved most' }))).toEqual([
       ['page kind: video', '+30 s', '+2 min', '+1 min'],
