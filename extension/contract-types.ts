@@ -9,6 +9,7 @@ import type { NextSite } from '../model/next-sites';
 import type { ModelFile } from '../model/serialize';
 import type { SiteMap } from '../model/site-map';
 import type { PageFeatures, Visit } from '../model/visit';
+import type { MovedFeature, WeekChange } from '../model/weekly';
 import type { DataFileCheck } from './data-file';
 import type { SiteTime, TimeReport } from './storage/time-report';
 
@@ -67,6 +68,8 @@ export interface ModelOverview {
 export interface Insights extends LearnedInsights {
   /** Visits by weekday (0 = Sunday) and hour, from the stored data: 7 rows of 24. */
   habits: number[][];
+  /** The model now beside its mark of about a week before its last visit (model/weekly.ts); none before a week of visits. */
+  weekChange?: WeekChange;
 }
 
 export interface VisitQuery {
@@ -201,4 +204,7 @@ export interface BackgroundStatus {
   progress?: JobProgress;
 }
 
-export type { Baseline, Contribution, DataFileCheck, Explanation, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, NextSite, PageFeatures, SiteMap, SiteTime, TimeReport, Visit };
+export type {
+  Baseline, Contribution, DataFileCheck, Explanation, HiddenUnit, LearnedInsights, MetricPoint, Metrics, ModelFile, ModelSize, MovedFeature, NextSite,
+  PageFeatures, SiteMap, SiteTime, TimeReport, Visit, WeekChange,
+};

@@ -4,6 +4,7 @@
 // with the live answer. The background writes and drops the entries (background/prediction-cache.ts).
 import { browser, sessionArea, type SessionArea } from './browser-api';
 import type { TabPrediction } from './contract-types';
+import { showsSample } from './storage/database-name';
 import { pageUrl } from './validate';
 
 export interface CachedPrediction {
@@ -35,9 +36,9 @@ export function tabKey(tabId: number): `prediction:tab:${number}` {
   return `prediction:tab:${tabId}`;
 }
 
-/** The session area, or undefined where the browser has none. */
+/** The session area, or undefined where the browser has none, and in the sample's page: its predictions are not the user's to keep or read. */
 export function keptPredictions(): SessionArea<SessionItems> | undefined {
-  return sessionArea<SessionItems>();
+  return showsSample() ? undefined : sessionArea<SessionItems>();
 }
 
 /** An entry not refreshed for this long is left unread: its visit has likely been finished as quiet (see maintenance). */

@@ -1,4 +1,5 @@
-// Readable names of tokens, for explanations and insights (`site: github.com`, `Saturday`).
+// Readable names of tokens, for explanations and insights (`site: github.com`, `Saturday`), and
+// what a name tells of its feature: its kind, and whether it is too thin to show as learned.
 import type { Token } from './features';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -54,3 +55,29 @@ function sizeRange(bits: number): string {
 
 /** Every bucket sizeBucket gives, written once: the dictionary names a bucket again whenever another token takes it. */
 const SIZE_RANGES = Array.from({ length: 22 }, (_, bits) => sizeRange(bits));
+
+/** The kinds of feature the Learned view groups by: where, what about, when, after what, what page. */
+export const FEATURE_KINDS = ['sites', 'words', 'time', 'sequences', 'page', 'other'] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+const WHEN_SUFFIX = /, week(day|end) (night|morning|afternoon|evening)$/;
+const TIME_NAMES = new Set(['night', 'morning', 'afternoon', 'evening', 'weekday', 'weekend', ...DAY_NAMES]);
+
+/**
+ * The kind of a feature, read from its name as featureName writes it (a next-site push, `… → host`,
+ * by the feature before the arrow). A cross with the time of the week is a matter of time.
+ */
+export function featureKind(name: string): FeatureKind {
+  const feature = name.split(' → ')[0];
+  if (WHEN_SUFFIX.test(feature) || TIME_NAMES.has(feature) || feature.startsWith('hour: ')) return 'time';
+  if (/^(site|path): /.test(feature)) return 'sites';
+  if (/^(title|description|keyword|language): /.test(feature)) return 'words';
+  if (/^(page kind|words|links|images|videos): /.test(feature)) return 'page';
+  if (/^(came from|previous site|two sites back): |^start of a session$| (right )?after /.test(feature)) return 'sequences';
+  return 'other'; // a feature read from a model file without names, until it is seen again
+}
+
+/** A title or description word, or keyword, made of digits only (a year, a count, an id): it says little of what a page is about. */
+export function isNumberWord(name: string): boolean {
+  return /^(title|description): "\d+"$|^keyword: \d+$/.test(name);
+}

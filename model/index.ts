@@ -4,6 +4,7 @@ export type { Baseline, Contribution, Explanation } from './explain';
 export { DEFAULT_CONFIG, LIMITS, MODEL_SIZES, SIZE_PRESETS, learnerConfig, type LearnerConfig, type ModelSize } from './learner-config';
 export type { LearnerSnapshot } from './learner-snapshot';
 export type { HiddenUnit, LearnedInsights } from './insights';
+export { afterVisit, weekChange, type MovedFeature, type WeekChange, type WeekMark } from './weekly';
 export type { SiteMap, SitePoint } from './site-map';
 export type { MetricPoint, Metrics } from './metrics';
 export type { NextSite } from './next-sites';

@@ -6,6 +6,7 @@
 import type { DictionaryEntry } from './dictionary';
 import { EncodedInput } from './encoded-input';
 import { bySize, outputsOf, type Contribution, type Outputs } from './explain';
+import { featureKind, isNumberWord } from './feature-names';
 import { bucketOf, signOf } from './hash';
 import type { LearnerParts } from './learner-parts';
 import { siteMap, type SiteMap } from './site-map';
@@ -17,7 +18,10 @@ export interface HiddenUnit {
 }
 
 export interface LearnedInsights {
+  /** Of each kind of feature (feature-names.ts), the largest effects on each head, the features held back left out. */
   topFeatures: { engaged: Contribution[]; activeTime: Contribution[]; next: Contribution[] };
+  /** Features held back from topFeatures: seen on one visit only, or title words and keywords made of digits. */
+  heldBack: number;
   /** What the model says with no feature at all: where each feature's effect alone starts from. */
   baseline: { engaged: number; activeSeconds: number };
   /** Learned effect of each hour of the day on engagement (24 values). */
@@ -29,7 +33,8 @@ export interface LearnedInsights {
   siteMap: SiteMap;
 }
 
-const TOP_FEATURES = 12;
+/** Features kept of each kind, for each head: five are shown, the rest one click away. */
+const TOP_PER_KIND = 20;
 const HIDDEN_UNITS = 8;
 const FEATURES_PER_UNIT = 5;
 const PICTURE_ROWS = 16;
@@ -40,26 +45,50 @@ function labelOf(entry: DictionaryEntry): string {
   return entry.name === '' ? `unnamed feature ${entry.bucket}` : entry.name;
 }
 
-export function insights(parts: LearnerParts): LearnedInsights {
-  const entries = parts.dictionary.all().sort((a, b) => a.bucket - b.bucket);
+/** Each feature's effect alone on each head (of the features not held back), and how many were held back. */
+export interface EffectsAlone {
+  engaged: Contribution[];
+  activeTime: Contribution[];
+  /** For each feature, the site whose chance it raises most, and by how much. */
+  next: Contribution[];
+  heldBack: number;
+  empty: Outputs;
+}
+
+/** With `mostUsed`, of that many of the features seen on the most visits only (a forward pass each). */
+export function effectsAlone(parts: LearnerParts, mostUsed?: number): EffectsAlone {
+  const entries = mostUsed === undefined ? parts.dictionary.all().sort((a, b) => a.bucket - b.bucket) : parts.dictionary.mostUsed(mostUsed);
   const input = new EncodedInput();
   const empty = outputsOf(parts, input);
   const engaged: Contribution[] = [];
   const activeTime: Contribution[] = [];
   const next: Contribution[] = [];
+  let heldBack = 0;
   for (const entry of entries) {
+    if (isHeldBack(entry)) {
+      heldBack++;
+      continue;
+    }
     const alone = outputsOf(parts, single(input, entry.bucket, signOf(entry.hash)));
     engaged.push({ feature: labelOf(entry), effect: alone.engaged - empty.engaged });
     activeTime.push({ feature: labelOf(entry), effect: alone.activeSeconds - empty.activeSeconds });
     const pushed = strongestPush(alone, empty);
     if (pushed.slot >= 0) next.push({ feature: `${labelOf(entry)} → ${parts.vocabulary.hostOf(pushed.slot) || UNNAMED_SITE}`, effect: pushed.effect });
   }
+  return { engaged, activeTime, next, heldBack, empty };
+}
+
+export function insights(parts: LearnerParts): LearnedInsights {
+  const { engaged, activeTime, next, heldBack, empty } = effectsAlone(parts);
+  const input = new EncodedInput();
+  const entries = parts.dictionary.all().sort((a, b) => a.bucket - b.bucket);
   return {
     topFeatures: {
-      engaged: bySize(engaged).slice(0, TOP_FEATURES),
-      activeTime: bySize(activeTime).slice(0, TOP_FEATURES),
-      next: next.sort((a, b) => b.effect - a.effect || a.feature.localeCompare(b.feature)).slice(0, TOP_FEATURES),
+      engaged: largestOfEachKind(bySize(engaged)),
+      activeTime: largestOfEachKind(bySize(activeTime)),
+      next: largestOfEachKind(next.sort((a, b) => b.effect - a.effect || a.feature.localeCompare(b.feature))),
     },
+    heldBack,
     baseline: { engaged: empty.engaged, activeSeconds: empty.activeSeconds },
     hourEffect: Array.from({ length: 24 }, (_, hour) => {
       const hash = parts.hasher.hash('hour', String(hour));
@@ -69,6 +98,25 @@ export function insights(parts: LearnerParts): LearnedInsights {
     weights: picture(parts),
     siteMap: siteMap(parts),
   };
+}
+
+/**
+ * Too thin to say what the model learned: a feature seen on one visit only (its effect is that
+ * visit's), or a title word or keyword made of digits (a year, a count, an issue number).
+ */
+export function isHeldBack(entry: DictionaryEntry): boolean {
+  return entry.uses < 2 || isNumberWord(entry.name);
+}
+
+/** The first TOP_PER_KIND of each kind, in the order given (largest first). */
+function largestOfEachKind(sorted: Contribution[]): Contribution[] {
+  const taken = new Map<string, number>();
+  return sorted.filter(({ feature }) => {
+    const kind = featureKind(feature);
+    const before = taken.get(kind) ?? 0;
+    taken.set(kind, before + 1);
+    return before < TOP_PER_KIND;
+  });
 }
 
 function single(input: EncodedInput, bucket: number, sign: number): EncodedInput {

@@ -10,7 +10,7 @@ import { activeTimeTarget, engagementLabel, secondsOfTarget } from './labels';
 import { learnerConfig, type LearnerConfig } from './learner-config';
 import { buildParts, type LearnerParts } from './learner-parts';
 import { restoreParts, takeSnapshot, type LearnerSnapshot } from './learner-snapshot';
-import { insights, type LearnedInsights } from './insights';
+import { effectsAlone, insights, type EffectsAlone, type LearnedInsights } from './insights';
 import { huberGrad, logLossGrad, sigmoid } from './losses';
 import type { MetricPoint, Metrics } from './metrics';
 import { likelySites, rankOf, type NextSite } from './next-sites';
@@ -96,6 +96,11 @@ export class Learner {
   /** What the model has learned, read from its weights. */
   insights(): LearnedInsights {
     return insights(this.parts);
+  }
+
+  /** Each feature's effect alone on each prediction, of the features not held back (insights.ts); with `mostUsed`, of the features seen most only. */
+  effectsAlone(mostUsed?: number): EffectsAlone {
+    return effectsAlone(this.parts, mostUsed);
   }
 
   /** The whole learner as a structured-cloneable object (see `Learner.restore`). */

@@ -4,10 +4,15 @@ import { browser } from '../extension/browser-api';
 import { send } from '../extension/messages';
 import { isHostName } from '../model/host-name';
 import type { Connector } from './connector';
+import { SAMPLE_DASHBOARD } from './sample-address';
 
 export const browserConnector: Connector = {
   send,
-  async openDashboard() {
+  async openDashboard({ sample = false } = {}) {
+    if (sample) {
+      await browser.tabs.create({ url: browser.runtime.getURL(SAMPLE_DASHBOARD) });
+      return;
+    }
     // The dashboard predicts for the tab the popup was opened over, not for itself.
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
     const query = active?.id === undefined ? '' : `?tab=${active.id}`;

@@ -7,8 +7,8 @@ import { browserConnector } from './browser-connector';
 
 export interface Connector {
   send<K extends RequestType>(type: K, payload: RequestOf<K>): Promise<AnswerOf<K>>;
-  /** Opens the full-page dashboard in a new tab. */
-  openDashboard(): Promise<void>;
+  /** Opens the full-page dashboard in a new tab: on the user's data, or with `sample`, on the sample. */
+  openDashboard(options?: { sample?: boolean }): Promise<void>;
   /** Opens a site (a host the model predicted) in a new tab. */
   openSite(host: string): Promise<void>;
   /** Hands a file to the browser's downloads (export of the model or the data): text, or bytes already made. */

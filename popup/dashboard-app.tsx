@@ -1,7 +1,9 @@
 // The dashboard: the same views as the popup, side by side on a full page. It predicts for the
-// tab the popup was opened over (passed as `?tab=ID`), not for the dashboard's own tab.
+// tab the popup was opened over (passed as `?tab=ID`), not for the dashboard's own tab. Its header
+// offers the sample, in a tab of its own.
 import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { useConnector } from './connector';
 import { useFirstScreen, type FirstScreenSignals } from './use-first-screen';
 import { DataView } from './views/data';
 import { LearnedView } from './views/learned';
@@ -12,13 +14,23 @@ import { TimeView } from './views/time';
 
 interface DashboardAppProps extends FirstScreenSignals {
   tabId?: number;
+  /** Shown on the sample (sample-page.tsx), which says so in its own banner. */
+  sample?: boolean;
 }
 
-export function DashboardApp({ tabId, onReady, onLive }: DashboardAppProps) {
+export function DashboardApp({ tabId, sample = false, onReady, onLive }: DashboardAppProps) {
   const { prediction, storageFullAt } = useFirstScreen(tabId === undefined ? {} : { tabId }, { onReady, onLive });
+  const connector = useConnector();
   return (
     <div class="app dashboard">
-      <header class="app-header"><h1>Tabula dashboard</h1></header>
+      <header class="app-header">
+        <h1>{sample ? 'Tabula dashboard, on sample data' : 'Tabula dashboard'}</h1>
+        {!sample && (
+          <button type="button" class="link-button sample-link" onClick={() => void connector.openDashboard({ sample: true })}>
+            See Tabula after three months, on sample data
+          </button>
+        )}
+      </header>
       <main class="dashboard-grid">
         <Area title="Now"><NowView prediction={prediction} tabId={tabId} storageFullAt={storageFullAt} /></Area>
         <Area title="Data"><DataView currentHost={prediction.data?.host} /></Area>

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { generatePersona } from './persona/generate';
+import { generatePersona } from '../extension/persona/generate';
 import { oracleFigures, truthPathOf } from './persona/truth';
 
 const USAGE = 'usage: npm run persona -- --out FILE.jsonl[.gz] [--days N (90)] [--seed S (1)] [--start YYYY-MM-DD]';

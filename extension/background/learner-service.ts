@@ -1,7 +1,7 @@
 // The learner in the background: a cache of what is stored. It restores the checkpoint on wake,
 // learns exactly the finished visits after it, and checkpoints in batches. Every job runs one at a
 // time, so learning, forgetting, relearning and imports never interleave.
-import { isVisit, Learner, type LearnerConfig } from '../../model/index';
+import { afterVisit, isVisit, Learner, weekChange, type LearnerConfig, type WeekChange, type WeekMark } from '../../model/index';
 import type { ForgetRequest, JobProgress, Visit } from '../contract-types';
 import type { ImportedVisit } from '../data-file';
 import { database } from '../storage/db';
@@ -23,6 +23,8 @@ const BATCH = 500;
 const SLICE_MS = 20;
 
 let learner: Learner | undefined;
+/** The learner's daily marks (model/weekly.ts): saved with it, started afresh with every new model. */
+let marks: readonly WeekMark[] = [];
 let lastSeq = 0;
 let unsaved = 0;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -60,11 +62,13 @@ async function loaded(): Promise<Learner> {
     // After a forget that was not relearned yet, only the settings of the snapshot are kept.
     learner = !checkpoint ? Learner.create() : checkpoint.relearn ? Learner.create(checkpoint.snapshot.config) : Learner.restore(checkpoint.snapshot);
     lastSeq = checkpoint && !checkpoint.relearn ? checkpoint.lastSeq : 0;
+    marks = checkpoint && !checkpoint.relearn ? checkpoint.weekly ?? [] : [];
     fromScratch = checkpoint?.relearn ? {} : undefined;
   } catch (error) {
     // A checkpoint this code cannot read: the stored visits are the truth, so learn them again.
     console.error('Tabula could not restore its model; relearning it from the stored visits', error);
     learner = Learner.create();
+    marks = [];
     lastSeq = 0;
     fromScratch = {};
   }
@@ -100,6 +104,7 @@ async function learnPending(): Promise<number> {
       if (!isVisit(visit)) status.unreadableVisits++;
       else if (!unsound.has(visit.seq!)) {
         model.observe(visit);
+        marks = afterVisit(marks, model, visit.endedAt);
         if (fromScratch) {
           fromScratch.first ??= visit.startedAt;
           fromScratch.last = visit.endedAt;
@@ -182,11 +187,11 @@ async function save(): Promise<void> {
   const db = await database();
   const snapshot = learner.snapshot();
   try {
-    await saveCheckpoint(db, snapshot, lastSeq);
+    await saveCheckpoint(db, snapshot, lastSeq, marks);
   } catch (error) {
     if (!isQuotaError(error)) throw error;
     await makeRoom(db); // a full disk costs the oldest fine-grained events, never the model
-    await saveCheckpoint(db, snapshot, lastSeq);
+    await saveCheckpoint(db, snapshot, lastSeq, marks);
   }
   unsaved = 0;
 }
@@ -207,6 +212,7 @@ export function relearn(config?: Partial<LearnerConfig>): Promise<number> {
 async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
   try {
     learner = Learner.create(config);
+    marks = [];
     lastSeq = 0;
     unsaved = 0;
     fromScratch = {};
@@ -305,17 +311,28 @@ export function learnCorrection(visit: Visit, verdict: 'useful' | 'not-intereste
 export function replace(next: Learner | ((current: Learner) => Learner), wipeData = false): Promise<void> {
   return serial(async () => {
     const db = await database();
-    const previous = { model: await loaded(), lastSeq, unsaved };
+    const previous = { model: await loaded(), lastSeq, unsaved, marks };
     if (wipeData) await forgetData(db, { scope: 'all' });
     learner = typeof next === 'function' ? next(previous.model) : next;
+    marks = []; // another model: the marks of this one say nothing of it
     lastSeq = await lastFinishedSeq(db);
     try {
       await save();
     } catch (error) {
       // The new model could not be stored: keep the one that is (an import must leave it untouched).
-      if (!wipeData) ({ model: learner, lastSeq, unsaved } = previous);
+      if (!wipeData) ({ model: learner, lastSeq, unsaved, marks } = previous);
       throw error;
     }
+  });
+}
+
+/** The learner caught up with every finished visit, and "what changed" since its mark of a week before. */
+export function currentWithChange(): Promise<{ learner: Learner; change: WeekChange | undefined }> {
+  return serial(async () => {
+    await learnPending();
+    const model = await loaded();
+    // Last learned: the end of the last visit (the clock when it was learned live, its own end when relearned).
+    return { learner: model, change: weekChange(marks, model, model.updatedAt) };
   });
 }
 
@@ -324,6 +341,7 @@ export function unload(): void {
   clearTimeout(saveTimer);
   unsound.clear();
   fromScratch = undefined;
+  marks = [];
   learner = undefined;
   lastSeq = 0;
   unsaved = 0;

@@ -1,12 +1,13 @@
 // The one owner of Tabula's IndexedDB: the schema as a type, versioned upgrades, one database promise.
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { LearnerSnapshot } from '../../model/index';
+import type { LearnerSnapshot, WeekMark } from '../../model/index';
 import type { Interaction } from '../../model/visit';
 import type { Settings, StoredVisit } from '../contract-types';
 import type { Tombstone } from './forgotten';
+import { databaseName } from './database-name';
 import { applyPrivacyRulesToStoredVisits } from './privacy-upgrade';
 
-export const DB_NAME = 'tabula';
+export { DB_NAME, SAMPLE_DB_NAME } from './database-name';
 export const DB_VERSION = 3;
 
 /** One fine-grained record of a visit's progress: the counters as a content-script update saw them. */
@@ -23,6 +24,8 @@ export interface Checkpoint {
   /** seq of the last visit learned (0: none). */
   lastSeq: number;
   savedAt: number;
+  /** The model's daily marks of the last eight days of its visits, for "what changed this week" (model/weekly.ts). */
+  weekly?: readonly WeekMark[];
   /**
    * Stored visits were forgotten after this snapshot was taken, in the same transaction that set
    * this: the snapshot may still hold them, so only its settings are kept and every remaining
@@ -53,10 +56,14 @@ export interface TabulaDB extends DBSchema {
 export type Database = IDBPDatabase<TabulaDB>;
 
 let opening: Promise<Database> | undefined;
+/** The name `opening` was opened with: a context never moves from one database to the other. */
+let openedAs: string | undefined;
 
-/** The database, opened once per context and upgraded as needed. */
+/** The database, opened once per context and upgraded as needed: the user's, or in the sample's page the sample's. */
 export function database(): Promise<Database> {
-  opening ??= open(DB_NAME).catch((error) => {
+  if (opening && openedAs !== databaseName()) throw new Error('This page has already opened another Tabula database.');
+  openedAs = databaseName();
+  opening ??= open(openedAs).catch((error) => {
     opening = undefined; // let the next call try again
     throw isVersionError(error) ? new NewerDatabaseError() : error;
   });
@@ -82,7 +89,7 @@ function isVersionError(error: unknown): boolean {
 
 /** Every record of some stores as they are, at whatever version (to export data this Tabula cannot open). */
 export async function readAsItIs(stores: string[]): Promise<Record<string, unknown[]>> {
-  const db = await openDB(DB_NAME); // no version: the database as it is, never upgraded
+  const db = await openDB(databaseName()); // no version: the database as it is, never upgraded
   try {
     const found = stores.filter((store) => db.objectStoreNames.contains(store as never));
     return Object.fromEntries(await Promise.all(found.map(async (store) => [store, await db.getAll(store as never)])));
@@ -98,7 +105,7 @@ export async function deleteNewerDatabase(): Promise<boolean> {
     return false;
   } catch (error) {
     if (!(error instanceof NewerDatabaseError)) throw error;
-    await deleteDB(DB_NAME);
+    await deleteDB(databaseName());
     return true;
   }
 }

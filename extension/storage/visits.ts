@@ -175,6 +175,12 @@ export async function lastFinishedSeq(db: Database): Promise<number> {
   return (last?.key as number | undefined) ?? 0;
 }
 
+/** The finished visit learned last (the highest seq), if any. */
+export async function lastFinishedVisit(db: Database): Promise<StoredVisit | undefined> {
+  const last = await db.transaction('visits').store.index('by-seq').openCursor(null, 'prev');
+  return last?.value as StoredVisit | undefined;
+}
+
 /** The open visit of a tab, if its page has reported one. */
 export async function openVisitOfTab(db: Database, tabId: number): Promise<StoredVisit | undefined> {
   const open = (await db.getAllFromIndex('visits', 'by-tab', tabId)) as StoredVisit[];

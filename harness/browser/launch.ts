@@ -118,9 +118,17 @@ export class ExtensionBrowser {
     return (this.control.evaluate as (fn: unknown, ...args: unknown[]) => Promise<T>)(fn, ...args);
   }
 
-  /** The records of Tabula's IndexedDB stores (all by default) as text; typed arrays are left out (numbers only). */
-  async databaseText(stores?: string[]): Promise<string> {
-    return this.inExtensionPage(readDatabaseText, stores);
+  /**
+   * The records of Tabula's IndexedDB stores (all by default) as text; typed arrays are left out
+   * (numbers only). `database`: the user's by default, or the sample's ('tabula-sample').
+   */
+  async databaseText(stores?: string[], database = 'tabula'): Promise<string> {
+    return this.inExtensionPage(readDatabaseText, stores, database);
+  }
+
+  /** The names of the extension's IndexedDB databases, sorted. */
+  async databaseNames(): Promise<string[]> {
+    return this.inExtensionPage(async () => (await indexedDB.databases()).map((info) => info.name ?? '').sort());
   }
 
   /** Stops the background: Chromium's service worker over CDP; Firefox's page by its idle timeout. */
@@ -169,10 +177,10 @@ export class ExtensionBrowser {
   }
 }
 
-/** Runs in an extension page: every record of the named stores of the 'tabula' database, as JSON. */
-async function readDatabaseText(stores?: string[]): Promise<string> {
+/** Runs in an extension page: every record of the named stores of a Tabula database, as JSON. */
+async function readDatabaseText(stores: string[] | undefined, database: string): Promise<string> {
   const db = await new Promise<IDBDatabase>((done, fail) => {
-    const request = indexedDB.open('tabula');
+    const request = indexedDB.open(database);
     request.onsuccess = () => done(request.result);
     request.onerror = () => fail(request.error);
   });

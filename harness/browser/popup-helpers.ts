@@ -81,6 +81,16 @@ export async function openPopup(tabula: ExtensionBrowser, path = 'popup.html'): 
   return popup;
 }
 
+/**
+ * Opens the popup or the dashboard on the sample (`popup.html?sample`), and waits until it shows
+ * the sample's prediction: the first page to open it makes and learns it, which takes seconds.
+ */
+export async function openSample(tabula: ExtensionBrowser, path: 'popup.html' | 'dashboard.html'): Promise<Page> {
+  const page = await tabula.openExtensionPage(`${path}?sample`);
+  await page.waitForSelector('#app[data-ready][data-live]', { timeout: 90_000 });
+  return page;
+}
+
 /** The popup's own account of its first screen, from the marks on its root. */
 export interface FirstScreenTiming {
   /** Document start → first prediction on screen. */

@@ -3,11 +3,11 @@
 // The text is real text, so it reads aloud. A push on a chance reads in percentage points, a push
 // on active time as time.
 import type { Contribution } from '../../extension/contract-types';
-import { duration, percent, signedDuration, signedPoints } from '../format';
+import { signedDuration, signedPoints } from '../format';
 
 const PER_SIDE = 3;
 /** A push smaller than this moves nothing a person could see: it is left out rather than shown as 0. */
-const NEGLIGIBLE = 1e-4;
+export const NEGLIGIBLE = 1e-4;
 
 /** The strongest pushes each way, up first. */
 export function strongest(contributions: Contribution[], perSide = PER_SIDE): Contribution[] {
@@ -50,41 +50,5 @@ export function ContributionBars({ label, contributions, format, largest: given 
   );
 }
 
-/** The three predictions' contributions, as the model's top features give them. */
-interface ByPrediction {
-  engaged: Contribution[];
-  activeTime: Contribution[];
-  next: Contribution[];
-}
-
-interface ContributionGroupsProps {
-  contributions: ByPrediction;
-  /** What the model says with no feature at all, said above the engagement and active-time bars. */
-  baseline?: { engaged: number; activeSeconds: number };
-  class: string;
-  /** The list's accessible name, from the prediction's name in lower case. */
-  label: (prediction: string) => string;
-}
-
 /** How each prediction's pushes read: engagement and next site are chances, active time is seconds. */
 export const EFFECT_FORMATS = { engaged: signedPoints, activeTime: signedDuration, next: signedPoints };
-
-/** Bars for each prediction, each on its own scale and in its own unit. */
-export function ContributionGroups({ contributions, baseline, class: className, label }: ContributionGroupsProps) {
-  const groups: [string, Contribution[], (effect: number) => string, string?][] = [
-    ['Engaged visit', contributions.engaged, EFFECT_FORMATS.engaged, baseline && percent(baseline.engaged)],
-    ['Active time', contributions.activeTime, EFFECT_FORMATS.activeTime, baseline && `about ${duration(baseline.activeSeconds)}`],
-    ['Next site', contributions.next, EFFECT_FORMATS.next],
-  ];
-  return (
-    <div class={className}>
-      {groups.map(([name, list, format, start]) => (
-        <div class="contribution-group" key={name}>
-          <h3>{name}</h3>
-          {start && list.length > 0 && <p class="muted baseline">Each feature alone, against {start} with no feature at all.</p>}
-          <ContributionBars label={label(name.toLowerCase())} contributions={strongest(list)} format={format} />
-        </div>
-      ))}
-    </div>
-  );
-}

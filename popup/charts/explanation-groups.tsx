@@ -43,12 +43,14 @@ interface LargestFirstProps {
   label: string;
   contributions: Contribution[];
   format: (effect: number) => string;
+  /** The push drawn as half the track (by default this list's largest), so that lists can share a scale. */
+  largest?: number;
 }
 
 /** The largest pushes, then the others in a disclosure, drawn on the scale of the largest. */
-function LargestFirst({ label, contributions, format }: LargestFirstProps) {
+export function LargestFirst({ label, contributions, format, largest: given }: LargestFirstProps) {
   const sorted = [...contributions].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
-  const largest = Math.abs(sorted[0]?.effect ?? 0);
+  const largest = given ?? Math.abs(sorted[0]?.effect ?? 0);
   const rest = sorted.slice(SHOWN_AT_ONCE);
   return (
     <>

@@ -1,15 +1,16 @@
-// The Learned view: what the model has picked up about its user (the features it leans on, a map
-// of their sites, their habits and the hour's effect), how well it predicts, and a look at its
-// weights. Each section keeps its height while its data is on the way.
+// The Learned view: what the model has picked up about its user (the features it leans on, what
+// changed this week, a map of their sites, their habits and the hour's effect), how well it
+// predicts, and a look at its weights. Each section keeps its height while its data is on the way.
 import type { Insights, ModelOverview } from '../../extension/contract-types';
 import { ColumnChart } from '../charts/column-chart';
-import { ContributionGroups } from '../charts/contribution-bars';
+import { FeaturesByKind } from '../charts/features-by-kind';
 import { Heatmap } from '../charts/heatmap';
 import { SiteMapChart } from '../charts/site-map';
 import { bytes, count, dateTime, signed } from '../format';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useRequest } from '../use-request';
 import { LearningCurves } from './metrics';
+import { WeekChangeReport } from './week-change';
 
 export function LearnedView() {
   const overview = useRequest('model/overview', {});
@@ -25,8 +26,10 @@ export function LearnedView() {
         {model ? <ModelCounts overview={model} /> : <Skeleton height={170} label="Loading counts…" />}
       </Section>
       <Section title="What matters most">
-        {learned ? <ContributionGroups class="top-features" contributions={learned.topFeatures} baseline={learned.baseline}
-          label={(prediction) => `Features that move the ${prediction} prediction most`} /> : <Skeleton height={240} label="Loading features…" />}
+        {learned ? <FeaturesByKind {...learned} /> : <Skeleton height={240} label="Loading features…" />}
+      </Section>
+      <Section title="What changed this week">
+        {learned ? <WeekChangeReport change={learned.weekChange} /> : <Skeleton height={200} label="Loading what changed this week…" />}
       </Section>
       <Section title="Your sites">
         {learned ? <SiteMapChart map={learned.siteMap} /> : <Skeleton height={250} label="Loading the map of your sites…" />}

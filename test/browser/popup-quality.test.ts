@@ -1,16 +1,17 @@
 // The popup's qualities in each real browser, after a short scripted browse: axe-core finds no
-// violation in any view, light or dark (colour contrast included); the first prediction shows
+// violation in any view, light or dark (colour contrast included), on the user's data and on the
+// sample (its banner, what changed this week, the features by kind); the first prediction shows
 // quickly, warm and with the background asleep (then from the prediction kept for the tab, before
 // the background answers); nothing moves when data arrives, kept or live; and a
 // screenshot of every view, light and dark, at 400 px (test-artifacts/screenshots/, and with
-// TABULA_SCREENSHOTS=docs the curated set in docs/screenshots/ for the README).
+// TABULA_SCREENSHOTS=docs the curated set in docs/screenshots/ for the README, taken on the sample).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, ExtensionBrowser, sleep, type BrowserName } from '../../harness/browser/launch';
 import {
-  browseRoutine, dwellEngaged, firstScreenTiming, launchWithSites, openPopup, putBackgroundToSleep, setColorScheme, settled, showView, siteUrl,
+  browseRoutine, dwellEngaged, firstScreenTiming, launchWithSites, openPopup, openSample, putBackgroundToSleep, setColorScheme, settled, showView, siteUrl,
   type FirstScreenTiming,
 } from '../../harness/browser/popup-helpers';
 import { startSite, type TestSite } from '../../harness/sites/test-site';
@@ -75,6 +76,33 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       }
       expect(found).toEqual([]);
       await popup.close();
+      await dashboard.close();
+    });
+
+    it('has no axe-core violations on the sample, popup and dashboard, light and dark', { timeout: 300_000 }, async () => {
+      const found: string[] = [];
+      const dashboard = await openSample(tabula, 'dashboard.html'); // makes the sample
+      await injectAxe(dashboard);
+      const popup = await openSample(tabula, 'popup.html'); // finds it made
+      await injectAxe(popup);
+      for (const scheme of SCHEMES) {
+        await setColorScheme(tabula, popup, scheme);
+        for (const view of ['now', 'learned', 'time']) {
+          await showView(popup, view);
+          await popup.$$eval('details', (all) => all.forEach((details) => { details.open = true; }));
+          found.push(...(await axeViolations(popup)).map((v) => `sample ${scheme} ${view}: ${v}`));
+        }
+        await setColorScheme(tabula, dashboard, scheme);
+        await settled(dashboard);
+        await dashboard.$$eval('details', (all) => all.forEach((details) => { details.open = true; }));
+        found.push(...(await axeViolations(dashboard)).map((v) => `sample ${scheme} dashboard: ${v}`));
+      }
+      // What the sample's 90 days show: what changed in its last week, in points and time.
+      expect(await dashboard.$$eval('table.moved', (tables) => tables.length)).toBe(2);
+      expect(found).toEqual([]);
+      await popup.close();
+      await dashboard.click('.sample-banner button'); // closed: its database is deleted
+      await dashboard.waitForFunction(() => !location.search.includes('sample'), { timeout: 20_000 });
       await dashboard.close();
     });
 
@@ -164,33 +192,46 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         }
       }
       expect(written).toBe((VIEWS.length + 2) * SCHEMES.length);
-      if (process.env.TABULA_SCREENSHOTS === 'docs' && name === 'chromium') await curatedScreenshots(popup, dashboard);
+      if (process.env.TABULA_SCREENSHOTS === 'docs' && name === 'chromium') await curatedScreenshots();
       await popup.close();
       await dashboard.close();
     });
 
-    /** The README's pictures: the popup as it opens (400 × 600, sharp on dense screens), the dashboard. */
-    async function curatedScreenshots(popup: Page, dashboard: Page): Promise<void> {
+    /**
+     * The README's pictures, on the sample after its 90 days: the popup as it opens (400 × 600,
+     * sharp on dense screens), the dashboard, light and dark.
+     */
+    async function curatedScreenshots(): Promise<void> {
       mkdirSync(DOCS, { recursive: true });
+      const dashboard = await openSample(tabula, 'dashboard.html');
+      const popup = await openSample(tabula, 'popup.html');
       await popup.setViewport({ width: 400, height: 600, deviceScaleFactor: 2 });
-      const shots: [string, (typeof SCHEMES)[number], string?][] = [
-        ['now', 'light'], ['learned', 'light'], ['learned', 'dark', 'Your sites'],
-        ['time', 'light'], ['data', 'light'], ['model', 'light'], ['play', 'dark'],
+      const shots: [string, (typeof SCHEMES)[number], string?, string?][] = [
+        ['now', 'light'], ['now', 'dark', 'Why', 'why'], ['learned', 'light', 'What matters most', 'features'],
+        ['learned', 'dark', 'What changed this week', 'changed'], ['learned', 'light', 'Your sites', 'charts'],
+        ['time', 'light'], ['time', 'dark', 'Sites', 'sites'], ['data', 'light'], ['model', 'light'], ['play', 'dark'],
       ];
-      for (const [view, scheme, scrollTo] of shots) {
+      for (const [view, scheme, scrollTo, suffix] of shots) {
         await setColorScheme(tabula, popup, scheme);
         await showView(popup, view);
         await popup.evaluate((heading?: string) => {
-          const target = [...document.querySelectorAll('h2')].find((h) => h.textContent === heading);
+          const target = [...document.querySelectorAll('h2, h3')].find((h) => h.textContent === heading);
           if (target) target.scrollIntoView({ block: 'start' });
           else window.scrollTo(0, 0);
         }, scrollTo);
-        await shoot(popup, join(DOCS, `popup-${view}${scrollTo ? '-charts' : ''}-${scheme}.png`), false);
+        await shoot(popup, join(DOCS, `popup-${view}${suffix ? `-${suffix}` : ''}-${scheme}.png`), false);
       }
       await dashboard.setViewport({ width: 1280, height: 800 });
-      await setColorScheme(tabula, dashboard, 'light');
-      await settled(dashboard);
-      await shoot(dashboard, join(DOCS, 'dashboard-light.png'), false);
+      for (const scheme of SCHEMES) {
+        await setColorScheme(tabula, dashboard, scheme);
+        await settled(dashboard);
+        await dashboard.evaluate(() => window.scrollTo(0, 0));
+        await shoot(dashboard, join(DOCS, `dashboard-${scheme}.png`), false);
+      }
+      await popup.close();
+      await dashboard.click('.sample-banner button');
+      await dashboard.waitForFunction(() => !location.search.includes('sample'), { timeout: 20_000 });
+      await dashboard.close();
     }
 
     async function shoot(page: Page, path: string, fullPage: boolean): Promise<void> {

@@ -439,3 +439,38 @@ describe('a full disk', () => {
     expectSameModel((await it.service.current()).snapshot(), trainedOn(await storedInSeqOrder(it)));
   });
 });
+
+describe('the daily marks of what changed this week', () => {
+  /** Visits over `days` days, a few a day, each finished and stored. */
+  async function browseDays(it: Background, days: number): Promise<void> {
+    for (let day = 0; day < days; day++) {
+      for (let i = 0; i < 6; i++) {
+        const n = visitNumber++;
+        const start = T0 + day * 86_400_000 + i * 600_000;
+        const visit = visitAt(['a.example', 'b.example', 'c.example'][n % 3], start, { activeMs: 5_000 + (n % 7) * 9_000, clicks: n % 4, endedAt: start + 50_000 });
+        await it.visits.recordUpdate(it.db, update(visit, true, `day-key-${String(n).padStart(6, '0')}`), 1);
+      }
+    }
+  }
+
+  it('are saved with the checkpoint, found again on waking, and made again the same by relearning', async () => {
+    let it = await wake();
+    await browseDays(it, 10);
+    await it.service.catchUp();
+    await it.service.flush();
+    const saved = (await it.db.get('model', 'checkpoint'))!.weekly!;
+    expect(saved.length).toBe(8); // one a day of visits, the last eight kept
+    kill(it);
+    it = await wake();
+    const insights = await it.modelHandlers.onInsights();
+    // Set beside the newest mark at least a week before the model last learned.
+    const lastLearned = (await it.service.current()).updatedAt;
+    const weekBefore = saved.filter((mark) => mark.at <= lastLearned - 7 * 86_400_000).at(-1)!;
+    expect(insights.weekChange?.since).toBe(weekBefore.at);
+    expect(insights.weekChange?.visitsThen).toBe(weekBefore.visitsLearned);
+    expect(insights.weekChange?.visitsNow).toBe(60);
+    // Relearned from the stored visits (as after a forget): the same marks, for they follow the visits' time.
+    await it.service.relearn();
+    expect(JSON.stringify((await it.db.get('model', 'checkpoint'))!.weekly)).toBe(JSON.stringify(saved));
+  });
+});

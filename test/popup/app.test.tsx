@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp, tabIdFromSearch } from '../../popup/dashboard-app';
+import { isSampleSearch } from '../../popup/sample-address';
 import { PopupApp } from '../../popup/popup-app';
 import { markReady } from '../../popup/use-first-screen';
 import { fakeConnector, renderWith } from './fake-connector';
@@ -96,6 +97,26 @@ describe('dashboard', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Not interested' }));
     await waitFor(() => expect(connector.calls.some((call) => call.type === 'tab/feedback')).toBe(true));
     expect(connector.sent('tab/feedback')).toEqual([{ tabId: 42, verdict: 'not-interested' }]);
+  });
+
+  it('offers the sample, opened in a tab of its own, and says so when it shows it', async () => {
+    const connector = everything();
+    const { unmount } = renderWith(connector, <DashboardApp tabId={42} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Tabula dashboard');
+    fireEvent.click(screen.getByRole('button', { name: 'See Tabula after three months, on sample data' }));
+    expect(connector.sampleOpened).toBe(1);
+    expect(connector.dashboardOpened).toBe(0);
+    unmount();
+    renderWith(everything(), <DashboardApp sample />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Tabula dashboard, on sample data');
+    expect(screen.queryByRole('button', { name: /on sample data/ })).toBeNull();
+  });
+
+  it('tells the sample’s address', () => {
+    expect(isSampleSearch('?sample')).toBe(true);
+    expect(isSampleSearch('?tab=3&sample')).toBe(true);
+    expect(isSampleSearch('?tab=3')).toBe(false);
+    expect(isSampleSearch('')).toBe(false);
   });
 
   it('reads the tab id from its address', () => {

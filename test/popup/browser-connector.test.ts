@@ -32,6 +32,12 @@ describe('the real connector', () => {
     expect(browser.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://tabula/dashboard.html' });
   });
 
+  it('opens the dashboard on the sample in a tab of its own', async () => {
+    await browserConnector.openDashboard({ sample: true });
+    expect(browser.tabs.query).not.toHaveBeenCalled();
+    expect(browser.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://tabula/dashboard.html?sample' });
+  });
+
   it('opens a predicted site over https', async () => {
     await browserConnector.openSite('docs.python.org');
     expect(browser.tabs.create).toHaveBeenCalledWith({ url: 'https://docs.python.org/' });

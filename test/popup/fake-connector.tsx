@@ -16,6 +16,8 @@ export interface FakeConnector extends Connector {
   saved: { fileName: string; text: string; blob?: Blob }[];
   openedSites: string[];
   dashboardOpened: number;
+  /** How many times the dashboard was opened on the sample. */
+  sampleOpened: number;
   answers: Answers;
   /** What the browser answers when asked for the history permission. */
   historyAccess: boolean | Error;
@@ -31,6 +33,7 @@ export function fakeConnector(answers: Answers): FakeConnector {
     saved: [],
     openedSites: [],
     dashboardOpened: 0,
+    sampleOpened: 0,
     answers,
     historyAccess: false,
     historyRequests: 0,
@@ -42,7 +45,10 @@ export function fakeConnector(answers: Answers): FakeConnector {
       if (typeof answer === 'function') return structuredClone(await answer(payload));
       return structuredClone(answer);
     },
-    async openDashboard() { fake.dashboardOpened++; },
+    async openDashboard(options?: { sample?: boolean }) {
+      if (options?.sample) fake.sampleOpened++;
+      else fake.dashboardOpened++;
+    },
     async openSite(host: string) { fake.openedSites.push(host); },
     saveFile(fileName: string, content: string | Blob) {
       fake.saved.push(typeof content === 'string' ? { fileName, text: content } : { fileName, text: '', blob: content });

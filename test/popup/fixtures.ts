@@ -101,6 +101,7 @@ export function insights(overrides: Partial<Insights> = {}): Insights {
       activeTime: [{ feature: 'site: youtube.com', effect: 310 }, { feature: 'page kind: search', effect: -45 }],
       next: [{ feature: 'previous site: mail.proton.me', effect: 0.7 }],
     },
+    heldBack: 14,
     baseline: { engaged: 0.38, activeSeconds: 52 },
     habits: habits(),
     hourEffect: Array.from({ length: 24 }, (_, hour) => Math.sin(((hour - 15) / 24) * 2 * Math.PI) * 0.4),

@@ -22,7 +22,7 @@ describe('Learned view', () => {
   it('holds a placeholder of fixed height in every section until the data is there', async () => {
     const { container } = showLearned();
     const heights = [...container.querySelectorAll<HTMLElement>('.skeleton')].map((s) => s.style.height);
-    expect(heights).toEqual(['170px', '240px', '250px', '230px', '320px', '260px']);
+    expect(heights).toEqual(['170px', '240px', '200px', '250px', '230px', '320px', '260px']);
     await screen.findByText('Visits learned');
     expect(container.querySelector('.skeleton')).toBeNull();
   });
@@ -39,39 +39,84 @@ describe('Learned view', () => {
     expect(counts['Model size']).toBe('medium, 52,480 weights (205.0 KB)');
   });
 
-  it('shows the top features of each prediction with up and down colours', async () => {
+  it('groups the features that matter most by kind, up and down coloured, on one scale per prediction', async () => {
     showLearned();
-    const list = await screen.findByRole('list', { name: 'Features that move the engaged visit prediction most' });
-    const items = within(list).getAllByRole('listitem');
-    expect(items.map((item) => [item.querySelector('.feature')?.textContent, item.className])).toEqual([
-      ['site: github.com', 'up'], ['page kind: article', 'up'], ['page kind: video', 'down'], ['came from: t.co', 'down'],
-    ]);
-    const widths = items.map((item) => parseFloat((item.querySelector('.fill') as HTMLElement).style.width));
-    expect(widths[0]).toBe(50);
-    expect(widths[1]).toBeCloseTo((0.44 / 0.92) * 50, 5);
+    const sites = await screen.findByRole('list', { name: 'Engaged visit: sites' });
+    const page = screen.getByRole('list', { name: 'Engaged visit: the page' });
+    const sequences = screen.getByRole('list', { name: 'Engaged visit: sequences' });
+    const rows = (list: HTMLElement) => within(list).getAllByRole('listitem').map((item) => [item.querySelector('.feature')?.textContent, item.className]);
+    expect(rows(sites)).toEqual([['site: github.com', 'up']]);
+    expect(rows(page)).toEqual([['page kind: article', 'up'], ['page kind: video', 'down']]);
+    expect(rows(sequences)).toEqual([['came from: t.co', 'down']]);
+    expect([...section('What matters most').querySelectorAll('.contribution-group:first-of-type h4')].map((h) => h.textContent))
+      .toEqual(['Sites', 'Sequences', 'The page']);
+    // The largest push of the prediction, of whatever kind, is half the track.
+    const width = (list: HTMLElement, i: number) => parseFloat((within(list).getAllByRole('listitem')[i].querySelector('.fill') as HTMLElement).style.width);
+    expect(width(sites, 0)).toBe(50);
+    expect(width(page, 0)).toBeCloseTo((0.44 / 0.92) * 50, 5);
+    expect(screen.getByText('14 features held back: seen on one visit only, or title words and keywords made of digits.')).toBeTruthy();
   });
 
   it('gives each feature’s effect alone in percentage points and time, against the model with no feature', async () => {
     showLearned();
-    const list = await screen.findByRole('list', { name: 'Features that move the engaged visit prediction most' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('.effect')?.textContent)).toEqual([
-      'pushes up +92.0 points', 'pushes up +44.0 points', 'pushes down −38.0 points', 'pushes down −61.0 points',
+    const page = await screen.findByRole('list', { name: 'Engaged visit: the page' });
+    expect(within(page).getAllByRole('listitem').map((item) => item.querySelector('.effect')?.textContent)).toEqual([
+      'pushes up +44.0 points', 'pushes down −38.0 points',
     ]);
-    const time = screen.getByRole('list', { name: 'Features that move the active time prediction most' });
-    expect(within(time).getAllByRole('listitem').map((item) => item.querySelector('.effect')?.textContent)).toEqual(['pushes up +5 min', 'pushes down −45 s']);
+    const time = screen.getByRole('list', { name: 'Active time: sites' });
+    expect(within(time).getAllByRole('listitem').map((item) => item.querySelector('.effect')?.textContent)).toEqual(['pushes up +5 min']);
     expect([...document.querySelectorAll('.top-features .baseline')].map((line) => line.textContent)).toEqual([
       'Each feature alone, against 38% with no feature at all.',
       'Each feature alone, against about 52 s with no feature at all.',
     ]);
   });
 
-  it('keeps the strongest three features each way when the model gives more', async () => {
-    const engaged = [0.9, 0.5, 0.3, 0.2, 0.1, -0.05, -0.2, -0.4, -0.6].map((effect, i) => ({ feature: `feature ${i}`, effect }));
+  it('shows five features of a kind at once, the largest first, and the others one click away', async () => {
+    const engaged = [0.9, 0.5, -0.3, 0.2, 0.1, -0.05, -0.2, -0.6].map((effect, i) => ({ feature: `site: s${i}.example`, effect }));
     const top = insights().topFeatures;
     showLearned({ 'model/insights': insights({ topFeatures: { ...top, engaged } }) });
-    const list = await screen.findByRole('list', { name: 'Features that move the engaged visit prediction most' });
+    const list = await screen.findByRole('list', { name: 'Engaged visit: sites' });
     expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('.feature')?.textContent))
-      .toEqual(['feature 0', 'feature 1', 'feature 2', 'feature 6', 'feature 7', 'feature 8']);
+      .toEqual(['site: s0.example', 'site: s7.example', 'site: s1.example', 'site: s2.example', 'site: s3.example']);
+    const more = screen.getByRole('list', { name: 'Engaged visit: sites: the other features' });
+    expect(within(more).getAllByRole('listitem').map((item) => item.querySelector('.feature')?.textContent))
+      .toEqual(['site: s6.example', 'site: s4.example', 'site: s5.example']);
+    expect(more.closest('details')?.querySelector('summary')?.textContent).toBe('3 more features');
+  });
+
+  it('says what changed this week: quality a week ago and now, and the features whose effect moved most, in points and time', async () => {
+    const metrics = (auc: number, mae: number, top3: number) => ({
+      visits: 0, engagement: { logLoss: 0.6, baselineLogLoss: 0.69, accuracy: 0.7, auc, calibration: 1 },
+      activeTime: { mae, baselineMae: 90 }, next: { transitions: 0, top1: 0.2, top3, baselineTop3: 0.3 },
+    });
+    const weekChange = {
+      since: new Date(2026, 2, 8, 21, 15).getTime(), visitsThen: 6_210, visitsNow: 6_905,
+      quality: { then: metrics(0.71, 64, 0.42), now: metrics(0.745, 58, 0.47) },
+      moved: {
+        engaged: [{ feature: 'site: github.com', then: 0.12, now: 0.185 }, { feature: 'keyword: compost', then: 0.01, now: -0.04 }],
+        activeTime: [{ feature: 'page kind: video', then: 30, now: 95 }],
+      },
+    };
+    showLearned({ 'model/insights': insights({ weekChange }) });
+    const quality = await screen.findByRole('table', { name: 'How well it predicted, a week ago and now' });
+    const cells = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(cells(quality)).toEqual([
+      ['Engagement AUC', '0.710', '0.745'], ['Engagement log loss', '0.600', '0.600'], ['Active time error', '1 min', '58 s'], ['Next site in top 3', '42.0%', '47.0%'],
+    ]);
+    expect(cells(screen.getByRole('table', { name: 'Engaged visit: the features whose effect moved most' }))).toEqual([
+      ['site: github.com', '+12.0 points', '+18.5 points', '+6.5 points'],
+      ['keyword: compost', '+1.0 points', '−4.0 points', '−5.0 points'],
+    ]);
+    expect(cells(screen.getByRole('table', { name: 'Active time: the features whose effect moved most' }))).toEqual([
+      ['page kind: video', '+30 s', '+2 min', '+1 min'],
+    ]);
+    expect(section('What changed this week').textContent).toContain('6,210 visits learned; 695 visits learned since.');
+  });
+
+  it('says there is nothing to compare before a week of visits', async () => {
+    showLearned();
+    await screen.findByText('Nothing to compare yet: this appears once Tabula has learned from a week of visits.');
+    expect(section('What changed this week').querySelector('table')).toBeNull();
   });
 
   it('draws the weekly habits as a 7 × 24 heatmap, summarised in words', async () => {

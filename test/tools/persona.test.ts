@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { engagementLabel } from '../../model/labels';
 import { PAGE_KINDS } from '../../model/visit';
-import { LONG_READ_WORDS } from '../../tools/persona/engagement';
-import { generatePersona, type PersonaRecord } from '../../tools/persona/generate';
-import { SITE_CATEGORIES, SITES } from '../../tools/persona/sites';
+import { LONG_READ_WORDS } from '../../extension/persona/engagement';
+import { generatePersona, type PersonaRecord } from '../../extension/persona/generate';
+import { SITE_CATEGORIES, SITES } from '../../extension/persona/sites';
 import { oracleFigures, readTruthFile, truthPathOf } from '../../tools/persona/truth';
 import { parseVisitLine } from '../../tools/visit-log';
 

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { AucWindow } from '../../model/auc';
 import { engagementLabel } from '../../model/labels';
 import { logLossOfProbability } from '../../model/losses';
-import type { PersonaRecord } from './generate';
+import type { PersonaRecord } from '../../extension/persona/generate';
 
 /** The truth file beside a log: `a.jsonl` → `a.truth.jsonl`, `a.jsonl.gz` → `a.truth.jsonl`. */
 export function truthPathOf(logPath: string): string {

@@ -5,7 +5,7 @@ import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest 
 import { InvalidRequest } from '../../errors';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, countVisits, habits } from '../../storage/query';
-import { current, relearn, replace, status, unload } from '../learner-service';
+import { current, currentWithChange, relearn, replace, status, unload } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
 
 export async function onOverview(): Promise<ModelOverview> {
@@ -32,8 +32,8 @@ export async function onOverview(): Promise<ModelOverview> {
 }
 
 export async function onInsights(): Promise<Insights> {
-  const learner = await current();
-  return { ...insightsOf(learner), habits: await habits(await database()) };
+  const { learner, change } = await currentWithChange();
+  return { ...insightsOf(learner), habits: await habits(await database()), ...(change && { weekChange: change }) };
 }
 
 /**

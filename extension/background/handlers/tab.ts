@@ -6,7 +6,7 @@ import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
 import { database, type Database } from '../../storage/db';
 import { getSettings } from '../../storage/settings';
-import { latestOpenVisit, openVisitOfTab, setFeedback } from '../../storage/visits';
+import { lastFinishedVisit, latestOpenVisit, openVisitOfTab, setFeedback } from '../../storage/visits';
 import { pressure } from '../../storage/pressure';
 import { pageUrl } from '../../validate';
 import { current, learnCorrection, status } from '../learner-service';
@@ -17,6 +17,14 @@ export const USEFUL_AFTER_VISITS = 20;
 
 export function onTabPredict({ tabId }: { tabId?: number }): Promise<TabPrediction> {
   return predictAndKeep(tabId, false);
+}
+
+/** The prediction for the last finished visit: the sample's page, for the sample has no tab of its own. */
+export async function predictLastVisit(): Promise<TabPrediction> {
+  const db = await database();
+  const last = await lastFinishedVisit(db);
+  const visit = last && isVisit(last) ? last : undefined;
+  return predict(db, visit ? { page: visit, visit } : {});
 }
 
 /** After a visit report from a tab: its prediction, kept for the popup, the tab marked as the last reported. */

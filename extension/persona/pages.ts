@@ -2,8 +2,7 @@
 // size, drawn for the site it is on. Titles and descriptions are made of the topic's words (and a
 // few common ones), so that what a page is about shows in its words as it would on the web. A
 // search results page has neither title nor description, as the extension keeps it.
-import type { PageFeatures, PageKind } from '../../model/visit';
-import { MAX_KEYWORDS } from '../visit-log';
+import { KEYWORDS_MAX, type PageFeatures, type PageKind } from '../../model/visit';
 import type { Draw } from './draw';
 import type { Person, PersonSite } from './person';
 import { PAGE_KINDS_OF } from './sites';
@@ -46,7 +45,7 @@ export function drawPage(draw: Draw, person: Person, site: PersonSite, kind = dr
     images: Math.round(draw.logNormal(size.images, 0.7)),
     videos: kind === 'video' ? 1 : draw.chance(0.05) ? 1 : 0,
     referrerHost: '',
-    keywords: kind === 'search' || kind === 'form' || kind === 'home' ? [] : draw.sample(topic.words, 6 + draw.int(MAX_KEYWORDS - 5)),
+    keywords: kind === 'search' || kind === 'form' || kind === 'home' ? [] : draw.sample(topic.words, 6 + draw.int(KEYWORDS_MAX - 5)),
     topic: kind === 'home' ? null : topic.name,
   };
 }
