@@ -183,7 +183,9 @@ describe('Learner', () => {
     const sites = insights.topFeatures.engaged.filter((c) => c.feature.startsWith('site: '));
     expect(sites.length).toBeGreaterThan(0);
     for (const { feature, effect } of sites) {
-      expect(Math.sign(effect), feature).toBe(/video|mail/.test(feature) ? -1 : 1);
+      // news.example.org is read about as often as the average page: its effect is near nothing, either way
+      if (/news/.test(feature)) expect(Math.abs(effect), feature).toBeLessThan(0.03);
+      else expect(Math.sign(effect), feature).toBe(/video|mail/.test(feature) ? -1 : 1);
     }
     expect(insights.topFeatures.next[0].feature).toMatch(/→ /);
     expect(insights.hiddenUnits.length).toBeGreaterThan(0);
