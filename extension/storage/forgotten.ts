@@ -3,7 +3,9 @@
 // write the visit back. Each forget leaves a tombstone that later reports and imports respect:
 // a visit that began before the forget and falls under it is not stored again, and a forgotten
 // site is not kept as another visit's referrer. Tombstones go with the retention cut, since a
-// visit that began before it is refused anyway. Pauses are kept the same way.
+// visit that began before it is refused anyway. Pauses are kept the same way, and so are entries
+// taken off the exclusion list: a page of an excluded site whose report arrives once the exclusion
+// is lifted (it was in flight, or its tab stayed open) began while it was excluded.
 import { murmur3 } from '../../model/hash';
 import { isExcluded } from '../exclusions';
 import type { Database } from './db';
@@ -21,7 +23,13 @@ export type Tombstone =
   | { scope: 'day'; from: number; to: number; at: number }
   | { scope: 'all'; at: number }
   /** Recording was paused from `from` to `to` (open while paused): nothing of then is imported later. */
-  | { scope: 'paused'; from: number; to: number; at: number };
+  | { scope: 'paused'; from: number; to: number; at: number }
+  /**
+   * An entry of the exclusion list, taken off it at `at`: a page's report of a visit that began
+   * before, under that entry, is refused. Imports are not held to it: the list says nothing of when
+   * the entry was added, so another browser's visits of before are not known to be of then.
+   */
+  | { scope: 'lifted'; entry: string; at: number };
 
 /** A visit as far as tombstones care: its key, address and start. */
 export interface Reported {
@@ -38,6 +46,8 @@ export function isForgotten(visit: Reported, tombstones: readonly Tombstone[]): 
     if (tombstone.scope === 'paused') return tombstone.from <= visit.startedAt && visit.startedAt < tombstone.to;
     if (visit.startedAt >= tombstone.at) return false; // begun since: new data
     switch (tombstone.scope) {
+      case 'lifted':
+        return false; // a page's own report only: see beganExcluded
       case 'site':
         return siteHashes(visit.host).includes(tombstone.hash);
       case 'matching':
@@ -48,6 +58,21 @@ export function isForgotten(visit: Reported, tombstones: readonly Tombstone[]): 
         return true;
     }
   });
+}
+
+/** True when a page's visit began under an entry of the exclusion list since taken off it. */
+export function beganExcluded(visit: Reported, tombstones: readonly Tombstone[]): boolean {
+  return tombstones.some((tombstone) => tombstone.scope === 'lifted' && visit.startedAt < tombstone.at
+    && isExcluded(visit.host, visit.path, [tombstone.entry]));
+}
+
+/** Notes, at `now`, the entries that a change of the exclusion list from `before` to `after` took off it. */
+export async function noteLiftedExclusions(db: Database, before: readonly string[], after: readonly string[], now = Date.now()): Promise<void> {
+  const lifted = before.filter((entry) => !after.includes(entry));
+  if (lifted.length === 0) return;
+  const tx = db.transaction('forgotten', 'readwrite');
+  for (const entry of lifted) await tx.store.add({ scope: 'lifted', entry, at: now });
+  await tx.done;
 }
 
 /** True when a host names a forgotten site: it is not kept as where another visit came from. */

@@ -31,7 +31,7 @@ export async function getSettings(db: Database): Promise<Settings> {
   }
   for (const [name, value] of Object.entries(stored)) {
     try {
-      Object.assign(settings, checkChange({ [name]: value }));
+      Object.assign(settings, checkSettingsChange({ [name]: value }));
     } catch (error) {
       settingsProblems.set(name.slice(0, 40), (error as Error).message);
     }
@@ -41,13 +41,14 @@ export async function getSettings(db: Database): Promise<Settings> {
 
 /** Applies a validated change and returns the settings as stored (a damaged value is replaced). */
 export async function updateSettings(db: Database, change: unknown): Promise<Settings> {
-  const next = { ...(await getSettings(db)), ...checkChange(change) };
+  const next = { ...(await getSettings(db)), ...checkSettingsChange(change) };
   await db.put('settings', next, 'settings');
   settingsProblems.clear();
   return next;
 }
 
-function checkChange(change: unknown): Partial<Settings> {
+/** A change of the settings, validated; throws an InvalidRequest naming what will not do. */
+export function checkSettingsChange(change: unknown): Partial<Settings> {
   if (typeof change !== 'object' || change === null) throw new InvalidRequest('Settings must be an object.');
   const out: Partial<Settings> = {};
   for (const [name, value] of Object.entries(change)) {

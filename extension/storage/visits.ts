@@ -5,7 +5,7 @@ import type { Visit } from '../../model/visit';
 import type { StoredVisit, VisitUpdate } from '../contract-types';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Database, InteractionEvent, TabulaDB } from './db';
-import { isForgotten, isForgottenSite, type Tombstone } from './forgotten';
+import { beganExcluded, isForgotten, isForgottenSite, type Tombstone } from './forgotten';
 import { isQuotaError, makeRoom } from './pressure';
 import { finishAll, nextSeq, SEQ_STORES } from './seq';
 import { visitIndex, type VisitIndex } from './visit-index';
@@ -20,7 +20,7 @@ export interface Recorded {
 
 /** Why an update was not stored: its visit is finished already, or the user forgot it. */
 export interface Refused {
-  refused: 'finished' | 'forgotten';
+  refused: 'finished' | 'forgotten' | 'excluded';
 }
 
 /** Stores a content-script update, unless its visit is finished or was forgotten. */
@@ -53,8 +53,9 @@ async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number
   const seqStores = { visits, counters: tx.objectStore('counters') };
   const existing = await visits.index('by-key').get(key);
   const forgotten = await tx.objectStore('forgotten').getAll();
+  const reported = { ...update.visit, key, startedAt: existing?.startedAt ?? update.visit.startedAt };
   const refused: Refused['refused'] | undefined = existing?.seq !== undefined ? 'finished'
-    : isForgotten({ ...update.visit, key, startedAt: existing?.startedAt ?? update.visit.startedAt }, forgotten) ? 'forgotten' : undefined;
+    : isForgotten(reported, forgotten) ? 'forgotten' : beganExcluded(reported, forgotten) ? 'excluded' : undefined;
   if (refused) {
     await tx.done;
     return { refused };

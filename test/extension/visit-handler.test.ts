@@ -80,6 +80,40 @@ describe('visit reports', () => {
   });
 });
 
+describe('an exclusion lifted', () => {
+  it('refuses a report of a visit that began while its page was excluded, however late it arrives', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    await data.onSettingsSet({ excluded: ['clinic.example', '*bank*'] });
+    const begunExcluded = visitAt('www.clinic.example', Date.now() - 5_000);
+    const elsewhere = visitAt('news.example', Date.now() - 5_000);
+    await data.onSettingsSet({ excluded: ['*bank*'] }); // the clinic is lifted, within a moment of the visit
+    // The excluded page's reports were in flight, or its tab stayed open: they arrive after the change.
+    await handler.onVisitUpdate(update(begunExcluded, false, 'begun-excluded'), fromPage(begunExcluded));
+    await handler.onVisitUpdate(update(begunExcluded, true, 'begun-excluded'), fromPage(begunExcluded));
+    await handler.onVisitUpdate(update(elsewhere, true), fromPage(elsewhere));
+    const begunSince = visitAt('www.clinic.example', Date.now() + 1);
+    await handler.onVisitUpdate(update(begunSince, true), fromPage(begunSince));
+    expect((await stored()).map((visit) => visit.host).sort()).toEqual(['news.example', 'www.clinic.example']);
+    expect((await stored()).find((visit) => visit.host === 'www.clinic.example')?.startedAt).toBe(begunSince.startedAt);
+    expect(handler.dropped.excluded).toBe(2);
+  });
+
+  it('leaves other patterns, and visits of before that a data file brings, as they were', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    const { excluded: defaults } = await data.onSettingsGet();
+    await data.onSettingsSet({ excluded: [...defaults, 'clinic.example'] });
+    await data.onSettingsSet({ excluded: defaults });
+    const db = await storage.database();
+    const tombstones = await db.getAll('forgotten');
+    expect(tombstones).toEqual([expect.objectContaining({ scope: 'lifted', entry: 'clinic.example' })]);
+    const { isForgotten, beganExcluded } = await import('../../extension/storage/forgotten');
+    const before = { key: 'k', host: 'clinic.example', path: '/', startedAt: NOW };
+    expect(isForgotten(before, tombstones)).toBe(false); // an import is not held to it
+    expect(beganExcluded(before, tombstones)).toBe(true);
+    expect(beganExcluded({ ...before, host: 'news.example' }, tombstones)).toBe(false);
+  });
+});
+
 describe('content keywords', () => {
   /** Every store of the database, the model's checkpoint (and its feature names) with them, as text. */
   async function everything(): Promise<string> {

@@ -3,9 +3,9 @@ import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, Ti
 import { InvalidRequest } from '../../errors';
 import { database, NewerDatabaseError, readAsItIs } from '../../storage/db';
 import { countForget } from '../../storage/forget';
-import { notePause } from '../../storage/forgotten';
+import { noteLiftedExclusions, notePause } from '../../storage/forgotten';
 import { queryVisits } from '../../storage/query';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../storage/settings';
+import { checkSettingsChange, DEFAULT_SETTINGS, getSettings, updateSettings } from '../../storage/settings';
 import { timeReport } from '../../storage/time-report';
 import { importHistory } from '../history-import';
 import { applyRetentionAndRelearn, forget } from '../learner-service';
@@ -63,6 +63,9 @@ export async function onSettingsSet(change: Partial<Settings>): Promise<Settings
     if (before.paused || change.paused === true) throw new InvalidRequest('Recording is paused: resume it to import your history.');
     await importHistory(); // refuses, changing nothing, without the permission
   }
+  // Noted before the list changes: a report that arrives in between is still refused by the list.
+  const excluded = checkSettingsChange(change).excluded;
+  if (excluded) await noteLiftedExclusions(db, before.excluded, excluded);
   const settings = await updateSettings(db, change);
   if (settings.paused !== before.paused) await notePause(db, settings.paused);
   // Shorter retention takes effect at once: what it no longer keeps goes, and is unlearned.
