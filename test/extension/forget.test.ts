@@ -21,6 +21,35 @@ afterEach(() => db.close());
 
 const hosts = async () => (await db.getAll('visits')).map((visit) => visit.host).sort();
 
+describe('the confirmation', () => {
+  it('counts exactly what each kind of forget then removes, events its visits left behind included', async () => {
+    const stock = async (): Promise<void> => {
+      for (const store of ['visits', 'events', 'forgotten'] as const) await db.clear(store); // the last forget's tombstone too
+      let n = 0;
+      for (const [host, path, at] of [['news.example', '/a', T0], ['www.news.example', '/b', T0 + DAY], ['live.news.example', '/login/x', T0],
+        ['othernews.example', '/a', T0], ['mybank.example', '/', T0 + DAY], ['shop.example', '/login/start', T0 + 2 * DAY]] as const) {
+        await recordUpdate(db, update(visitAt(host, at, { path }), false, `counted-${++n}-visit`), 1);
+        await recordUpdate(db, update(visitAt(host, at, { path }), true, `counted-${n}-visit`), 1);
+      }
+      // An event kept longer than its visit, from before events went with their visits.
+      await db.add('events', { visitKey: 'gone-long-ago', host: 'live.news.example', at: T0 + 60_000, type: 'visit' } as never);
+    };
+    const visitId = async (host: string) => (await db.getAll('visits')).find((visit) => visit.host === host)!.id!;
+    const requests = [
+      { scope: 'site', host: 'news.example' }, { scope: 'matching', entry: '*bank*' }, { scope: 'matching', entry: '*/login*' },
+      { scope: 'day', day: new Date(T0 + DAY).toISOString().slice(0, 10) }, { scope: 'visit', id: 0 }, { scope: 'all' },
+    ] as const;
+    for (const request of requests) {
+      await stock();
+      const asked = request.scope === 'visit' ? { scope: 'visit' as const, id: await visitId('othernews.example') } : request;
+      const counted = await countForget(db, asked);
+      const removed = await forgetData(db, asked);
+      expect(counted, JSON.stringify(request)).toEqual({ visits: removed.visits, events: removed.events });
+      expect(counted.visits, JSON.stringify(request)).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('forgetting a site', () => {
   it('takes the host with its www. and subdomains, as an exclusion would, and nothing else', async () => {
     for (const host of ['news.example', 'www.news.example', 'live.news.example', 'othernews.example', 'news.example.org']) {
