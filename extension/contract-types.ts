@@ -189,6 +189,8 @@ export interface BackgroundStatus {
    * finished, older than the retention period or forgotten, a page reporting another site's address, too many reports or visits.
    */
   dropped: { incognito: number; paused: number; excluded: number; finished: number; expired: number; forgotten: number; wrongSender: number; flood: number };
+  /** Pages that asked whether their words may be read for keywords, by answer (no: excluded, paused or private). */
+  textAsked: { yes: number; no: number };
   /** Stored visits that learning skipped because they could not be read. */
   unreadableVisits: number;
   /** When learning last made the model unsound and the last sound model was taken back (0: never). */

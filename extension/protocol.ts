@@ -14,6 +14,7 @@ import { MessageError } from './errors';
 /** Request name → [request payload, answer]. */
 export interface Contract {
   'visit/update': [VisitUpdate, Record<string, never>]; // the same answer whatever was stored
+  'page/text-wanted': [{ url: string }, { wanted: boolean }]; // may the page's own words (keywords) be read?
   'tab/predict': [{ tabId?: number }, TabPrediction];
   'tab/feedback': [{ tabId?: number; verdict: 'useful' | 'not-interested' }, TabPrediction];
   'model/overview': [Record<string, never>, ModelOverview];
@@ -45,7 +46,7 @@ export type AnswerOf<K extends RequestType> = Contract[K][1];
 export type From = 'page' | 'extension';
 
 /** The requests a page may send. Every other request is the extension's own pages' alone. */
-const PAGE_REQUESTS: readonly RequestType[] = ['visit/update'];
+const PAGE_REQUESTS: readonly RequestType[] = ['visit/update', 'page/text-wanted'];
 
 export function senderOf(type: RequestType): From {
   return PAGE_REQUESTS.includes(type) ? 'page' : 'extension';

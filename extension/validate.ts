@@ -77,6 +77,11 @@ function checkedVisit(input: unknown, now: number): Visit {
   return redactPage(visit);
 }
 
+/** A page's question whether its words may be read: the address of its visit. */
+export function validatePageAddress(input: unknown): { url: string; host: string; path: string } {
+  return pageUrl(text(record(input, 'request').url, 'url', LIMITS.url));
+}
+
 /** An http(s) page address reduced to origin and path: the query and fragment never get in. */
 export function pageUrl(raw: string): { url: string; host: string; path: string } {
   let parsed: URL;

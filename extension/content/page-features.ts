@@ -2,9 +2,9 @@
 // string and the fragment are dropped before anything is kept; every read is bounded (page-text.ts).
 // The title is chosen in page-title.ts; the description is the one the page declares in its
 // metadata, Dublin Core, then Open Graph, then the plain description and Twitter's. The content
-// keywords come from the main text (page-keywords.ts).
+// keywords come from the main text (page-keywords.ts), read apart and only once the background
+// has said the page may be recorded (page-watch.ts): never on an excluded site.
 import type { PageFeatures } from '../../model/visit';
-import { readKeywords } from './page-keywords';
 import { guessPageKind, KIND_METAS } from './page-kind';
 import { estimateWords, primaryLanguage, readMetaTags, titleOf } from './page-text';
 import { metaText, pageTitle, TITLE_METAS } from './page-title';
@@ -69,8 +69,6 @@ export function readPageFeatures(doc: Document, href: string, referrerHost: stri
     description: metaText(metas, DESCRIPTIONS.find((name) => metas.has(name)), DESCRIPTION_MAX),
     lang,
     kind,
-    // A results page's text is what was searched for: none of it is read.
-    keywords: kind === 'search' ? [] : readKeywords(doc, lang),
     words,
     links,
     images: doc.getElementsByTagName('img').length,

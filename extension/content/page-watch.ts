@@ -5,7 +5,9 @@
 // first reported, once the page has been open a few seconds, when the browser is idle (or with
 // the visit's first report, if that comes sooner), so that the
 // reading competes neither with the page's loading nor with the browser's work of leaving a
-// large page, where it could tip that task into a long one. Every tick costs the page
+// large page, where it could tip that task into a long one. The page's own words (its content
+// keywords) are read only after the background has answered that the page may be recorded, so
+// they are never read on an excluded site; a visit left before that answer has none. Every tick costs the page
 // a call into the content script, so the tick runs every second only where it must look for
 // address changes itself; with the Navigation API they arrive as events, and the tick only comes
 // when a periodic report is due.
@@ -30,6 +32,8 @@ export interface WatchOptions {
   reportEveryMs?: number;
   /** How long after a visit begins its page is read. */
   settleMs?: number;
+  /** Whether the background wants the words of the page at this address; without it, they are never read. */
+  textWanted?: (url: string) => Promise<boolean>;
 }
 
 export interface PageWatch {
@@ -51,7 +55,7 @@ const MIN_VISIT_MS = 1_000;
 type NavigatingWindow = Window & { navigation?: EventTarget };
 
 export function watchPage(options: WatchOptions): PageWatch | null {
-  const { window: win, post, now = Date.now, makeKey = randomKey } = options;
+  const { window: win, post, now = Date.now, makeKey = randomKey, textWanted } = options;
   const doc = win.document;
   // The document's address is the location's, and reading it spares every page the Location interface.
   const firstHref = doc.URL;
@@ -99,12 +103,21 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     visitBeganAt = at;
     recorder.begin(at, url, referrerHost, startedAt);
     const visit = recorder.visits;
+    const current = (): boolean => !stopped && recorder.visits === visit && !recorder.closed;
+    // The first report, once the page is read: from then on the visit is stored, and the
+    // background can finish it even if the page's last report never arrives (Firefox can drop a
+    // message sent as a page is left for another site's process).
+    const firstReport = safely(() => {
+      if (current()) report(now(), false);
+    });
     whenIdle(settleMs, safely(() => {
-      if (stopped || recorder.visits !== visit || recorder.closed) return;
-      // The first report, once the page is read: from then on the visit is stored, and the
-      // background can finish it even if the page's last report never arrives (Firefox can drop a
-      // message sent as a page is left for another site's process).
-      report(now(), false);
+      if (!current()) return;
+      const { url: address, kind } = recorder.settle();
+      if (!textWanted || kind === 'search') return firstReport();
+      // Unanswered (the extension gone, the background failing), the visit is reported without them.
+      textWanted(address).then((wanted) => {
+        if (wanted && current()) recorder.readKeywords();
+      }).catch(() => undefined).then(firstReport, firstReport);
     }));
   };
 

@@ -1,5 +1,5 @@
-// The content script's one door to the extension API: its visit reports, sent to Tabula's
-// background with protocol.ts's `request`. It does not go through browser-api.ts on purpose: the
+// The content script's one door to the extension API: its visit reports, and its question whether
+// the page's words may be read, sent to Tabula's background with protocol.ts's `request`. It does not go through browser-api.ts on purpose: the
 // polyfill there is most of a content script's size, and every page would compile and run it at
 // load, while a content script needs only `runtime.sendMessage`, which both browsers give natively
 // with a promise (Firefox as `browser`, Chrome MV3 as `chrome`).
@@ -19,4 +19,9 @@ export function extensionApi(scope: object = globalThis): RuntimeLike | undefine
 /** The one real sender of visit updates. */
 export function postVisit(update: VisitUpdate): Promise<unknown> {
   return request(extensionApi(), 'visit/update', update);
+}
+
+/** Asks the background whether the words of the page at `url` may be read (not while excluded or paused). */
+export async function textWanted(url: string): Promise<boolean> {
+  return (await request(extensionApi(), 'page/text-wanted', { url })).wanted === true;
 }

@@ -10,6 +10,7 @@ import { ActivityClock, type ActivityState } from './activity-clock';
 import { InteractionCounter } from './interaction-counter';
 import { MediaTracker } from './media-tracker';
 import { readPageFeatures } from './page-features';
+import { readKeywords } from './page-keywords';
 import { ScrollDepth, type MeasureScroll, type Schedule } from './scroll-depth';
 
 export interface RecorderSetup {
@@ -102,6 +103,15 @@ export class VisitRecorder {
   /** Drops media that stopped without telling; true when audible playback stopped because of it. */
   pruneMedia(at: number): boolean {
     return this.mediaTracker !== null && this.mediaTracker.prune(at);
+  }
+
+  /**
+   * Reads the content keywords of the page, once read: asked only where the background said the
+   * page may be recorded. A results page's text is what was searched for: none of it is read.
+   */
+  readKeywords(): void {
+    const features = this.settle();
+    if (features.keywords === undefined && features.kind !== 'search') features.keywords = readKeywords(this.setup.doc, features.lang);
   }
 
   hasSettled(): boolean {

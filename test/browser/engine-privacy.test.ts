@@ -5,6 +5,10 @@ import type { Page } from 'puppeteer-core';
 import type { StoredVisit } from '../../extension/contract-types';
 import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
 import { startSite, type TestSite } from '../../harness/sites/test-site';
+import { SETTLE_MS } from '../../extension/content/page-watch';
+
+/** A page is read this long after it opened at the latest: its settle time, then an idle moment (2 s at most). */
+const SETTLED_MS = SETTLE_MS + 2_500;
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   describe.skipIf(!browserAvailable(name))(`privacy of the engine in ${name}`, () => {
@@ -41,13 +45,19 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await tabula.call('settings/set', { excluded: [...excluded, 'localhost'] });
       const page = await tabula.browser.newPage();
       await page.bringToFront();
+      const asked = (await tabula.call('background/status', {})).textAsked;
       await page.goto(`${localhost}/article/41`);
       await useAndLeave(page, `${localhost}/article/42`);
+      await sleep(SETTLED_MS); // long enough for the page to be read and to ask whether its words may be
       await page.goto(`${site.origin}/article/43`); // not excluded: the control
+      await sleep(SETTLED_MS);
       await page.close();
       await until(async () => (await storedVisits()).some((visit) => visit.path === '/article/43' && visit.seq !== undefined), 15_000, 'the visit of the other site');
       const status = await tabula.call('background/status', {});
       expect(status.dropped.excluded, 'the excluded pages did report, and were turned away').toBeGreaterThanOrEqual(2);
+      // The excluded page was told its words are not wanted, so its keywords were never read; the control's were.
+      expect(status.textAsked).toEqual({ yes: asked.yes + 1, no: asked.no + 1 });
+      expect((await storedVisits()).find((visit) => visit.path === '/article/43')?.keywords?.length).toBeGreaterThan(0);
       expect((await storedVisits()).map((visit) => visit.host)).not.toContain('localhost');
       const dump = await tabula.databaseText(['visits', 'events', 'model']);
       expect(dump).toContain('/article/43');

@@ -80,6 +80,32 @@ describe('visit reports', () => {
   });
 });
 
+describe('whether a page may read its own words', () => {
+  const ask = (url: string, sender = inTab(7, false, url)) => handler.onTextWanted({ url }, sender);
+
+  it('is yes only where its visit would be stored: never on an excluded site, while paused, or in a private window', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    expect(await ask('https://news.example/a')).toEqual({ wanted: true });
+    await data.onSettingsSet({ excluded: ['news.example', 'docs.example/private/*'] });
+    expect(await ask('https://www.news.example/a'), 'the site with www.').toEqual({ wanted: false });
+    expect(await ask('https://live.news.example/a'), 'a subdomain').toEqual({ wanted: false });
+    expect(await ask('https://docs.example/private/notes'), 'an excluded path').toEqual({ wanted: false });
+    expect(await ask('https://docs.example/public/notes')).toEqual({ wanted: true });
+    await data.onSettingsSet({ excluded: [], paused: true });
+    expect(await ask('https://news.example/a')).toEqual({ wanted: false });
+    await data.onSettingsSet({ paused: false });
+    expect(await ask('https://news.example/a', inTab(9, true, 'https://news.example/a'))).toEqual({ wanted: false });
+    expect(await ask('https://news.example/a')).toEqual({ wanted: true });
+  });
+
+  it('is asked by a page about itself alone, in a well-formed question', async () => {
+    await expect(ask('https://bank.example/', inTab(7, false, 'https://news.example/a'))).rejects.toThrow(/only ask about itself/);
+    await expect(handler.onTextWanted({ url: 'file:///etc/passwd' }, inTab(7, false, 'https://news.example/a'))).rejects.toThrow(/web pages/);
+    await expect(handler.onTextWanted({ url: 42 }, inTab(7))).rejects.toThrow(/must be text/);
+    await expect(handler.onTextWanted(null, inTab(7))).rejects.toThrow(/must be an object/);
+  });
+});
+
 describe('an exclusion lifted', () => {
   it('refuses a report of a visit that began while its page was excluded, however late it arrives', async () => {
     const data = await import('../../extension/background/handlers/data');

@@ -157,6 +157,7 @@ export function status(overrides: Partial<BackgroundStatus> = {}): BackgroundSta
     wokeAt: NOW - 600_000,
     rejected: { malformed: 0, sender: 0, unknown: 0 },
     dropped: { incognito: 0, paused: 0, excluded: 0, finished: 0, expired: 0, forgotten: 0, wrongSender: 0, flood: 0 },
+    textAsked: { yes: 0, no: 0 },
     eventsPruned: 0,
     storageFullAt: 0,
     learnedTwice: 0,

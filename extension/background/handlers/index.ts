@@ -5,10 +5,11 @@ import { onDataImport, onDataImportLines } from './data-import';
 import { onExport, onImport, onInsights, onMerge, onOverview, onPlay, onPreviewImport, onPreviewMerge, onReset } from './model';
 import { onStatus } from './status';
 import { onTabFeedback, onTabPredict } from './tab';
-import { onVisitUpdate } from './visit';
+import { onTextWanted, onVisitUpdate } from './visit';
 
 export const handlers: Handlers = {
   'visit/update': onVisitUpdate,
+  'page/text-wanted': onTextWanted,
   'tab/predict': onTabPredict,
   'tab/feedback': onTabFeedback,
   'model/overview': onOverview,

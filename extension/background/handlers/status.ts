@@ -4,7 +4,7 @@ import { rejected } from '../../messages';
 import { pressure } from '../../storage/pressure';
 import { settingsProblems } from '../../storage/settings';
 import { status } from '../learner-service';
-import { dropped } from './visit';
+import { dropped, textAsked } from './visit';
 
 /** When this background (worker or event page) started: it changes each time it is woken. */
 const wokeAt = Date.now();
@@ -14,6 +14,7 @@ export function onStatus(): BackgroundStatus {
     wokeAt,
     rejected: { ...rejected },
     dropped: { ...dropped },
+    textAsked: { ...textAsked },
     eventsPruned: pressure.eventsPruned,
     storageFullAt: pressure.fullAt,
     learnedTwice: status.learnedTwice,

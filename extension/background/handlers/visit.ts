@@ -1,7 +1,8 @@
 // Receiving visit reports from content scripts: validated, tied to the page that sent them,
 // filtered by the user's rules, stored, and learned once finished (by the page's final report,
-// or by any report once its tab is gone). The page is answered the same whatever happened, so
-// that it cannot learn from Tabula whether its site is excluded or recording is paused.
+// or by any report once its tab is gone). A report is answered the same whatever happened. Only
+// one question is answered differently: whether the page's own words may be read for its
+// keywords, which they never are on an excluded site or while recording is paused.
 import { browser, type Runtime } from '../../browser-api';
 import type { Visit, VisitUpdate } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
@@ -10,7 +11,7 @@ import { database } from '../../storage/db';
 import { retentionCut } from '../../storage/forget';
 import { getSettings } from '../../storage/settings';
 import { recordUpdate } from '../../storage/visits';
-import { pageUrl, validateVisitUpdate } from '../../validate';
+import { pageUrl, validatePageAddress, validateVisitUpdate } from '../../validate';
 import { catchUp } from '../learner-service';
 import { dropTabPrediction } from '../prediction-cache';
 import { FloodGate, isGlance } from './flood-gate';
@@ -18,6 +19,9 @@ import { keepReportedTab } from './tab';
 
 /** Why reports were not stored, counted for the proof suite and the popup. */
 export const dropped = { incognito: 0, paused: 0, excluded: 0, finished: 0, expired: 0, forgotten: 0, wrongSender: 0, flood: 0 };
+
+/** The pages' questions whether their words may be read, by answer, for the proof suite. */
+export const textAsked = { yes: 0, no: 0 };
 
 const gate = new FloodGate();
 const RECEIVED = {} as Record<string, never>;
@@ -68,11 +72,25 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
 }
 
 /**
+ * Whether the page asking may read its own text for keywords: only where its visit would be
+ * stored (not in a private window, not on an excluded site, not while paused). Asked once a
+ * visit's page has settled, before its first report.
+ */
+export async function onTextWanted(payload: unknown, sender: Runtime.MessageSender): Promise<{ wanted: boolean }> {
+  const page = validatePageAddress(payload);
+  if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only ask about itself.');
+  const settings = await getSettings(await database());
+  const wanted = !sender.tab?.incognito && !settings.paused && !isExcluded(page.host, page.path, settings.excluded);
+  textAsked[wanted ? 'yes' : 'no']++;
+  return { wanted };
+}
+
+/**
  * A content script runs in its page, beside the page's own scripts: a report must be of the site
  * of the document that sent it. Sites, not addresses: a single-page app changes its address
  * within its site, and its last report of the previous address comes from the new one.
  */
-function fromItsOwnPage(visit: Visit, sender: Runtime.MessageSender): boolean {
+function fromItsOwnPage(visit: Pick<Visit, 'host'>, sender: Runtime.MessageSender): boolean {
   try {
     return pageUrl(sender.url ?? '').host === visit.host;
   } catch {

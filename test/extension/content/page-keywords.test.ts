@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
 import { mainText, readKeywords, TEXT_MAX, topWords } from '../../../extension/content/page-keywords';
 import { readPageFeatures } from '../../../extension/content/page-features';
+import { VisitRecorder } from '../../../extension/content/visit-recorder';
 import { KEYWORDS_MAX } from '../../../model/visit';
 
 const windows: Window[] = [];
@@ -129,12 +130,22 @@ describe('keywords', () => {
     expect(japanese.some((word) => /^[\u3040-\u309f]+$/.test(word))).toBe(false);
   });
 
-  test('are read with the page features, and none on a search results page', () => {
-    const features = readPageFeatures(documentOf(NEWS), 'https://news.example/2024/tides', '');
-    expect(features.keywords?.slice(0, 2)).toEqual(['tide', 'harbour']);
+  test('are not read with the page features, but on their own, and never on a search results page', () => {
+    const recorderOf = (doc: Document, url: string): VisitRecorder => {
+      const recorder = new VisitRecorder({ doc, makeKey: () => 'key-of-visit', measureScroll: () => null }, 0, { visible: true, focused: true, mediaPlaying: false });
+      recorder.begin(0, url, '');
+      return recorder;
+    };
+    const article = documentOf(NEWS);
+    expect(readPageFeatures(article, 'https://news.example/2024/tides', '')).not.toHaveProperty('keywords');
+    const reading = recorderOf(article, 'https://news.example/2024/tides');
+    expect(reading.snapshot(1).keywords).toBeUndefined();
+    reading.readKeywords();
+    expect(reading.snapshot(1).keywords?.slice(0, 2)).toEqual(['tide', 'harbour']);
     const results = documentOf(NEWS.replace('<title>Tide</title>', '<title>harbour tide - Search</title>'), 'https://news.example/news?q=harbour+tide');
-    const search = readPageFeatures(results, 'https://news.example/news?q=harbour+tide', '');
-    expect(search.kind).toBe('search');
-    expect(search.keywords).toEqual([]);
+    const search = recorderOf(results, 'https://news.example/news?q=harbour+tide');
+    search.readKeywords();
+    expect(search.snapshot(1)).toMatchObject({ kind: 'search' });
+    expect(search.snapshot(1).keywords).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import type { VisitUpdate } from '../../../extension/contract-types';
-import { SETTLE_MS, watchPage, type PageWatch } from '../../../extension/content/page-watch';
+import { SETTLE_MS, watchPage, type PageWatch, type WatchOptions } from '../../../extension/content/page-watch';
 
 const ARTICLE = `<html lang="de"><head><title>Ein Artikel</title><meta property="og:type" content="article"></head>
   <body><article><p>Text des Artikels.</p><input id="field"><video id="clip"></video></article></body></html>`;
@@ -32,7 +32,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown, prepare?: (win: Window) => void): Harness {
+function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown,
+  prepare?: (win: Window) => void, options: Pick<WatchOptions, 'textWanted'> = {}): Harness {
   const win = new Window({ url });
   win.document.write(html);
   prepare?.(win);
@@ -49,6 +50,7 @@ function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#
     post: post ?? ((update) => { sent.push(structuredClone(update)); return Promise.resolve({ stored: true }); }),
     now: () => now,
     makeKey: () => `key-${++keyCount}`,
+    ...options,
   })!;
   keysMade = () => keyCount;
   harness = {
@@ -95,6 +97,79 @@ describe('watchPage', () => {
     fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ final: true, visit: { title: 'Ein Artikel', kind: 'article', lang: 'de' } });
+  });
+
+  describe('the page\'s own words', () => {
+    const STORY = `<html lang="en"><head><title>Glaciers</title></head><body><article>
+      <p>Glaciers retreat as glaciers melt; the glaciers of the valley lost ice every summer.</p>
+      <p>Meltwater from the glaciers feeds rivers, and the rivers carry meltwater to the sea.</p></article></body></html>`;
+    const ADDRESS = 'https://science.example/ice/glaciers';
+    /** Opens the story with `textWanted`, and lets the settle time, the idle moment and the answer pass. */
+    async function settled(textWanted: (url: string) => Promise<boolean>): Promise<Harness> {
+      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { textWanted });
+      opened.at(SETTLE_MS);
+      await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
+      await vi.runOnlyPendingTimersAsync();
+      return opened;
+    }
+
+    test('are read once the background wants them, and go with the first report', async () => {
+      const textWanted = vi.fn(async () => true);
+      const { sent } = await settled(textWanted);
+      expect(textWanted).toHaveBeenCalledExactlyOnceWith(ADDRESS);
+      expect(sent).toHaveLength(1);
+      expect(sent[0].visit.keywords?.slice(0, 3)).toEqual(['glaciers', 'meltwater', 'rivers']);
+    });
+
+    test('are never read where the background does not want them (an excluded site, recording paused)', async () => {
+      let asked!: (wanted: boolean) => void;
+      const { watch, sent, win, fire } = open(ADDRESS, STORY, undefined, undefined, { textWanted: () => new Promise((resolve) => { asked = resolve; }) });
+      const read = vi.spyOn(watch.recorder, 'readKeywords');
+      harness!.at(SETTLE_MS);
+      await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
+      await vi.runOnlyPendingTimersAsync();
+      expect(sent, 'the first report waits for the answer').toHaveLength(0);
+      asked(false);
+      await vi.advanceTimersByTimeAsync(0);
+      fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+      expect(sent.map((update) => update.final)).toEqual([false, true]);
+      expect(sent.every((update) => update.visit.keywords === undefined)).toBe(true);
+      expect(read).not.toHaveBeenCalled();
+    });
+
+    test('a question left unanswered delays no report: the visit goes without them', async () => {
+      const { sent } = await settled(() => Promise.reject(new Error('Could not establish connection.')));
+      expect(sent).toHaveLength(1);
+      expect(sent[0].visit).not.toHaveProperty('keywords');
+    });
+
+    test('a visit left before the answer came has none, and a late answer reads nothing', async () => {
+      let asked!: (wanted: boolean) => void;
+      const { watch, sent, win, fire } = open(ADDRESS, STORY, undefined, undefined, { textWanted: () => new Promise((resolve) => { asked = resolve; }) });
+      const read = vi.spyOn(watch.recorder, 'readKeywords');
+      harness!.at(SETTLE_MS);
+      await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
+      await vi.runOnlyPendingTimersAsync();
+      fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+      asked(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ final: true });
+      expect(sent[0].visit).not.toHaveProperty('keywords');
+      expect(read).not.toHaveBeenCalled();
+    });
+
+    test('a search results page is not asked about: its text is what was searched for', async () => {
+      const textWanted = vi.fn(async () => true);
+      const { sent, at } = open('https://search.example/search?q=glaciers', STORY, undefined, undefined, { textWanted });
+      at(SETTLE_MS);
+      await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
+      await vi.runOnlyPendingTimersAsync();
+      expect(textWanted).not.toHaveBeenCalled();
+      expect(sent).toHaveLength(1);
+      expect(sent[0].visit).toMatchObject({ kind: 'search' });
+      expect(sent[0].visit).not.toHaveProperty('keywords');
+    });
   });
 
   test('counts trusted clicks and keys, ignores made-up ones, and never keeps what was typed', () => {
