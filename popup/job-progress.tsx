@@ -27,6 +27,26 @@ export function JobProgressBar({ progress, starting }: JobProgressBarProps) {
 }
 
 /**
+ * While a view waits for the model (`waiting`), the relearning that holds it up, if one does: its
+ * bar, so that a view opened during a forget's relearning says why it is still empty and how long.
+ */
+export function RelearningWhileWaiting({ waiting }: { waiting: boolean }) {
+  const progress = useJobProgress(waiting);
+  if (!waiting || progress?.step !== 'relearning') return null;
+  return <RelearningStatus progress={progress} then="What it learned is shown when it is done." />;
+}
+
+/** The model being learned again, how far it has got, and what comes back (`then`) when it is done. */
+export function RelearningStatus({ progress, then }: { progress?: JobProgress; then: string }) {
+  return (
+    <div class="status relearning">
+      <p>Tabula is relearning its model from the visits it keeps. {then}</p>
+      <JobProgressBar progress={progress} starting="Getting ready…" />
+    </div>
+  );
+}
+
+/**
  * While `running`, the background's progress, asked for every PROGRESS_EVERY_MS (undefined until
  * it gives one); `onIdle` is called once the background says it is no longer relearning.
  */

@@ -7,6 +7,7 @@ import { FeaturesByKind } from '../charts/features-by-kind';
 import { Heatmap } from '../charts/heatmap';
 import { SiteMapChart } from '../charts/site-map';
 import { bytes, count, dateTime, signed } from '../format';
+import { RelearningWhileWaiting } from '../job-progress';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useRequest } from '../use-request';
 import { LearningCurves } from './metrics';
@@ -21,6 +22,7 @@ export function LearnedView() {
   return (
     <div class="view learned-view">
       {failed && <ErrorMessage>Could not read what Tabula learned: {failed}</ErrorMessage>}
+      <RelearningWhileWaiting waiting={!failed && (!model || !learned)} />
       {model?.relearning && <Notice>Tabula is relearning from the stored visits; these figures will change when it is done.</Notice>}
       <Section title="In numbers">
         {model ? <ModelCounts overview={model} /> : <Skeleton height={170} label="Loading counts…" />}

@@ -8,7 +8,7 @@ import { ExplanationGroups } from '../charts/explanation-groups';
 import { useConnector } from '../connector';
 import { count, duration, percent } from '../format';
 import { StorageWarning } from '../health-notices';
-import { JobProgressBar, useJobProgress } from '../job-progress';
+import { RelearningStatus, useJobProgress } from '../job-progress';
 import { ErrorMessage, Section, Skeleton } from '../ui';
 import { useAction, type RequestState } from '../use-request';
 import { coversHost, useSettingsChange } from '../use-settings-change';
@@ -198,10 +198,5 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
 /** The model is being learned again (after a forget, the retention cut, new settings): its progress, then the prediction. */
 function Relearning({ prediction, onDone }: { prediction: TabPrediction; onDone: () => void }) {
   const polled = useJobProgress(true, onDone);
-  return (
-    <div class="status relearning">
-      <p>Tabula is relearning its model from the visits it keeps. Its predictions are back when it is done.</p>
-      <JobProgressBar progress={polled ?? prediction.progress} starting="Getting ready…" />
-    </div>
-  );
+  return <RelearningStatus progress={polled ?? prediction.progress} then="Its predictions are back when it is done." />;
 }

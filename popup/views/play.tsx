@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Metrics, ModelSize, PlayRequest } from '../../extension/contract-types';
 import { count, percent, sentence } from '../format';
+import { RelearningWhileWaiting } from '../job-progress';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useAction, useRequest } from '../use-request';
 import { MODEL_SIZES } from '../../model/learner-config';
@@ -26,6 +27,7 @@ export function PlayView() {
   const model = overview.data;
   return (
     <div class="view play-view">
+      <RelearningWhileWaiting waiting={!overview.error && !model} />
       <Section title="Try other settings" minHeight={200}>
         {overview.error && <ErrorMessage>Could not read the model: {overview.error}</ErrorMessage>}
         {choice && model ? (

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LearnedView } from '../../popup/views/learned';
-import { fakeConnector, renderWith } from './fake-connector';
-import { habits, history, insights, overview } from './fixtures';
+import { deferred, fakeConnector, renderWith } from './fake-connector';
+import { habits, history, insights, overview, status } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
 afterEach(cleanup);
@@ -215,6 +215,19 @@ describe('Learned view', () => {
     showLearned();
     await screen.findByText('Visits learned');
     expect(screen.queryByText(/Tabula is relearning/)).toBeNull();
+  });
+
+  it('shows how far a relearning has got while the view waits for the model it holds up, and goes once the model is there', async () => {
+    const model = deferred<ReturnType<typeof overview>>();
+    const learned = deferred<ReturnType<typeof insights>>();
+    const { connector } = showLearned({ 'model/overview': () => model.promise, 'model/insights': () => learned.promise });
+    connector.answers['background/status'] = status({ relearning: true, progress: { step: 'relearning', done: 12_000, total: 30_000 } });
+    await screen.findByText('Relearning: 12,000 of 30,000 visits', {}, { timeout: 2_000 });
+    expect(screen.getByRole('progressbar', { name: 'Relearning' }).getAttribute('value')).toBe('12000');
+    model.resolve(overview());
+    learned.resolve(insights());
+    await screen.findByText('Visits learned');
+    await waitFor(() => expect(screen.queryByText(/Relearning:/)).toBeNull());
   });
 
   it('reports a failure to read the model', async () => {
