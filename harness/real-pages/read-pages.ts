@@ -40,6 +40,9 @@ export async function readPagesIn(name: BrowserName, corpus: Corpus, pages: Real
   const site = await startPageFolder(corpus.pagesDir);
   const tabula = await ExtensionBrowser.launch(name);
   try {
+    // The page the export is read through is opened first: opened as a tab later, it would hide the
+    // page in front, which then reports before it has been read (and without its keywords).
+    await tabula.call('background/status', {});
     const stored = storedVisits(tabula);
     const queue = [...pages];
     const readings: PageReading[] = [];
