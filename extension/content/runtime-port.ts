@@ -1,8 +1,9 @@
 // The content script's one door to the extension API: its visit reports, and its question whether
-// the page's words may be read, sent to Tabula's background with protocol.ts's `request`. It does not go through browser-api.ts on purpose: the
-// polyfill there is most of a content script's size, and every page would compile and run it at
-// load, while a content script needs only `runtime.sendMessage`, which both browsers give natively
-// with a promise (Firefox as `browser`, Chrome MV3 as `chrome`).
+// the page's words may be read, sent to Tabula's background with protocol.ts's `request`. It does
+// not go through browser-api.ts on purpose: the polyfill there is most of a content script's size,
+// and every page would compile and run it at load, while a content script needs only
+// `runtime.sendMessage`, which both browsers give natively with a promise (Firefox as `browser`,
+// Chrome MV3 as `chrome`).
 import type { VisitUpdate } from '../contract-types';
 import { request, type RuntimeLike } from '../protocol';
 

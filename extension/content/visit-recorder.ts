@@ -106,7 +106,7 @@ export class VisitRecorder {
   }
 
   /**
-   * Reads the content keywords of the page, once read: asked only where the background said the
+   * Reads the content keywords of the page, once a visit: called only where the background said the
    * page may be recorded. A results page's text is what was searched for: none of it is read.
    */
   readKeywords(): void {
