@@ -104,13 +104,30 @@ describe('watchPage', () => {
       <p>Glaciers retreat as glaciers melt; the glaciers of the valley lost ice every summer.</p>
       <p>Meltwater from the glaciers feeds rivers, and the rivers carry meltwater to the sea.</p></article></body></html>`;
     const ADDRESS = 'https://science.example/ice/glaciers';
-    /** Opens the story with `textWanted`, and lets the settle time, the idle moment and the answer pass. */
-    async function settled(textWanted: (url: string) => Promise<boolean>): Promise<Harness> {
-      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { textWanted });
-      opened.at(SETTLE_MS);
+    /** Lets the settle time and the idle moment pass (and an answer already given). */
+    async function passSettleTime({ at }: Harness): Promise<void> {
+      at(SETTLE_MS);
       await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
       await vi.runOnlyPendingTimersAsync();
+    }
+    /** Opens the story with `textWanted`, past its settle time. */
+    async function settled(textWanted: (url: string) => Promise<boolean>): Promise<Harness> {
+      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { textWanted });
+      await passSettleTime(opened);
       return opened;
+    }
+    /** Opens the story past its settle time, its question waiting for the answer the test gives. */
+    async function asking() {
+      let asked!: (wanted: boolean) => void;
+      const opened = open(ADDRESS, STORY, undefined, undefined, { textWanted: () => new Promise((resolve) => { asked = resolve; }) });
+      const read = vi.spyOn(opened.watch.recorder, 'readKeywords');
+      await passSettleTime(opened);
+      const answer = async (wanted: boolean): Promise<void> => {
+        asked(wanted);
+        await vi.advanceTimersByTimeAsync(0);
+      };
+      const leave = (): void => opened.fire(opened.win as unknown as EventTarget, new opened.win.Event('pagehide') as unknown as Event, { persisted: false });
+      return { ...opened, read, answer, leave };
     }
 
     test('are read once the background wants them, and go with the first report', async () => {
@@ -122,16 +139,10 @@ describe('watchPage', () => {
     });
 
     test('are never read where the background does not want them (an excluded site, recording paused)', async () => {
-      let asked!: (wanted: boolean) => void;
-      const { watch, sent, win, fire } = open(ADDRESS, STORY, undefined, undefined, { textWanted: () => new Promise((resolve) => { asked = resolve; }) });
-      const read = vi.spyOn(watch.recorder, 'readKeywords');
-      harness!.at(SETTLE_MS);
-      await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
-      await vi.runOnlyPendingTimersAsync();
+      const { sent, read, answer, leave } = await asking();
       expect(sent, 'the first report waits for the answer').toHaveLength(0);
-      asked(false);
-      await vi.advanceTimersByTimeAsync(0);
-      fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+      await answer(false);
+      leave();
       expect(sent.map((update) => update.final)).toEqual([false, true]);
       expect(sent.every((update) => update.visit.keywords === undefined)).toBe(true);
       expect(read).not.toHaveBeenCalled();
@@ -144,15 +155,9 @@ describe('watchPage', () => {
     });
 
     test('a visit left before the answer came has none, and a late answer reads nothing', async () => {
-      let asked!: (wanted: boolean) => void;
-      const { watch, sent, win, fire } = open(ADDRESS, STORY, undefined, undefined, { textWanted: () => new Promise((resolve) => { asked = resolve; }) });
-      const read = vi.spyOn(watch.recorder, 'readKeywords');
-      harness!.at(SETTLE_MS);
-      await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
-      await vi.runOnlyPendingTimersAsync();
-      fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
-      asked(true);
-      await vi.advanceTimersByTimeAsync(0);
+      const { sent, read, answer, leave } = await asking();
+      leave();
+      await answer(true);
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatchObject({ final: true });
       expect(sent[0].visit).not.toHaveProperty('keywords');
@@ -161,10 +166,9 @@ describe('watchPage', () => {
 
     test('a search results page is not asked about: its text is what was searched for', async () => {
       const textWanted = vi.fn(async () => true);
-      const { sent, at } = open('https://search.example/search?q=glaciers', STORY, undefined, undefined, { textWanted });
-      at(SETTLE_MS);
-      await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
-      await vi.runOnlyPendingTimersAsync();
+      const opened = open('https://search.example/search?q=glaciers', STORY, undefined, undefined, { textWanted });
+      await passSettleTime(opened);
+      const { sent } = opened;
       expect(textWanted).not.toHaveBeenCalled();
       expect(sent).toHaveLength(1);
       expect(sent[0].visit).toMatchObject({ kind: 'search' });
