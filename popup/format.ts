@@ -36,18 +36,24 @@ export function dateTime(at: number): string {
   return new Date(at).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+// Made once: `toLocaleString` with options makes a formatter at every call, and a list of visits
+// formats two dates a row.
+const timeOfDay = new Intl.DateTimeFormat('en', { timeStyle: 'short' });
+const dayAndTime = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const dayAndTimeWithYear = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const mediumDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
 /** As short as it can be and still be clear: `9:30 PM` today, `Mar 12, 9:30 PM` this year, else with the year. */
 export function shortDateTime(at: number, now = Date.now()): string {
   const date = new Date(at);
   const today = new Date(now);
-  if (dayKey(date) === dayKey(today)) return date.toLocaleTimeString('en', { timeStyle: 'short' });
-  const year = date.getFullYear() === today.getFullYear() ? undefined : 'numeric';
-  return date.toLocaleString('en', { month: 'short', day: 'numeric', year, hour: 'numeric', minute: '2-digit' });
+  if (dayKey(date) === dayKey(today)) return timeOfDay.format(date);
+  return (date.getFullYear() === today.getFullYear() ? dayAndTime : dayAndTimeWithYear).format(date);
 }
 
 export function dayLabel(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Date(year, month - 1, date).toLocaleDateString('en', { dateStyle: 'medium' });
+  return mediumDate.format(new Date(year, month - 1, date));
 }
 
 /** `+0.42`, `−0.07`; a value too small for `digits` gets more of them (`−0.003`) rather than reading `−0.00`. */

@@ -29,9 +29,12 @@ export function useVisitPages(search: string, refresh: number): VisitPages {
     const mine = fresh ? ++round.current : round.current;
     asking.current = true;
     setLoading(true);
+    // The answer and the end of loading are set together: one render per page, not two.
+    const settle = () => { asking.current = false; setLoading(false); };
     connector.send('data/visits', { ...(search && { search }), limit: VISITS_PAGE, offset }).then(
       (page) => {
         if (mine !== round.current) return;
+        settle();
         setList((before) => {
           if (fresh || !before) return page;
           const listed = new Set(before.visits.map((visit) => visit.id)); // a visit recorded meanwhile moves the others down
@@ -39,12 +42,12 @@ export function useVisitPages(search: string, refresh: number): VisitPages {
         });
         setError(undefined);
       },
-      (failure: unknown) => { if (mine === round.current) setError(messageOf(failure)); },
-    ).finally(() => {
-      if (mine !== round.current) return;
-      asking.current = false;
-      setLoading(false);
-    });
+      (failure: unknown) => {
+        if (mine !== round.current) return;
+        settle();
+        setError(messageOf(failure));
+      },
+    );
   };
   useEffect(() => { ask(0, true); }, [connector, search, refresh]);
   const more = () => {

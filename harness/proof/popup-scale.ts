@@ -220,7 +220,7 @@ function table(name: string, small: Figures, large: Figures, ratios: Figures): s
     ['scroll: longest frame (ms)', (small.scroll as any).longestFrameMs, (large.scroll as any).longestFrameMs, ''],
     ['scroll: frames over 50 ms / frames', `${(small.scroll as any).framesOver50Ms}/${(small.scroll as any).frames}`, `${(large.scroll as any).framesOver50Ms}/${(large.scroll as any).frames}`, ''],
     ['scroll: longest frame\'s own work (ms)', (small.scroll as any).longestFrameWorkMs, (large.scroll as any).longestFrameWorkMs, ''],
-    ['scroll: rows listed', (small.scroll as any).rows, (large.scroll as any).rows, ''],
+    ['scroll: furthest row drawn', (small.scroll as any).rows, (large.scroll as any).rows, ''],
     ['relearn all, large model (ms)', (small.relearnAll as any).durationMs, (large.relearnAll as any).durationMs, ''],
     ['forget a site + relearn (ms)', (small.forgetSite as any).durationMs, (large.forgetSite as any).durationMs, ''],
     ['… progress texts shown', (small.forgetSite as any).progressShown, (large.forgetSite as any).progressShown, ''],

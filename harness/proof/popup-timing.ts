@@ -29,7 +29,7 @@ export interface ScrollFigures {
   frames: number;
   /** Chromium: the longest frame's own work, from its first task to its drawing (long animation frames); null elsewhere. */
   longestFrameWorkMs: number | null;
-  /** Visits listed when the scrolling stopped. */
+  /** The furthest visit drawn when the scrolling stopped, by its place in the list (the list draws only the rows near the view). */
   rows: number;
 }
 
@@ -41,8 +41,8 @@ export async function scrollVisitList(popup: Page, rows: number): Promise<Scroll
   await popup.bringToFront();
   await withNamingHelper(popup);
   return popup.evaluate(async (wanted: number) => {
-    const rows = () => document.querySelectorAll('.visit-list > li.visit-row');
-    const listed = () => rows().length;
+    const row = (place: number) => document.querySelector(`.visit-list > li.visit-row[aria-posinset="${place}"]`);
+    const furthest = () => Number(document.querySelector('.visit-list > li.visit-row:last-child')?.getAttribute('aria-posinset') ?? 0);
     const deltas: number[] = [];
     const work: number[] = [];
     const observed = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
@@ -58,7 +58,7 @@ export async function scrollVisitList(popup: Page, rows: number): Promise<Scroll
       deltas.push(now - last);
       last = now;
       const atEnd = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
-      const wantedRow = rows()[wanted - 1];
+      const wantedRow = row(wanted);
       if (wantedRow && wantedRow.getBoundingClientRect().bottom <= innerHeight) break; // scrolled past the row wanted
       still = atEnd ? still + 1 : 0; // at the bottom with nothing more arriving: the list has ended
     }
@@ -70,7 +70,7 @@ export async function scrollVisitList(popup: Page, rows: number): Promise<Scroll
     return {
       longestFrameMs: Math.round(sorted[sorted.length - 1] * 10) / 10, p95FrameMs: Math.round(sorted[Math.floor(sorted.length * 0.95)] * 10) / 10,
       framesOver50Ms: deltas.filter((d) => d > 50).length, frames: deltas.length,
-      longestFrameWorkMs: observed ? Math.round(Math.max(0, ...work)) : null, rows: listed(),
+      longestFrameWorkMs: observed ? Math.round(Math.max(0, ...work)) : null, rows: furthest(),
     };
   }, rows);
 }

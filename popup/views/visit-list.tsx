@@ -1,13 +1,17 @@
 // The Data view's list of stored visits: newest first, searchable by title, address or site, a
-// page at a time (the next one comes as the list is scrolled near its end, or with "Show more"),
-// each with the three ways to forget around it: it, its site, its day.
+// page at a time (the next one asked for while the rows before it are still being scrolled through,
+// or with "Show more"), each with the three ways to forget around it: it, its site, its day. Only
+// the rows near the view are in the page (visit-window.ts); each says where it stands in the list.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ForgetRequest, StoredVisit } from '../../extension/contract-types';
 import { count, dayKey, dayLabel, duration, shortDateTime } from '../format';
 import { ErrorMessage, Skeleton } from '../ui';
 import { useVisitPages } from '../use-visit-pages';
+import { useRowWindow } from '../visit-window';
 
 const SEARCH_DELAY_MS = 250;
+/** The next page is asked for when fewer rows than this are left below the drawn ones. */
+const AHEAD_ROWS = 16;
 
 interface VisitBrowserProps {
   /** Bumped after a change to the stored data, so the list is read again. */
@@ -24,8 +28,13 @@ export function VisitBrowser({ refresh, onForget }: VisitBrowserProps) {
     return () => clearTimeout(timer);
   }, [typed]);
   const { list, loading, error, more } = useVisitPages(search, refresh);
-  const moreRef = useRef<HTMLButtonElement>(null);
-  useNearView(moreRef, more);
+  const listed = list?.visits.length ?? 0;
+  const listRef = useRef<HTMLUListElement>(null);
+  const shown = useRowWindow(listRef, listed);
+  // Until the window is worked out again for a list that just got shorter (a search), it may lie past the end.
+  const end = Math.min(shown.end, listed);
+  const first = Math.min(shown.first, end);
+  useEffect(() => { if (list && end + AHEAD_ROWS > listed) more(); }, [list, end]);
   return (
     <div class="visit-browser">
       <label class="field">
@@ -39,12 +48,16 @@ export function VisitBrowser({ refresh, onForget }: VisitBrowserProps) {
           <p class="muted" role="status">
             {search ? `${count(list.total, 'visit')} match “${search}”` : `${count(list.total, 'visit')} stored`}
           </p>
-          {list.visits.length > 0 && <p class="muted">Beside each visit: forget it, its whole site, or its whole day.</p>}
-          <ul class="visit-list" aria-busy={loading}>
-            {list.visits.map((visit) => <VisitRow key={visit.id} visit={visit} onForget={onForget} />)}
+          {listed > 0 && <p class="muted">Beside each visit: forget it, its whole site, or its whole day.</p>}
+          {/* The rows not drawn keep their place as padding, so the page scrolls as if all were there. */}
+          <ul class="visit-list" ref={listRef} aria-busy={loading}
+            style={{ paddingTop: `${first * shown.rowPx}px`, paddingBottom: `${(listed - end) * shown.rowPx}px` }}>
+            {list.visits.slice(first, end).map((visit, i) => (
+              <VisitRow key={visit.id} visit={visit} position={first + i + 1} of={list.total} onForget={onForget} />
+            ))}
           </ul>
-          {list.visits.length < list.total && (
-            <button type="button" ref={moreRef} onClick={more} disabled={loading}>Show more</button>
+          {listed < list.total && (
+            <button type="button" onClick={more} disabled={loading}>Show more</button>
           )}
         </>
       )}
@@ -52,30 +65,19 @@ export function VisitBrowser({ refresh, onForget }: VisitBrowserProps) {
   );
 }
 
-/** Calls `onNear` when the element comes within a screen of the view: the list grows as it is scrolled. */
-function useNearView(ref: { current: Element | null }, onNear: () => void): void {
-  const latest = useRef(onNear);
-  latest.current = onNear;
-  useEffect(() => {
-    const element = ref.current; // after each render: the button comes and goes with the list
-    if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => { if (entries.some((entry) => entry.isIntersecting)) latest.current(); },
-      { rootMargin: '0px 0px 100% 0px' });
-    observer.observe(element);
-    return () => observer.disconnect();
-  });
-}
-
 interface VisitRowProps {
   visit: StoredVisit;
+  /** Its place in the whole list (from 1) and the list's length, for screen readers: most rows are not in the page. */
+  position: number;
+  of: number;
   onForget: (request: ForgetRequest, visit: StoredVisit) => void;
 }
 
-function VisitRow({ visit, onForget }: VisitRowProps) {
+function VisitRow({ visit, position, of, onForget }: VisitRowProps) {
   const day = dayKey(visit.startedAt);
   const name = visit.title || visit.url;
   return (
-    <li class="visit-row">
+    <li class="visit-row" aria-posinset={position} aria-setsize={of}>
       <div class="visit-text">
         <span class="visit-title" title={visit.url}>{name}</span>
         <span class="muted">

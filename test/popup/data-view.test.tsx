@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ForgetRequest, ForgetResult, Settings, StoredVisit, VisitQuery } from '../../extension/contract-types';
 import { isExcluded } from '../../extension/exclusions';
@@ -9,7 +9,10 @@ import { deferred, fakeConnector, renderWith } from './fake-connector';
 import { NOW, settings, status, visit, visits } from './fixtures';
 
 vi.mock('../../extension/browser-api', () => ({ browser: {} }));
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const EVENTS_PER_VISIT = 30;
 
@@ -52,6 +55,33 @@ async function showData(connector = store(), currentHost = 'github.com') {
 
 const rows = () => screen.getAllByRole('listitem').filter((item) => item.classList.contains('visit-row'));
 
+const ROW_PX = 48;
+const LIST_TOP = 400; // the sections above the list
+
+/**
+ * Gives the page a layout (happy-dom has none): a view `viewPx` high, the visit list `LIST_TOP` below
+ * the top of the page and rows of `ROW_PX`; `scrollTo` moves the view down the page as scrolling does.
+ */
+function layout({ viewPx }: { viewPx: number }) {
+  let scrolled = 0;
+  vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(viewPx);
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const top = this.classList.contains('visit-list') ? LIST_TOP - scrolled : 0;
+    const height = this.classList.contains('visit-row') ? ROW_PX : 0;
+    return { top, height, bottom: top + height, left: 0, right: 0, width: 0, x: 0, y: top, toJSON: () => ({}) };
+  });
+  return {
+    scrolled: () => scrolled,
+    scrollTo(y: number) {
+      scrolled = y;
+      act(() => { window.dispatchEvent(new Event('scroll')); });
+    },
+  };
+}
+
+/** The drawn rows' places in the list (from 1), as screen readers are told them. */
+const positions = () => rows().map((row) => Number(row.getAttribute('aria-posinset')));
+
 describe('Data view: visits', () => {
   it('lists recent visits with their site, and searches them', async () => {
     const connector = await showData();
@@ -64,8 +94,9 @@ describe('Data view: visits', () => {
     expect(connector.sent('data/visits').at(-1)).toEqual({ search: 'tabula', limit: 50, offset: 0 });
   });
 
-  it('pages through long lists, asking for each page by its offset', async () => {
+  it('pages through long lists with "Show more", asking for each page by its offset', async () => {
     const many = Array.from({ length: 120 }, (_, i) => visit(1000 - i, 'example.org', NOW - i * 60_000));
+    layout({ viewPx: 100_000 }); // a view tall enough to draw every row
     const connector = await showData(store(many));
     expect(rows()).toHaveLength(50);
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
@@ -79,6 +110,7 @@ describe('Data view: visits', () => {
 
   it('lists a visit recorded between two pages once', async () => {
     const many = Array.from({ length: 60 }, (_, i) => visit(1000 - i, 'example.org', NOW - i * 60_000));
+    layout({ viewPx: 100_000 });
     const connector = await showData(store(many));
     const list = connector.answers['data/visits'] as (query: VisitQuery) => { visits: StoredVisit[]; total: number };
     // A new visit comes first: the second page, by offset, starts with the last visit of the first.
@@ -193,6 +225,81 @@ describe('Data view: visits', () => {
     fireEvent.click(within(await screen.findByRole('group', { name: 'Forget for good?' })).getByRole('button', { name: 'Forget' }));
     await screen.findByText('Nothing was forgotten: The database is busy.');
     expect(rows()).toHaveLength(5);
+  });
+});
+
+describe('Data view: a long list draws only the rows near the view', () => {
+  const many = () => Array.from({ length: 120 }, (_, i) => visit(1000 - i, `site${i % 7}.example`, NOW - i * 60_000));
+  const titles = () => rows().map((row) => row.querySelector('.visit-title')?.textContent);
+
+  it('draws the rows in view and a few more, tells each row its place, and draws the next ones as it is scrolled', async () => {
+    const view = layout({ viewPx: 600 });
+    const visits = many();
+    const connector = await showData(store(visits));
+    // 200 px of the list are in view at first: about 4 rows of 48 px, then a few more below.
+    expect(positions()).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(rows().every((row) => row.getAttribute('aria-setsize') === '120')).toBe(true);
+    expect(connector.sent('data/visits').map((query) => query.offset)).toEqual([0]);
+    const list = document.querySelector<HTMLElement>('.visit-list')!;
+    // Row 60 at the top of the view: the second page was asked for ahead of the view, and the rows
+    // around it are drawn, in their places, the rows before them standing as padding.
+    view.scrollTo(LIST_TOP + 59 * ROW_PX);
+    await waitFor(() => expect(positions()[0]).toBe(49));
+    expect(connector.sent('data/visits').map((query) => query.offset)).toEqual([0, 50]);
+    expect(positions()).toEqual(Array.from({ length: 32 }, (_, i) => 49 + i));
+    expect(titles()).toEqual(visits.slice(48, 80).map((v) => v.title));
+    expect(list.style.paddingTop).toBe(`${48 * ROW_PX}px`);
+    // To the end: the last page, and the last row drawn; nothing more to show.
+    view.scrollTo(LIST_TOP + 110 * ROW_PX);
+    await waitFor(() => expect(positions().at(-1)).toBe(120));
+    expect(connector.sent('data/visits').map((query) => query.offset)).toEqual([0, 50, 100]);
+    expect(titles().at(-1)).toBe(visits[119].title);
+    expect(list.style.paddingBottom).toBe('0px');
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+    // And back to the top.
+    view.scrollTo(0);
+    await waitFor(() => expect(positions()[0]).toBe(1));
+    expect(rows().length).toBeLessThan(20);
+  });
+
+  it('draws the next row before the focus gets there, so Tab goes through every row', async () => {
+    const view = layout({ viewPx: 600 });
+    const visits = many();
+    await showData(store(visits));
+    for (let position = 0; position < visits.length;) {
+      // The last button of the last row drawn: the next one in the page is the next row's first.
+      const last = rows().at(-1)!;
+      position = Number(last.getAttribute('aria-posinset'));
+      if (position === visits.length) break;
+      const buttons = within(last).getAllByRole('button');
+      act(() => { buttons[buttons.length - 1].focus(); });
+      const nextRow = () => rows().find((row) => Number(row.getAttribute('aria-posinset')) === position + 1);
+      // At the end of a page, the next one may still be on its way (meanwhile Tab reaches "Show more").
+      if (position % 50 === 0) await waitFor(() => expect(nextRow()).toBeDefined());
+      const next = nextRow()!;
+      expect(next, `row ${position + 1}, after focusing row ${position}`).toBeDefined();
+      expect(last.nextElementSibling).toBe(next);
+      expect(within(next).getAllByRole('button')[0].getAttribute('aria-label')).toBe(`Forget this visit to ${visits[position].host}`);
+      // Then the browser scrolls the focused button into view.
+      view.scrollTo(Math.max(view.scrolled(), LIST_TOP + position * ROW_PX - 600));
+    }
+    expect(positions().at(-1)).toBe(visits.length); // through the pages, asked for on the way
+  });
+
+  it('forgets a visit far down the list from its own row', async () => {
+    const view = layout({ viewPx: 600 });
+    const visits = many();
+    const connector = await showData(store(visits));
+    view.scrollTo(LIST_TOP + 100 * ROW_PX);
+    await waitFor(() => expect(positions()).toContain(105));
+    const row = rows().find((item) => item.getAttribute('aria-posinset') === '105')!;
+    fireEvent.click(within(row).getByRole('button', { name: `Forget this visit to ${visits[104].host}` }));
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    await within(confirm).findByText(new RegExp(`“${visits[104].title}”`));
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
+    await screen.findByText(/Forgot 1 visit/);
+    expect(connector.sent('data/forget')).toEqual([{ scope: 'visit', id: visits[104].id }]);
+    await screen.findByText('119 visits stored');
   });
 });
 
