@@ -67,8 +67,12 @@ export async function stayOn(tabula: ExtensionBrowser, tab: Page, url: string): 
   await sleep(1_000); // the content script starts when the page is idle
   const cover = await tabula.browser.newPage();
   await cover.bringToFront();
-  await until(async () => (await tabula.call('data/visits', { limit: 5 })).visits.some((visit) => visit.url === url && visit.seq === undefined),
-    20_000, `the visit of ${url} to be reported`);
+  // Hidden by the cover, the page reports at once, but its words are read (and its keywords
+  // reported) once it has settled: the visit is waited for as read, so that what is predicted for
+  // it no longer changes.
+  await until(async () => (await tabula.call('data/visits', { limit: 5 })).visits
+    .some((visit) => visit.url === url && visit.seq === undefined && (visit.keywords !== undefined || visit.kind === 'search')),
+  20_000, `the visit of ${url} to be reported with its keywords`);
 }
 
 /**
