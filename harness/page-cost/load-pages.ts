@@ -48,6 +48,8 @@ export interface LoadOptions {
   /** Measure the next page of the same site too (in the same process), as long as the first. */
   nextPage: boolean;
   categories: string[];
+  /** Load the pages without the extension too (the baseline); true unless said otherwise. */
+  baseline?: boolean;
   /** A folder to write every trace to (they open in DevTools' Performance panel). */
   keepTracesIn?: string;
   onSample?: (sample: LoadSample) => void;
@@ -86,7 +88,7 @@ export async function loadPages(options: LoadOptions): Promise<{ samples: LoadSa
       return installed.id;
     };
     const offTheRecord = await tabula.browser.createBrowserContext();
-    const arms = [...options.variants.map((variant) => variant.name), BASELINE];
+    const arms = [...options.variants.map((variant) => variant.name), ...(options.baseline === false ? [] : [BASELINE])];
     const seenProcesses = new Set<number>();
     const samples: LoadSample[] = [];
     // An unmeasured round of the first page first: the browser's own first-use work (fonts, spare

@@ -30,7 +30,7 @@
 // Builds: `--build name=dir` (repeatable; dist/ when none is named) measures a build (a folder with
 // manifest.json and content.js); all of them run in the same browser, interleaved round by round.
 // The floor: with `empty`, a copy of the first build whose content.js is empty runs beside them
-// (the cost of having a content script at all), and the report holds the first build's median and
+// (the cost of having a content script at all), and the report holds each build's median and
 // 95th percentile over every page load against that floor's median.
 // Real pages: with `realPages`, the pages are every page of that folder (real-pages/corpus.ts).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +56,8 @@ export interface PageCostOptions {
   realPageNames?: string[];
   /** Measure an empty content script beside the builds: the floor. */
   empty?: boolean;
+  /** Load the pages without the extension too (its busy time is the "busy vs none" column); true by default. */
+  baseline?: boolean;
   /** Builds to measure; by default dist/ alone, as `npm run build` left it. */
   builds?: Variant[];
   settleMs?: number;
@@ -77,6 +79,8 @@ export interface PageCostReport {
   baselineClean: boolean;
   /** The first build over every page load against the empty content script's median (with `empty`). */
   floor?: FloorFigures;
+  /** Every build against that median, in the order they were named (the first is `floor`). */
+  floors?: FloorFigures[];
 }
 
 export async function measurePageCost(options: PageCostOptions = {}): Promise<PageCostReport> {
@@ -90,10 +94,10 @@ export async function measurePageCost(options: PageCostOptions = {}): Promise<Pa
       const script = readFileSync(join(dir, 'content.js'));
       return { name, dir, contentBytes: script.length, contentGzipBytes: gzipSync(script).length };
     });
-    const { samples, chromium } = await loadPages({ source, loads, variants: builds, settleMs, nextPage, categories, keepTracesIn: options.keepTracesIn, onSample: options.onSample });
+    const { samples, chromium } = await loadPages({ source, loads, variants: builds, settleMs, nextPage, categories, baseline: options.baseline, keepTracesIn: options.keepTracesIn, onSample: options.onSample });
     const baselineClean = samples.every((s) => s.arm !== BASELINE || (s.first.extensionMs === 0 && s.leave.extensionMs === 0));
-    const floor = emptyDir ? againstFloor(samples, measured[0].name, EMPTY) : undefined;
-    return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean, floor };
+    const floors = emptyDir ? measured.map((build) => againstFloor(samples, build.name, EMPTY)) : undefined;
+    return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean, floor: floors?.[0], floors };
   } finally {
     if (emptyDir) rmSync(emptyDir, { recursive: true, force: true });
   }
