@@ -67,6 +67,8 @@ export function mainText(doc: Document): string {
 
 /** A paragraph's text, without that of scripts and styles inside it (broken markup can put them there). */
 function paragraphText(paragraph: Element): string {
+  // Most paragraphs hold text and no element, and a script is an element: no list to make for them.
+  if (paragraph.childElementCount === 0) return paragraph.textContent ?? '';
   if (paragraph.getElementsByTagName('script').length === 0 && paragraph.getElementsByTagName('style').length === 0) {
     return paragraph.textContent ?? '';
   }
@@ -104,8 +106,14 @@ const NUMBER = /^[\d\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]+$/;
 export function topWords(text: string, lang: string, max = KEYWORDS_MAX): string[] {
   const stopwords = stopwordsFor(lang);
   const counts = new Map<string, number>();
-  for (const word of wordsOf(text.slice(0, TEXT_MAX).replace(EMAIL, ' ').toLowerCase(), lang)) {
-    const unspaced = UNSPACED.test(word);
+  let lower = text.slice(0, TEXT_MAX);
+  // The address pattern tries every position of the text: looked for only where it can match.
+  if (lower.includes('@')) lower = lower.replace(EMAIL, ' ');
+  lower = lower.toLowerCase();
+  // Text without such a script has no word of one: the test per word is spared.
+  const anyUnspaced = UNSPACED.test(lower);
+  for (const word of wordsOf(lower, lang, anyUnspaced)) {
+    const unspaced = anyUnspaced && UNSPACED.test(word);
     if (word.length < (unspaced ? 2 : 3) || word.length > KEYWORD_LENGTH_MAX || NUMBER.test(word)) continue;
     if (stopwords.has(word) || (unspaced && GRAMMAR.test(word))) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -114,8 +122,9 @@ export function topWords(text: string, lang: string, max = KEYWORDS_MAX): string
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, max).map(([word]) => word);
 }
 
-function wordsOf(text: string, lang: string): string[] {
-  if (!UNSPACED.test(text)) return text.split(SEPARATORS);
+/** `unspaced`: whether `text` holds any character of a script written without spaces. */
+function wordsOf(text: string, lang: string, unspaced: boolean): string[] {
+  if (!unspaced) return text.split(SEPARATORS);
   const words: string[] = [];
   for (const part of new Intl.Segmenter(lang || undefined, { granularity: 'word' }).segment(text)) {
     if (part.isWordLike) words.push(part.segment);

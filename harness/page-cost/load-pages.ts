@@ -1,9 +1,10 @@
-// Loads the test site's pages in real Chromium, each under its own trace: with each build of the
-// extension under test installed in turn and, in the same browser, with none (an off-the-record
-// context, where Tabula, declared "incognito": "not_allowed", is never injected). Every sample
-// opens a new tab, so a new renderer process, then goes on to the next page of the same site,
-// which Chromium keeps in that process (and, if asked, stays there as long). Arms run in a
-// rotating order, so that a machine growing busier or quieter during the run favours none.
+// Loads pages in real Chromium, each under its own trace: with each build of the extension under
+// test installed in turn and, in the same browser, with none (an off-the-record context, where
+// Tabula, declared "incognito": "not_allowed", is never injected). The pages are the test site's
+// (an article, a huge page, a video page) or a folder of saved real pages. Every sample opens a
+// new tab, so a new renderer process, then goes on to the next page of the same site, which
+// Chromium keeps in that process (and, if asked, stays there as long). Arms run in a rotating
+// order, so that a machine growing busier or quieter during the run favours none.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'puppeteer-core';
@@ -12,7 +13,20 @@ import { startSite } from '../sites/test-site';
 import { mainThreadOf, markAt, segmentCost, traceEnd, type SegmentCost, type TraceEvent } from './trace-cost';
 
 export const PAGES = { article: '/cost/article', huge: '/cost/huge', video: '/cost/video' } as const;
-export type PageName = keyof typeof PAGES;
+export type TestSitePage = keyof typeof PAGES;
+/** A page's name: one of the test site's, or a saved real page's folder name. */
+export type PageName = string;
+
+/** Where the pages come from: a server to start, and each page's path on it. */
+export interface PageSource {
+  start(): Promise<{ origin: string; close(): Promise<void> }>;
+  pages: { name: PageName; path: string }[];
+}
+
+/** The test site's pages, by name. */
+export function testSitePages(names: TestSitePage[]): PageSource {
+  return { start: startSite, pages: names.map((name) => ({ name, path: PAGES[name] })) };
+}
 
 /** Enough to attribute script work and tasks; the detailed V8 compile categories inflate what they measure. */
 export const DEFAULT_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'extensions'];
@@ -26,7 +40,7 @@ export interface Variant {
 export const BASELINE = 'no extension';
 
 export interface LoadOptions {
-  pages: PageName[];
+  source: PageSource;
   loads: number;
   variants: Variant[];
   /** How long each page stays open after its load event: the idle reading and the first timer ticks fall in it. */
@@ -34,6 +48,8 @@ export interface LoadOptions {
   /** Measure the next page of the same site too (in the same process), as long as the first. */
   nextPage: boolean;
   categories: string[];
+  /** Load the pages without the extension too (the baseline); true unless said otherwise. */
+  baseline?: boolean;
   /** A folder to write every trace to (they open in DevTools' Performance panel). */
   keepTracesIn?: string;
   onSample?: (sample: LoadSample) => void;
@@ -59,7 +75,7 @@ export interface LoadSample {
 const LEAVE_MARK = 'tabula-page-cost-leave';
 
 export async function loadPages(options: LoadOptions): Promise<{ samples: LoadSample[]; chromium: string }> {
-  const site = await startSite();
+  const site = await options.source.start();
   const tabula = await ExtensionBrowser.launch('chromium');
   try {
     let installed = { dir: DIST, id: new URL(tabula.origin).host };
@@ -72,18 +88,20 @@ export async function loadPages(options: LoadOptions): Promise<{ samples: LoadSa
       return installed.id;
     };
     const offTheRecord = await tabula.browser.createBrowserContext();
-    const arms = [...options.variants.map((variant) => variant.name), BASELINE];
+    const arms = [...options.variants.map((variant) => variant.name), ...(options.baseline === false ? [] : [BASELINE])];
     const seenProcesses = new Set<number>();
     const samples: LoadSample[] = [];
-    // An unmeasured round first: the browser's own first-use work (fonts, spare processes) is nobody's page.
+    // An unmeasured round of the first page first: the browser's own first-use work (fonts, spare
+    // processes) is nobody's page.
     for (let round = -1; round < options.loads; round++) {
+      const pages = round < 0 ? options.source.pages.slice(0, 1) : options.source.pages;
       const shift = Math.max(0, round) % arms.length;
       for (const arm of [...arms.slice(shift), ...arms.slice(0, shift)]) {
         const variant = options.variants.find((v) => v.name === arm);
         const extensionId = variant ? await install(variant.dir) : installed.id;
         const context = variant ? tabula.browser.defaultBrowserContext() : offTheRecord;
-        for (const page of options.pages) {
-          const url = `${site.origin}${PAGES[page]}?round=${round}&arm=${arms.indexOf(arm)}`;
+        for (const { name: page, path } of pages) {
+          const url = `${site.origin}${path}?round=${round}&arm=${arms.indexOf(arm)}`;
           const sample = await sampleOnce(context, options, { arm, page, round, url, extensionId, seenProcesses, nextPage: options.nextPage });
           if (round < 0) continue;
           samples.push(sample);
@@ -110,6 +128,8 @@ async function sampleOnce(context: BrowserContext, options: LoadOptions, about: 
 
 async function traceVisit(context: BrowserContext, url: string, options: LoadOptions): Promise<TraceEvent[]> {
   const tab: Page = await context.newPage();
+  // A saved page's `alert()` would hold it until someone answers, as a person would.
+  tab.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
   try {
     await tab.tracing.start({ categories: options.categories });
     await tab.goto(url, { waitUntil: 'load' });
@@ -137,7 +157,8 @@ interface SampleContext {
 }
 
 function analyse(events: TraceEvent[], { arm, page, round, url, extensionId, seenProcesses, nextPage }: SampleContext): LoadSample {
-  const scriptUrl = `chrome-extension://${extensionId}/content.js`;
+  // Every script of the extension: content.js, and whatever the background injects into the page.
+  const scriptUrl = `chrome-extension://${extensionId}/`;
   const leaveAt = markAt(events, LEAVE_MARK);
   const first = mainThreadOf(events, url);
   const next = leaveAt === null ? null : mainThreadOf(events, `${url}&next`, leaveAt);

@@ -29,17 +29,35 @@
 // for having an extension at all (see the empty build) and the noise of the page's own work.
 // Builds: `--build name=dir` (repeatable; dist/ when none is named) measures a build (a folder with
 // manifest.json and content.js); all of them run in the same browser, interleaved round by round.
-import { readFileSync } from 'node:fs';
+// The floor: with `empty`, a copy of the first build whose content.js is empty runs beside them
+// (the cost of having a content script at all), and the report holds each build's median and
+// 95th percentile over every page load against that floor's median.
+// Real pages: with `realPages`, the pages are every page of that folder (real-pages/corpus.ts).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from '../browser/launch';
-import { BASELINE, DEFAULT_CATEGORIES, loadPages, PAGES, type LoadSample, type PageName, type Variant } from './load-pages';
-import { summarise, type PageFigures } from './summary';
+import { readCorpus, pageAddress } from '../real-pages/corpus';
+import { startPageFolder } from '../sites/page-folder';
+import { BASELINE, DEFAULT_CATEGORIES, loadPages, PAGES, testSitePages, type LoadSample, type PageSource, type TestSitePage, type Variant } from './load-pages';
+import { againstFloor, summarise, type FloorFigures, type PageFigures } from './summary';
+
+export const EMPTY = 'empty content script';
 
 export interface PageCostOptions {
   /** Loads of each page per build (after one unmeasured round). */
   loads?: number;
-  pages?: PageName[];
+  /** The test site's pages to load (all three by default, unless realPages is given). */
+  pages?: TestSitePage[];
+  /** A folder of saved real pages (the layout of real-pages/corpus.ts): load its pages instead. */
+  realPages?: string;
+  /** Only the real pages of these names. */
+  realPageNames?: string[];
+  /** Measure an empty content script beside the builds: the floor. */
+  empty?: boolean;
+  /** Load the pages without the extension too (its busy time is the "busy vs none" column); true by default. */
+  baseline?: boolean;
   /** Builds to measure; by default dist/ alone, as `npm run build` left it. */
   builds?: Variant[];
   settleMs?: number;
@@ -59,16 +77,48 @@ export interface PageCostReport {
   figures: PageFigures[];
   /** True when no baseline load showed any event of an extension: the attribution found nothing where nothing ran. */
   baselineClean: boolean;
+  /** The first build over every page load against the empty content script's median (with `empty`). */
+  floor?: FloorFigures;
+  /** Every build against that median, in the order they were named (the first is `floor`). */
+  floors?: FloorFigures[];
 }
 
 export async function measurePageCost(options: PageCostOptions = {}): Promise<PageCostReport> {
-  const { loads = 10, pages = Object.keys(PAGES) as PageName[], settleMs = 6000, nextPage = false, categories = DEFAULT_CATEGORIES } = options;
-  const builds = options.builds ?? [{ name: 'dist', dir: DIST }];
-  const sizes = builds.map(({ name, dir }) => {
-    const script = readFileSync(join(dir, 'content.js'));
-    return { name, dir, contentBytes: script.length, contentGzipBytes: gzipSync(script).length };
-  });
-  const { samples, chromium } = await loadPages({ pages, loads, variants: builds, settleMs, nextPage, categories, keepTracesIn: options.keepTracesIn, onSample: options.onSample });
-  const baselineClean = samples.every((s) => s.arm !== BASELINE || (s.first.extensionMs === 0 && s.leave.extensionMs === 0));
-  return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean };
+  const { loads = 10, settleMs = 6000, nextPage = false, categories = DEFAULT_CATEGORIES } = options;
+  const source = options.realPages ? realPageSource(options.realPages, options.realPageNames) : testSitePages(options.pages ?? Object.keys(PAGES) as TestSitePage[]);
+  const measured = options.builds ?? [{ name: 'dist', dir: DIST }];
+  const emptyDir = options.empty ? emptyBuild(measured[0].dir) : null;
+  const builds = emptyDir ? [...measured, { name: EMPTY, dir: emptyDir }] : measured;
+  try {
+    const sizes = builds.map(({ name, dir }) => {
+      const script = readFileSync(join(dir, 'content.js'));
+      return { name, dir, contentBytes: script.length, contentGzipBytes: gzipSync(script).length };
+    });
+    const { samples, chromium } = await loadPages({ source, loads, variants: builds, settleMs, nextPage, categories, baseline: options.baseline, keepTracesIn: options.keepTracesIn, onSample: options.onSample });
+    const baselineClean = samples.every((s) => s.arm !== BASELINE || (s.first.extensionMs === 0 && s.leave.extensionMs === 0));
+    const floors = emptyDir ? measured.map((build) => againstFloor(samples, build.name, EMPTY)) : undefined;
+    return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean, floor: floors?.[0], floors };
+  } finally {
+    if (emptyDir) rmSync(emptyDir, { recursive: true, force: true });
+  }
+}
+
+/** The pages of a folder of saved real pages, served as they are on disk. */
+function realPageSource(dir: string, names?: string[]): PageSource {
+  const corpus = readCorpus(dir);
+  const unknown = names?.filter((name) => !corpus.pages.some((page) => page.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`No such page in ${corpus.pagesDir}: ${unknown.join(', ')}.`);
+  const pages = corpus.pages.filter((page) => !names || names.includes(page.name));
+  return {
+    start: () => startPageFolder(corpus.pagesDir),
+    pages: pages.map(({ name }) => ({ name, path: new URL(pageAddress('http://127.0.0.1', name)).pathname })),
+  };
+}
+
+/** A copy of the build at `dir` whose content script is empty: what any content script costs a page. */
+function emptyBuild(dir: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'tabula-empty-content-'));
+  cpSync(dir, copy, { recursive: true });
+  writeFileSync(join(copy, 'content.js'), '');
+  return copy;
 }

@@ -121,3 +121,54 @@ export function table(figures: PageFigures[]): string {
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
   return [line(columns.map(([title]) => title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** A build's cost over every page load, against the floor: an empty content script in the same run. */
+export interface FloorFigures {
+  build: string;
+  /** Page loads of each (pages × loads). */
+  loads: number;
+  emptyMedianMs: number;
+  emptyP95Ms: number;
+  medianMs: number;
+  p95Ms: number;
+  /** The build's median and 95th percentile, each over the empty script's median. */
+  medianRatio: number;
+  p95Ratio: number;
+  /** Over the loads and the leaving of every page. */
+  longTasksCaused: number;
+  /** The pages where the build cost most (median over its loads of the page), the costliest first. */
+  costliest: { page: PageName; medianMs: number }[];
+}
+
+/** Main-thread script CPU of `build` against that of `empty`, both over all their first loads. */
+export function againstFloor(samples: LoadSample[], build: string, empty: string): FloorFigures {
+  const of = (arm: string): LoadSample[] => samples.filter((s) => s.arm === arm);
+  const measured = spread(of(build).map((s) => s.first.scriptMs));
+  const floor = spread(of(empty).map((s) => s.first.scriptMs));
+  const byPage = new Map<PageName, number[]>();
+  for (const s of of(build)) byPage.set(s.page, [...(byPage.get(s.page) ?? []), s.first.scriptMs]);
+  const costliest = [...byPage].map(([page, ms]) => ({ page, medianMs: spread(ms).median }))
+    .sort((a, b) => b.medianMs - a.medianMs).slice(0, 5);
+  return {
+    build,
+    loads: of(build).length,
+    emptyMedianMs: floor.median,
+    emptyP95Ms: floor.p95,
+    medianMs: measured.median,
+    p95Ms: measured.p95,
+    medianRatio: round(measured.median / floor.median),
+    p95Ratio: round(measured.p95 / floor.median),
+    longTasksCaused: of(build).reduce((sum, s) => sum + s.first.longTasksCaused + s.leave.longTasksCaused, 0),
+    costliest,
+  };
+}
+
+/** The comparison with the floor, in a few lines. */
+export function floorLines(floor: FloorFigures): string[] {
+  const ms = (value: number): string => `${value.toFixed(2)} ms`;
+  return [
+    `Over ${floor.loads} page loads: empty content script median ${ms(floor.emptyMedianMs)} (p95 ${ms(floor.emptyP95Ms)}); ${floor.build} median ${ms(floor.medianMs)}, p95 ${ms(floor.p95Ms)}.`,
+    `${floor.build} / empty median: median ${floor.medianRatio.toFixed(1)}×, p95 ${floor.p95Ratio.toFixed(1)}×; long tasks caused: ${floor.longTasksCaused}.`,
+    `Costliest pages (median ms): ${floor.costliest.map((c) => `${c.page} ${c.medianMs.toFixed(2)}`).join(', ')}.`,
+  ];
+}

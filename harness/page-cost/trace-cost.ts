@@ -72,11 +72,11 @@ export function traceEnd(events: TraceEvent[]): number {
   return end;
 }
 
-/** Cost on `thread`, for events starting in [from, to), of the script at `scriptUrl` of extension `extensionId`. */
+/** Cost on `thread`, for events starting in [from, to), of the scripts whose address starts with `scriptUrl`, of extension `extensionId`. */
 export function segmentCost(events: TraceEvent[], thread: Thread, from: number, to: number, scriptUrl: string, extensionId: string): SegmentCost {
   const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X'
     && e.dur !== undefined && e.ts >= from && e.ts < to);
-  const script = onThread.filter((e) => SCRIPT_NAMES.has(e.name) && urlOf(e) === scriptUrl);
+  const script = onThread.filter((e) => SCRIPT_NAMES.has(e.name) && urlOf(e)?.startsWith(scriptUrl) === true);
   const inject = onThread.filter((e) => e.name === 'ScriptInjection::InjectJs'
     && e.args?.chrome_extension_id?.extension_id === extensionId);
   const ours = [...script, ...inject];

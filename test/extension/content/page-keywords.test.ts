@@ -74,6 +74,17 @@ describe('main text', () => {
     expect(mainText(documentOf('<body><div>Just a div of text, no paragraphs and no article.</div></body>'))).toBe('');
   });
 
+  test('leaves out the text of scripts and styles inside a paragraph, and keeps that of its other elements', () => {
+    const words = 'The harbour pilots waited for the tide to turn before guiding the ships in.';
+    const doc = documentOf(`<body><div><p>${words} <b>Bold pilots</b><script>var tracking = 1;</script><style>p { color: red }</style> end.</p>`
+      + `<p>${words} plain</p></div></body>`);
+    const text = mainText(doc);
+    expect(text).toContain('Bold pilots');
+    expect(text).toContain(' end.');
+    expect(text).toContain(`${words} plain`);
+    expect(text).not.toMatch(/tracking|color/);
+  });
+
   test('is bounded on a huge page: the first 300 paragraphs, TEXT_MAX characters', () => {
     const late = `<p>${'zebra '.repeat(20)}</p>`;
     const doc = documentOf(`<body><div>${paragraph(ARTICLE_TEXT).repeat(300)}${late.repeat(50)}</div></body>`);
@@ -107,6 +118,14 @@ describe('keywords', () => {
     const keywords = topWords(text, 'en');
     expect(keywords).toEqual(['jane', 'covid19', 'call', 'write']);
     expect(keywords.join(' ')).not.toMatch(/@|example|\d{3}/);
+  });
+
+  test('read text with and without e-mail addresses, and words of every script in one text, alike', () => {
+    expect(topWords('Tide tide harbour, write to pilots@harbour.example or PILOTS@EXAMPLE.ORG', 'en')).toEqual(['tide', 'harbour', 'write']);
+    expect(topWords('Tide tide harbour, write to the pilots', 'en')).toEqual(['tide', 'harbour', 'write', 'pilots']);
+    // One word of Han in English text: the whole text goes through the word breaker, and each word is judged by its own script.
+    const mixed = topWords('Tide tide harbour 港口 港口 港口 of', 'en');
+    expect(mixed).toEqual(['港口', 'tide', 'harbour']);
   });
 
   test('leave out the stopwords of the page’s language, and of every listed language when it is not known', () => {
