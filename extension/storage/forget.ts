@@ -57,22 +57,35 @@ export async function countForget(db: Database, request: ForgetRequest): Promise
   const visits = tx.objectStore('visits');
   const events = tx.objectStore('events');
   if (target.scope === 'all') return { visits: await visits.count(), events: await events.count() };
-  const counted: Removed = { visits: 0, events: 0 };
   if (target.scope === 'matching' && !target.entry.includes('/')) {
-    for (let c = await visits.index('by-host').openKeyCursor(null, 'nextunique'); c; c = await c.continue()) {
-      if (coversHost(target.entry, c.key)) counted.visits += await visits.index('by-host').count(c.key);
-    }
-    for (let c = await events.index('by-host').openKeyCursor(null, 'nextunique'); c; c = await c.continue()) {
-      if (coversHost(target.entry, c.key)) counted.events += await events.index('by-host').count(c.key);
-    }
-    return counted;
+    return { visits: await countCovered(visits.index('by-host'), target.entry), events: await countCovered(events.index('by-host'), target.entry) };
   }
+  const counted: Removed = { visits: 0, events: 0 };
   const source = target.scope === 'day' ? visits.index('by-started') : visits;
   const range = target.scope === 'day' ? IDBKeyRange.bound(target.from, target.to, false, true) : target.scope === 'visit' ? target.id : null;
   for (let c = await source.openCursor(range); c; c = await c.continue()) {
     if (!matches(target, c.value)) continue;
     counted.visits++;
     counted.events += await events.index('by-visit').count(c.value.key);
+  }
+  return counted;
+}
+
+/** An index by host, as `countCovered` reads it. */
+interface HostIndex {
+  openKeyCursor(query: null, direction: IDBCursorDirection): Promise<HostCursor | null>;
+  count(host: string): Promise<number>;
+}
+interface HostCursor {
+  key: string;
+  continue(): Promise<HostCursor | null>;
+}
+
+/** The records under the hosts `entry` covers: each host of the index read once, then its records counted. */
+async function countCovered(index: HostIndex, entry: string): Promise<number> {
+  let counted = 0;
+  for (let c = await index.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) {
+    if (coversHost(entry, c.key)) counted += await index.count(c.key);
   }
   return counted;
 }

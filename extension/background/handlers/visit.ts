@@ -4,7 +4,7 @@
 // one question is answered differently: whether the page's own words may be read for its
 // keywords, which they never are on an excluded site or while recording is paused.
 import { browser, type Runtime } from '../../browser-api';
-import type { Visit, VisitUpdate } from '../../contract-types';
+import type { Settings, Visit, VisitUpdate } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
 import { database } from '../../storage/db';
@@ -43,9 +43,8 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
   }
   const db = await database();
   const settings = await getSettings(db);
-  const reason = settings.paused ? 'paused'
-    : isExcluded(update.visit.host, update.visit.path, settings.excluded) ? 'excluded'
-      : update.visit.startedAt < retentionCut(settings.visitRetentionDays) ? 'expired' : undefined;
+  const reason = notRecorded(settings, update.visit.host, update.visit.path)
+    ?? (update.visit.startedAt < retentionCut(settings.visitRetentionDays) ? 'expired' : undefined);
   if (reason) {
     dropped[reason]++;
     return RECEIVED;
@@ -80,9 +79,14 @@ export async function onTextWanted(payload: unknown, sender: Runtime.MessageSend
   const page = validatePageAddress(payload);
   if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only ask about itself.');
   const settings = await getSettings(await database());
-  const wanted = !sender.tab?.incognito && !settings.paused && !isExcluded(page.host, page.path, settings.excluded);
+  const wanted = !sender.tab?.incognito && !notRecorded(settings, page.host, page.path);
   textAsked[wanted ? 'yes' : 'no']++;
   return { wanted };
+}
+
+/** Why a page at this address is not recorded now (recording paused, the page excluded), if it is not. */
+function notRecorded(settings: Settings, host: string, path: string): 'paused' | 'excluded' | undefined {
+  return settings.paused ? 'paused' : isExcluded(host, path, settings.excluded) ? 'excluded' : undefined;
 }
 
 /**
