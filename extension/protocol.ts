@@ -15,6 +15,7 @@ import { MessageError } from './errors';
 export interface Contract {
   'visit/update': [VisitUpdate, Record<string, never>]; // the same answer whatever was stored
   'page/text-wanted': [{ url: string }, { wanted: boolean }]; // may the page's own words (keywords) be read?
+  'page/keywords': [{ url: string; text: string; lang: string }, { keywords: string[] }]; // the keywords of the page's main text
   'tab/predict': [{ tabId?: number }, TabPrediction];
   'tab/feedback': [{ tabId?: number; verdict: 'useful' | 'not-interested' }, TabPrediction];
   'model/overview': [Record<string, never>, ModelOverview];
@@ -46,7 +47,7 @@ export type AnswerOf<K extends RequestType> = Contract[K][1];
 export type From = 'page' | 'extension';
 
 /** The requests a page may send. Every other request is the extension's own pages' alone. */
-const PAGE_REQUESTS: readonly RequestType[] = ['visit/update', 'page/text-wanted'];
+const PAGE_REQUESTS: readonly RequestType[] = ['visit/update', 'page/text-wanted', 'page/keywords'];
 
 export function senderOf(type: RequestType): From {
   return PAGE_REQUESTS.includes(type) ? 'page' : 'extension';

@@ -7,6 +7,7 @@
 import { KEYWORD_LENGTH_MAX, KEYWORDS_MAX, PAGE_KINDS, type PageKind, type Visit } from '../model/visit';
 import type { VisitUpdate } from './contract-types';
 import { InvalidRequest } from './errors';
+import { TEXT_MAX } from './keywords';
 import { redactPage } from './page-text-rules';
 
 const LIMITS = { url: 2048, host: 253, title: 300, description: 500, lang: 16, key: 64 } as const;
@@ -80,6 +81,16 @@ function checkedVisit(input: unknown, now: number): Visit {
 /** A page's question whether its words may be read: the address of its visit. */
 export function validatePageAddress(input: unknown): { url: string; host: string; path: string } {
   return pageUrl(text(record(input, 'request').url, 'url', LIMITS.url));
+}
+
+/** A page's main text, handed over to have its keywords counted: its address, the text and its language. */
+export function validatePageText(input: unknown): { url: string; host: string; path: string; text: string; lang: string } {
+  const request = record(input, 'request');
+  return {
+    ...pageUrl(text(request.url, 'url', LIMITS.url)),
+    text: text(request.text, 'text', TEXT_MAX),
+    lang: text(request.lang, 'lang', LIMITS.lang).toLowerCase(),
+  };
 }
 
 /** An http(s) page address reduced to origin and path: the query and fragment never get in. */

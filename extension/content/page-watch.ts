@@ -31,8 +31,16 @@ export interface WatchOptions {
   reportEveryMs?: number;
   /** How long after a visit begins its page is read. */
   settleMs?: number;
-  /** Whether the background wants the words of the page at this address; without it, they are never read. */
-  textWanted?: (url: string) => Promise<boolean>;
+  /** How the page's words become its keywords; without it, they are never read. */
+  pageText?: PageTextPort;
+}
+
+/** The background's side of a page's keywords. */
+export interface PageTextPort {
+  /** Whether the words of the page at this address may be read (not while excluded or paused). */
+  wanted(url: string): Promise<boolean>;
+  /** The keywords of the page's main text, counted by the background. */
+  keywords(url: string, text: string, lang: string): Promise<string[]>;
 }
 
 export interface PageWatch {
@@ -54,7 +62,7 @@ const MIN_VISIT_MS = 1_000;
 type NavigatingWindow = Window & { navigation?: EventTarget };
 
 export function watchPage(options: WatchOptions): PageWatch | null {
-  const { window: win, post, now = Date.now, makeKey = randomKey, textWanted } = options;
+  const { window: win, post, now = Date.now, makeKey = randomKey, pageText } = options;
   const doc = win.document;
   // The document's address is the location's, and reading it spares every page the Location interface.
   const firstHref = doc.URL;
@@ -84,9 +92,9 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     recorder.scroll.stop();
   };
   // Work run by timers: should it ever fail on some page, stop rather than fail again at every tick.
-  const safely = (work: () => void) => (): void => {
+  const safely = <A extends unknown[]>(work: (...args: A) => void) => (...args: A): void => {
     try {
-      work();
+      work(...args);
     } catch {
       stop();
     }
@@ -109,14 +117,26 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     const firstReport = safely(() => {
       if (current()) report(now(), false);
     });
+    // The page's main text, read in an idle moment of its own once the background said yes, and
+    // handed over to have its keywords counted; the first report then carries them. Each answer
+    // is acted on in an idle callback too, never in the task that delivered it: all of the
+    // script's work in a page runs in its own callbacks, when the page has time for it (and where
+    // a trace of the page names the script).
+    const counted = (keywords?: string[]): void => whenIdle(0, safely(() => {
+      if (keywords && current()) recorder.setKeywords(keywords);
+      firstReport();
+    }));
+    const readText = safely((address: string) => {
+      const text = current() ? recorder.mainText() : '';
+      if (!text || !pageText) return firstReport();
+      pageText.keywords(address, text, recorder.settle().lang).then(counted, () => counted());
+    });
     whenIdle(settleMs, safely(() => {
       if (!current()) return;
       const { url: address, kind } = recorder.settle();
-      if (!textWanted || kind === 'search') return firstReport();
+      if (!pageText || kind === 'search') return firstReport();
       // Unanswered (the extension gone, the background failing), the visit is reported without them.
-      textWanted(address).then((wanted) => {
-        if (wanted && current()) recorder.readKeywords();
-      }).catch(() => undefined).then(firstReport, firstReport);
+      pageText.wanted(address).then((wanted) => whenIdle(0, () => (wanted && current() ? readText(address) : firstReport())), () => counted());
     }));
   };
 

@@ -1,9 +1,9 @@
-// The content script's one door to the extension API: its visit reports, and its question whether
-// the page's words may be read, sent to Tabula's background with protocol.ts's `request`. It does
-// not go through browser-api.ts on purpose: the polyfill there is most of a content script's size,
-// and every page would compile and run it at load, while a content script needs only
-// `runtime.sendMessage`, which both browsers give natively with a promise (Firefox as `browser`,
-// Chrome MV3 as `chrome`).
+// The content script's one door to the extension API: its visit reports, its question whether the
+// page's words may be read, and its main text handed over to have the keywords counted, all sent
+// to Tabula's background with protocol.ts's `request`. It does not go through browser-api.ts on
+// purpose: the polyfill there is most of a content script's size, and every page would compile
+// and run it at load, while a content script needs only `runtime.sendMessage`, which both
+// browsers give natively with a promise (Firefox as `browser`, Chrome MV3 as `chrome`).
 import type { VisitUpdate } from '../contract-types';
 import { request, type RuntimeLike } from '../protocol';
 
@@ -25,4 +25,9 @@ export function postVisit(update: VisitUpdate): Promise<unknown> {
 /** Asks the background whether the words of the page at `url` may be read (not while excluded or paused). */
 export async function textWanted(url: string): Promise<boolean> {
   return (await request(extensionApi(), 'page/text-wanted', { url })).wanted === true;
+}
+
+/** Has the background count the keywords of the page's main text (the page never runs the counting). */
+export async function countKeywords(url: string, text: string, lang: string): Promise<string[]> {
+  return (await request(extensionApi(), 'page/keywords', { url, text, lang })).keywords;
 }

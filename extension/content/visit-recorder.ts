@@ -10,7 +10,7 @@ import { ActivityClock, type ActivityState } from './activity-clock';
 import { InteractionCounter } from './interaction-counter';
 import { MediaTracker } from './media-tracker';
 import { readPageFeatures } from './page-features';
-import { readKeywords } from './page-keywords';
+import { mainText } from './page-keywords';
 import { ScrollDepth, type MeasureScroll, type Schedule } from './scroll-depth';
 
 export interface RecorderSetup {
@@ -106,12 +106,18 @@ export class VisitRecorder {
   }
 
   /**
-   * Reads the content keywords of the page, once a visit: called only where the background said the
-   * page may be recorded. A results page's text is what was searched for: none of it is read.
+   * The page's main text, from which its keywords are counted (in the background), once a visit:
+   * read only where the background said the page may be recorded. A results page's text is what
+   * was searched for: none of it is read. '' when the keywords are known already.
    */
-  readKeywords(): void {
+  mainText(): string {
     const features = this.settle();
-    if (features.keywords === undefined && features.kind !== 'search') features.keywords = readKeywords(this.setup.doc, features.lang);
+    return features.keywords === undefined && features.kind !== 'search' ? mainText(this.setup.doc) : '';
+  }
+
+  /** The keywords of this visit's page, counted from its main text. */
+  setKeywords(keywords: string[]): void {
+    this.settle().keywords = keywords;
   }
 
   hasSettled(): boolean {

@@ -126,4 +126,16 @@ describe('holdsWords', () => {
     expect(holdsWords('Riverside rises', 'river')).toBe(false);
     expect(holdsWords('Anything', '—')).toBe(false);
   });
+
+  it('keeps the letters of every script, accents and digits within a word, and splits at punctuation, symbols and emoji', () => {
+    expect(holdsWords('Café crème — Paris', 'CAFÉ CRÈME')).toBe(true);
+    expect(holdsWords('Cafe\u0301 noir', 'cafe')).toBe(false); // a combining accent belongs to its word
+    expect(holdsWords('Straße™ für alle', 'straße')).toBe(true);
+    expect(holdsWords('Москва: новости дня', 'новости')).toBe(true);
+    expect(holdsWords('東京の天気｜ニュース', '東京の天気')).toBe(true);
+    expect(holdsWords('مرحبا، بالعالم', 'مرحبا')).toBe(true);
+    expect(holdsWords('Top 10 films of 2024 🎬 reviews', '2024 reviews')).toBe(true);
+    expect(holdsWords('snake_case and kebab-case', 'case and kebab')).toBe(true);
+    expect(holdsWords('Win10 tips', 'win')).toBe(false);
+  });
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../extension/browser-api';
 import type { StoredVisit } from '../../extension/contract-types';
 import { update, visitAt } from './fixtures';
+import { TEXT_MAX } from '../../extension/keywords';
 
 type VisitHandler = typeof import('../../extension/background/handlers/visit');
 let handler: VisitHandler;
@@ -103,6 +104,34 @@ describe('whether a page may read its own words', () => {
     await expect(handler.onTextWanted({ url: 'file:///etc/passwd' }, inTab(7, false, 'https://news.example/a'))).rejects.toThrow(/web pages/);
     await expect(handler.onTextWanted({ url: 42 }, inTab(7))).rejects.toThrow(/must be text/);
     await expect(handler.onTextWanted(null, inTab(7))).rejects.toThrow(/must be an object/);
+  });
+});
+
+describe('the keywords of a page’s main text', () => {
+  const TEXT = 'Meltwater from the glaciers feeds rivers, and the rivers carry meltwater from the glaciers to the sea.';
+  const count = (url: string, sender = inTab(7, false, url), text = TEXT) => handler.onPageKeywords({ url, text, lang: 'en' }, sender);
+
+  it('are counted in the background, with the rules of keywords (stopwords, each word once, the most frequent first)', async () => {
+    expect(await count('https://science.example/ice')).toEqual({ keywords: ['meltwater', 'glaciers', 'rivers', 'feeds', 'carry', 'sea'] });
+  });
+
+  it('are none where the page may not be recorded now: an excluded site, recording paused, a private window', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    await data.onSettingsSet({ excluded: ['science.example'] });
+    expect(await count('https://www.science.example/ice')).toEqual({ keywords: [] });
+    await data.onSettingsSet({ excluded: [], paused: true });
+    expect(await count('https://science.example/ice')).toEqual({ keywords: [] });
+    await data.onSettingsSet({ paused: false });
+    expect(await count('https://science.example/ice', inTab(9, true, 'https://science.example/ice'))).toEqual({ keywords: [] });
+    expect((await count('https://science.example/ice')).keywords).toHaveLength(6);
+  });
+
+  it('are counted only for a page’s own text, well formed and bounded', async () => {
+    await expect(count('https://bank.example/', inTab(7, false, 'https://science.example/ice'))).rejects.toThrow(/only send its own text/);
+    await expect(count('https://science.example/ice', undefined, 'x'.repeat(TEXT_MAX + 1))).rejects.toThrow(/longer than/);
+    await expect(handler.onPageKeywords({ url: 'https://science.example/ice', text: 42, lang: 'en' }, inTab(7, false, 'https://science.example/ice'))).rejects.toThrow(/must be text/);
+    await expect(handler.onPageKeywords({ url: 'https://science.example/ice', text: TEXT }, inTab(7, false, 'https://science.example/ice'))).rejects.toThrow(/lang/);
+    await expect(handler.onPageKeywords(null, inTab(7))).rejects.toThrow(/must be an object/);
   });
 });
 

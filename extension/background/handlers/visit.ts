@@ -7,11 +7,12 @@ import { browser, type Runtime } from '../../browser-api';
 import type { Settings, Visit, VisitUpdate } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
+import { topWords } from '../../keywords';
 import { database } from '../../storage/db';
 import { retentionCut } from '../../storage/forget';
 import { getSettings } from '../../storage/settings';
 import { recordUpdate } from '../../storage/visits';
-import { pageUrl, validatePageAddress, validateVisitUpdate } from '../../validate';
+import { pageUrl, validatePageAddress, validatePageText, validateVisitUpdate } from '../../validate';
 import { catchUp } from '../learner-service';
 import { dropTabPrediction } from '../prediction-cache';
 import { FloodGate, isGlance } from './flood-gate';
@@ -82,6 +83,20 @@ export async function onTextWanted(payload: unknown, sender: Runtime.MessageSend
   const wanted = !sender.tab?.incognito && !notRecorded(settings, page.host, page.path);
   textAsked[wanted ? 'yes' : 'no']++;
   return { wanted };
+}
+
+/**
+ * The keywords of a page's main text, which the page hands over once a visit, after it was told it
+ * may (`page/text-wanted`): counted here, so that no page runs the counting. The same rule holds
+ * as for the question: a page that may not be recorded now (the site excluded or recording paused
+ * since) gets none. The text itself is neither kept nor stored.
+ */
+export async function onPageKeywords(payload: unknown, sender: Runtime.MessageSender): Promise<{ keywords: string[] }> {
+  const page = validatePageText(payload);
+  if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only send its own text.');
+  const settings = await getSettings(await database());
+  if (sender.tab?.incognito || notRecorded(settings, page.host, page.path)) return { keywords: [] };
+  return { keywords: topWords(page.text, page.lang) };
 }
 
 /** Why a page at this address is not recorded now (recording paused, the page excluded), if it is not. */

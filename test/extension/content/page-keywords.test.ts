@@ -4,7 +4,8 @@
 // scripts without spaces are cut into words; a huge page is read only so far.
 import { afterEach, describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
-import { mainText, readKeywords, TEXT_MAX, topWords } from '../../../extension/content/page-keywords';
+import { mainText } from '../../../extension/content/page-keywords';
+import { TEXT_MAX, topWords } from '../../../extension/keywords';
 import { readPageFeatures } from '../../../extension/content/page-features';
 import { VisitRecorder } from '../../../extension/content/visit-recorder';
 import { KEYWORDS_MAX } from '../../../model/visit';
@@ -96,6 +97,9 @@ describe('main text', () => {
   });
 });
 
+/** What the page hands over and the background counts: the keywords of a document. */
+const readKeywords = (doc: Document, lang: string): string[] => topWords(mainText(doc), lang);
+
 describe('keywords', () => {
   test('are the most frequent informative words of the main text, the most frequent first', () => {
     expect(readKeywords(documentOf(NEWS), 'en').slice(0, 2)).toEqual(['tide', 'harbour']);
@@ -149,7 +153,7 @@ describe('keywords', () => {
     expect(japanese.some((word) => /^[\u3040-\u309f]+$/.test(word))).toBe(false);
   });
 
-  test('are not read with the page features, but on their own, and never on a search results page', () => {
+  test('are not read with the page features: the main text is read on its own, and never on a search results page', () => {
     const recorderOf = (doc: Document, url: string): VisitRecorder => {
       const recorder = new VisitRecorder({ doc, makeKey: () => 'key-of-visit', measureScroll: () => null }, 0, { visible: true, focused: true, mediaPlaying: false });
       recorder.begin(0, url, '');
@@ -159,11 +163,15 @@ describe('keywords', () => {
     expect(readPageFeatures(article, 'https://news.example/2024/tides', '')).not.toHaveProperty('keywords');
     const reading = recorderOf(article, 'https://news.example/2024/tides');
     expect(reading.snapshot(1).keywords).toBeUndefined();
-    reading.readKeywords();
+    const text = reading.mainText();
+    expect(text).toBe(mainText(article));
+    reading.setKeywords(topWords(text, 'en'));
     expect(reading.snapshot(1).keywords?.slice(0, 2)).toEqual(['tide', 'harbour']);
+    // Once the keywords are known, the text is not read again.
+    expect(reading.mainText()).toBe('');
     const results = documentOf(NEWS.replace('<title>Tide</title>', '<title>harbour tide - Search</title>'), 'https://news.example/news?q=harbour+tide');
     const search = recorderOf(results, 'https://news.example/news?q=harbour+tide');
-    search.readKeywords();
+    expect(search.mainText()).toBe('');
     expect(search.snapshot(1)).toMatchObject({ kind: 'search' });
     expect(search.snapshot(1).keywords).toBeUndefined();
   });

@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Window } from 'happy-dom';
 import type { VisitUpdate } from '../../../extension/contract-types';
-import { SETTLE_MS, watchPage, type PageWatch, type WatchOptions } from '../../../extension/content/page-watch';
+import { SETTLE_MS, watchPage, type PageTextPort, type PageWatch, type WatchOptions } from '../../../extension/content/page-watch';
+import { topWords } from '../../../extension/keywords';
 
 const ARTICLE = `<html lang="de"><head><title>Ein Artikel</title><meta property="og:type" content="article"></head>
   <body><article><p>Text des Artikels.</p><input id="field"><video id="clip"></video></article></body></html>`;
@@ -33,7 +34,7 @@ afterEach(() => {
 });
 
 function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown,
-  prepare?: (win: Window) => void, options: Pick<WatchOptions, 'textWanted'> = {}): Harness {
+  prepare?: (win: Window) => void, options: Pick<WatchOptions, 'pageText'> = {}): Harness {
   const win = new Window({ url });
   win.document.write(html);
   prepare?.(win);
@@ -110,46 +111,75 @@ describe('watchPage', () => {
       await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
       await vi.runOnlyPendingTimersAsync();
     }
-    /** Opens the story with `textWanted`, past its settle time. */
-    async function settled(textWanted: (url: string) => Promise<boolean>): Promise<Harness> {
-      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { textWanted });
+    /** The background's side: `wanted` answers the question, the keywords are counted as the background counts them. */
+    function portOf(wanted: (url: string) => Promise<boolean>) {
+      return { wanted: vi.fn(wanted), keywords: vi.fn(async (_url: string, text: string, lang: string) => topWords(text, lang)) };
+    }
+    /** Opens the story with the port, past its settle time. */
+    async function settled(pageText: PageTextPort): Promise<Harness> {
+      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { pageText });
       await passSettleTime(opened);
       return opened;
     }
     /** Opens the story past its settle time, its question waiting for the answer the test gives. */
     async function asking() {
       let asked!: (wanted: boolean) => void;
-      const opened = open(ADDRESS, STORY, undefined, undefined, { textWanted: () => new Promise((resolve) => { asked = resolve; }) });
-      const read = vi.spyOn(opened.watch.recorder, 'readKeywords');
+      const port = portOf(() => new Promise((resolve) => { asked = resolve; }));
+      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port });
+      const read = vi.spyOn(opened.watch.recorder, 'mainText');
       await passSettleTime(opened);
       const answer = async (wanted: boolean): Promise<void> => {
         asked(wanted);
         await vi.advanceTimersByTimeAsync(0);
       };
       const leave = (): void => opened.fire(opened.win as unknown as EventTarget, new opened.win.Event('pagehide') as unknown as Event, { persisted: false });
-      return { ...opened, read, answer, leave };
+      return { ...opened, port, read, asked, answer, leave };
     }
 
-    test('are read once the background wants them, and go with the first report', async () => {
-      const textWanted = vi.fn(async () => true);
-      const { sent } = await settled(textWanted);
-      expect(textWanted).toHaveBeenCalledExactlyOnceWith(ADDRESS);
+    test('are read once the background wants them, counted by the background, and go with the first report', async () => {
+      const port = portOf(async () => true);
+      const { sent } = await settled(port);
+      expect(port.wanted).toHaveBeenCalledExactlyOnceWith(ADDRESS);
+      expect(port.keywords).toHaveBeenCalledOnce();
+      const [url, text, lang] = port.keywords.mock.calls[0];
+      expect([url, lang]).toEqual([ADDRESS, 'en']);
+      expect(text).toContain('Meltwater from the glaciers feeds rivers');
       expect(sent).toHaveLength(1);
       expect(sent[0].visit.keywords?.slice(0, 3)).toEqual(['glaciers', 'meltwater', 'rivers']);
     });
 
+    test('the text is read in an idle moment of its own, not in the answer’s task', async () => {
+      const { read, asked, sent } = await asking();
+      asked(true);
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      // The answer has come and the page's timers have not run yet: nothing read.
+      expect(read).not.toHaveBeenCalled();
+      await vi.runOnlyPendingTimersAsync();
+      expect(read).toHaveBeenCalledOnce();
+      expect(sent).toHaveLength(1);
+      expect(sent[0].visit.keywords?.[0]).toBe('glaciers');
+    });
+
+    test('keywords the background could not count delay no report: the visit goes without them', async () => {
+      const port = { wanted: async () => true, keywords: () => Promise.reject(new Error('Could not establish connection.')) };
+      const { sent } = await settled(port);
+      expect(sent).toHaveLength(1);
+      expect(sent[0].visit).not.toHaveProperty('keywords');
+    });
+
     test('are never read where the background does not want them (an excluded site, recording paused)', async () => {
-      const { sent, read, answer, leave } = await asking();
+      const { sent, read, port, answer, leave } = await asking();
       expect(sent, 'the first report waits for the answer').toHaveLength(0);
       await answer(false);
       leave();
       expect(sent.map((update) => update.final)).toEqual([false, true]);
       expect(sent.every((update) => update.visit.keywords === undefined)).toBe(true);
       expect(read).not.toHaveBeenCalled();
+      expect(port.keywords).not.toHaveBeenCalled();
     });
 
     test('a question left unanswered delays no report: the visit goes without them', async () => {
-      const { sent } = await settled(() => Promise.reject(new Error('Could not establish connection.')));
+      const { sent } = await settled(portOf(() => Promise.reject(new Error('Could not establish connection.'))));
       expect(sent).toHaveLength(1);
       expect(sent[0].visit).not.toHaveProperty('keywords');
     });
@@ -165,11 +195,12 @@ describe('watchPage', () => {
     });
 
     test('a search results page is not asked about: its text is what was searched for', async () => {
-      const textWanted = vi.fn(async () => true);
-      const opened = open('https://search.example/search?q=glaciers', STORY, undefined, undefined, { textWanted });
+      const port = portOf(async () => true);
+      const opened = open('https://search.example/search?q=glaciers', STORY, undefined, undefined, { pageText: port });
       await passSettleTime(opened);
       const { sent } = opened;
-      expect(textWanted).not.toHaveBeenCalled();
+      expect(port.wanted).not.toHaveBeenCalled();
+      expect(port.keywords).not.toHaveBeenCalled();
       expect(sent).toHaveLength(1);
       expect(sent[0].visit).toMatchObject({ kind: 'search' });
       expect(sent[0].visit).not.toHaveProperty('keywords');
