@@ -9,7 +9,7 @@
 import { MEDIA_EVENTS } from './media-tracker';
 
 export interface PageHandlers {
-  /** Any sign of a person: mouse moves, pointer presses, wheel turns, touches. Runs very often. */
+  /** Any sign of a person: pointer moves and presses (mouse, pen, touch), wheel turns, touch scrolling. Runs very often. */
   input(event: Event): void;
   click(event: Event): void;
   keydown(event: KeyboardEvent): void;
@@ -24,7 +24,9 @@ export interface PageHandlers {
   addressChanged(event: Event): void;
 }
 
-const INPUT_EVENTS = ['mousemove', 'pointerdown', 'wheel', 'touchstart', 'touchmove'];
+// Pointer events cover the mouse, pens and touch alike (a touch begins with pointerdown);
+// touchmove stays, since a touch that scrolls the page ends its pointer events at once.
+const INPUT_EVENTS = ['pointermove', 'pointerdown', 'wheel', 'touchmove'];
 const CAPTURED: AddEventListenerOptions = { capture: true, passive: true };
 const PLAIN: AddEventListenerOptions = { passive: true };
 
