@@ -29,7 +29,7 @@ export function testSitePages(names: TestSitePage[]): PageSource {
 }
 
 /** Enough to attribute script work and tasks; the detailed V8 compile categories inflate what they measure. */
-export const DEFAULT_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'extensions'];
+export const DEFAULT_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'extensions', 'v8.execute'];
 
 /** A build of the extension: a folder holding manifest.json and content.js. */
 export interface Variant {

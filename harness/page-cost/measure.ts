@@ -14,8 +14,9 @@
 // On the renderer's main thread (found by the page's CommitLoad), the script's cost is the CPU time
 // (trace thread time, so that other processes on a busy machine inflate it less) of every event
 // that names the script's URL: its compile (v8.compile), its top-level run (EvaluateScript) and
-// every later call into it (FunctionCall: listeners, timers, idle callbacks), nested events merged
-// so that nothing counts twice. Garbage collection that lands inside them is counted (and shown
+// every later call into it (FunctionCall: listeners, timers, idle callbacks), and the handling of
+// the answers to its messages (promise callbacks, in microtask checkpoints no event names: see
+// trace-cost.ts), nested events merged so that nothing counts twice. Garbage collection that lands inside them is counted (and shown
 // apart in the JSON). Chromium's making of the extension's isolated world
 // (ScriptInjection::InjectJs) is reported apart as "inject": it happens before the script runs,
 // whatever the script (compare a build whose content.js is empty, `--build empty=DIR`).

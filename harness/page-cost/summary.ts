@@ -10,6 +10,8 @@ export interface Spread {
 
 export interface StretchFigures {
   script: Spread;
+  /** The part of `script` spent handling the answers to the extension's messages. */
+  answers: Spread;
   inject: Spread;
   extension: Spread;
   compile: Spread;
@@ -72,6 +74,7 @@ function stretchFigures(costs: SegmentCost[], baselineBusyMs: number): StretchFi
   for (const cost of costs) codeCache[cost.codeCache] = (codeCache[cost.codeCache] ?? 0) + 1;
   return {
     script: of((c) => c.scriptMs),
+    answers: of((c) => c.answersMs),
     inject: of((c) => c.injectMs),
     extension: of((c) => c.extensionMs),
     compile: of((c) => c.compileMs),

@@ -2,6 +2,11 @@
 // content script cost the renderer's main thread over a stretch of time. Times are the thread's
 // CPU time (trace `tts`/`tdur`), which other processes on a busy machine do not inflate; long
 // tasks are judged on wall time, as browsers judge them. Nested events are merged, never added.
+// The answer to an extension message resolves a promise, and the code waiting on it runs in a
+// microtask checkpoint that no event names (RunMicrotasks, of the v8.execute category): a
+// checkpoint of its own (outside any script event) that comes soon after one of the extension's
+// messages is counted as the script's. That may count a page's own promise work that lands there
+// too, never less than the script did.
 
 export interface TraceEvent {
   name: string;
@@ -23,8 +28,10 @@ export interface Thread {
 
 /** What the extension cost one document's main thread in a stretch of the trace. CPU ms unless named wall. */
 export interface SegmentCost {
-  /** The script's own work: compiling, running, and every callback it registered (listeners, timers, idle). */
+  /** The script's own work: compiling, running, every callback it registered (listeners, timers, idle) and the answers to its messages. */
   scriptMs: number;
+  /** Microtask checkpoints of their own soon after the extension sent a message: where its answers are handled (a part of scriptMs). */
+  answersMs: number;
   scriptWallMs: number;
   /** Chromium making the extension's isolated world for the document, before the script runs. */
   injectMs: number;
@@ -48,6 +55,8 @@ export interface SegmentCost {
 }
 
 export const LONG_TASK_MS = 50;
+/** How long after the extension sends a message its answer is looked for (the background answers within milliseconds). */
+const ANSWER_WINDOW_MS = 300;
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 const SCRIPT_NAMES = new Set(['EvaluateScript', 'v8.compile', 'v8.run', 'FunctionCall', 'v8.callFunction']);
 const GC_NAMES = new Set(['MajorGC', 'MinorGC']);
@@ -76,7 +85,14 @@ export function traceEnd(events: TraceEvent[]): number {
 export function segmentCost(events: TraceEvent[], thread: Thread, from: number, to: number, scriptUrl: string, extensionId: string): SegmentCost {
   const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X'
     && e.dur !== undefined && e.ts >= from && e.ts < to);
-  const script = onThread.filter((e) => SCRIPT_NAMES.has(e.name) && urlOf(e)?.startsWith(scriptUrl) === true);
+  const named = onThread.filter((e) => SCRIPT_NAMES.has(e.name) && urlOf(e)?.startsWith(scriptUrl) === true);
+  const sends = onThread.filter((e) => e.name.startsWith('MainThreadIPCMessageSender::')
+    && e.args?.chrome_extension_id?.extension_id === extensionId).map((e) => e.ts);
+  const anyScript = merged(onThread.filter((e) => SCRIPT_NAMES.has(e.name)).map(wall));
+  const answers = onThread.filter((e) => e.name === 'RunMicrotasks'
+    && sends.some((sent) => e.ts > sent && e.ts - sent < ANSWER_WINDOW_MS * 1000)
+    && !anyScript.some(([start, end]) => e.ts >= start && e.ts < end));
+  const script = [...named, ...answers];
   const inject = onThread.filter((e) => e.name === 'ScriptInjection::InjectJs'
     && e.args?.chrome_extension_id?.extension_id === extensionId);
   const ours = [...script, ...inject];
@@ -90,6 +106,7 @@ export function segmentCost(events: TraceEvent[], thread: Thread, from: number, 
   const compiles = script.filter((e) => e.name === 'v8.compile');
   return {
     scriptMs: total(merged(script.map(cpu))),
+    answersMs: total(merged(answers.map(cpu))),
     scriptWallMs: total(scriptSpans),
     injectMs: total(merged(inject.map(cpu))),
     extensionMs: total(merged(ours.map(cpu))),

@@ -7,7 +7,7 @@ import type { SegmentCost } from '../../harness/page-cost/trace-cost';
 
 function cost(scriptMs: number, longTasksCaused = 0): SegmentCost {
   return {
-    scriptMs, scriptWallMs: scriptMs, injectMs: 0, extensionMs: scriptMs, compileMs: 0, gcInScriptMs: 0, busyMs: scriptMs,
+    scriptMs, answersMs: 0, scriptWallMs: scriptMs, injectMs: 0, extensionMs: scriptMs, compileMs: 0, gcInScriptMs: 0, busyMs: scriptMs,
     longTasks: longTasksCaused, longestTaskMs: 0, longTasksCaused, codeCache: 'none', callbacks: 0,
   };
 }
