@@ -34,6 +34,8 @@ export interface ReadOptions {
 
 /** The export is read at most this often, whatever the number of tabs waiting on it. */
 const POLL_MS = 300;
+/** How long a stored visit is given to gain its keywords (the background answers in milliseconds; idle callbacks may wait 2 s each). */
+const KEYWORDS_WAIT_MS = 6000;
 
 export async function readPagesIn(name: BrowserName, corpus: Corpus, pages: RealPage[], options: ReadOptions = {}): Promise<BrowserReadings> {
   const { tabs = 4, waitMs = 20_000, log = () => undefined } = options;
@@ -94,9 +96,17 @@ function storedVisits(tabula: ExtensionBrowser) {
     return reading;
   };
   return {
+    /**
+     * The page's visit once stored, and with its keywords where it gets any: a page hidden before
+     * it was read reports at once, and its keywords come with a later report, which closing the
+     * tab at the first would lose. A page without main text has none to wait for: KEYWORDS_WAIT_MS at most.
+     */
     async waitFor(url: string, timeoutMs: number): Promise<StoredVisit | null> {
       const deadline = Date.now() + timeoutMs;
       while (!byUrl.has(url) && Date.now() < deadline) await refresh();
+      const read = (): boolean => { const visit = byUrl.get(url); return !visit || visit.keywords !== undefined || visit.kind === 'search'; };
+      const keywordsBy = Math.min(deadline, Date.now() + KEYWORDS_WAIT_MS);
+      while (!read() && Date.now() < keywordsBy) await refresh();
       return byUrl.get(url) ?? null;
     },
   };
