@@ -2,9 +2,9 @@
 // once per visit and only where the background said the page may be recorded; its words are
 // counted in the background (../keywords.ts), so that no page compiles or runs the counting, the
 // stopword lists or a word breaker. The main text is that of the paragraphs of the main block,
-// found as a reader view finds it: the element whose paragraphs (as its children, or its grandchildren at half weight)
-// hold the most text. Paragraphs elsewhere (a sidebar, comments, a footer) and those inside
-// navigation, asides, footers and forms within it are passed over. Every read is bounded (the
+// found as a reader view finds it: the element whose paragraphs (as its children, or its
+// grandchildren at half weight) hold the most text. Paragraphs elsewhere (a sidebar, comments, a
+// footer) and those inside navigation, asides, footers and forms within it are passed over. Every read is bounded (the
 // first 300 paragraphs, 20,000 characters of text), and the paragraphs are the list the page
 // kind reads too, so a huge page costs about what an ordinary article does.
 import { TEXT_MAX } from '../keywords';
