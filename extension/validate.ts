@@ -89,8 +89,15 @@ export function validatePageText(input: unknown): { url: string; host: string; p
   return {
     ...pageUrl(text(request.url, 'url', LIMITS.url)),
     text: text(request.text, 'text', TEXT_MAX),
-    lang: text(request.lang, 'lang', LIMITS.lang).toLowerCase(),
+    lang: primaryTag(request.lang),
   };
+}
+
+/** A primary language tag (`en`, `zh`) or none: what the content script sends. */
+function primaryTag(value: unknown): string {
+  const lang = text(value, 'lang', LIMITS.lang);
+  if (!/^([a-z]{2,3})?$/.test(lang)) throw new InvalidRequest('“lang” must be a primary language tag such as “en”, or empty.');
+  return lang;
 }
 
 /** An http(s) page address reduced to origin and path: the query and fragment never get in. */

@@ -127,7 +127,15 @@ export function watchPage(options: WatchOptions): PageWatch | null {
       firstReport();
     }));
     const readText = safely((address: string) => {
-      const text = current() ? recorder.mainText() : '';
+      // The address may have changed since the yes (the tick looks for that only every second
+      // where the browser does not announce it): then this visit is over, and its text not read.
+      spa.check();
+      let text = '';
+      try {
+        text = current() ? recorder.mainText() : '';
+      } catch {
+        // A page whose text cannot be read is reported without keywords, and watched as before.
+      }
       if (!text || !pageText) return firstReport();
       pageText.keywords(address, text, recorder.settle().lang).then(counted, () => counted());
     });

@@ -29,5 +29,6 @@ export async function textWanted(url: string): Promise<boolean> {
 
 /** Has the background count the keywords of the page's main text (the page never runs the counting). */
 export async function countKeywords(url: string, text: string, lang: string): Promise<string[]> {
-  return (await request(extensionApi(), 'page/keywords', { url, text, lang })).keywords;
+  const { keywords } = await request(extensionApi(), 'page/keywords', { url, text, lang });
+  return Array.isArray(keywords) ? keywords : [];
 }

@@ -126,11 +126,24 @@ describe('the keywords of a page’s main text', () => {
     expect((await count('https://science.example/ice')).keywords).toHaveLength(6);
   });
 
+  it('are none, and the question is answered no, where the document asking has moved to an excluded path since', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    await data.onSettingsSet({ excluded: ['science.example/private/*'] });
+    const movedOn = inTab(7, false, 'https://science.example/private/notes');
+    expect(await count('https://science.example/ice', movedOn)).toEqual({ keywords: [] });
+    expect(await handler.onTextWanted({ url: 'https://science.example/ice' }, movedOn)).toEqual({ wanted: false });
+    expect((await count('https://science.example/ice')).keywords).toHaveLength(6);
+  });
+
   it('are counted only for a page’s own text, well formed and bounded', async () => {
     await expect(count('https://bank.example/', inTab(7, false, 'https://science.example/ice'))).rejects.toThrow(/only send its own text/);
     await expect(count('https://science.example/ice', undefined, 'x'.repeat(TEXT_MAX + 1))).rejects.toThrow(/longer than/);
     await expect(handler.onPageKeywords({ url: 'https://science.example/ice', text: 42, lang: 'en' }, inTab(7, false, 'https://science.example/ice'))).rejects.toThrow(/must be text/);
     await expect(handler.onPageKeywords({ url: 'https://science.example/ice', text: TEXT }, inTab(7, false, 'https://science.example/ice'))).rejects.toThrow(/lang/);
+    for (const lang of ['en us', 'ja_JP', 'x', 'english']) {
+      await expect(handler.onPageKeywords({ url: 'https://science.example/ice', text: TEXT, lang }, inTab(7, false, 'https://science.example/ice'))).rejects.toThrow(/primary language tag/);
+    }
+    expect(await handler.onPageKeywords({ url: 'https://science.example/ice', text: TEXT, lang: '' }, inTab(7, false, 'https://science.example/ice'))).toHaveProperty('keywords');
     await expect(handler.onPageKeywords(null, inTab(7))).rejects.toThrow(/must be an object/);
   });
 });

@@ -80,7 +80,7 @@ export async function onTextWanted(payload: unknown, sender: Runtime.MessageSend
   const page = validatePageAddress(payload);
   if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only ask about itself.');
   const settings = await getSettings(await database());
-  const wanted = !sender.tab?.incognito && !notRecorded(settings, page.host, page.path);
+  const wanted = !sender.tab?.incognito && !notRecorded(settings, page.host, page.path) && !senderNotRecorded(settings, sender);
   textAsked[wanted ? 'yes' : 'no']++;
   return { wanted };
 }
@@ -95,8 +95,21 @@ export async function onPageKeywords(payload: unknown, sender: Runtime.MessageSe
   const page = validatePageText(payload);
   if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only send its own text.');
   const settings = await getSettings(await database());
-  if (sender.tab?.incognito || notRecorded(settings, page.host, page.path)) return { keywords: [] };
+  if (sender.tab?.incognito || notRecorded(settings, page.host, page.path) || senderNotRecorded(settings, sender)) return { keywords: [] };
   return { keywords: topWords(page.text, page.lang) };
+}
+
+/**
+ * Whether the document asking is at an address not recorded now: a single-page app may have moved
+ * to an excluded path since the address it asks about, and its text is then that path's.
+ */
+function senderNotRecorded(settings: Settings, sender: Runtime.MessageSender): boolean {
+  try {
+    const { host, path } = pageUrl(sender.url ?? '');
+    return notRecorded(settings, host, path) !== undefined;
+  } catch {
+    return true;
+  }
 }
 
 /** Why a page at this address is not recorded now (recording paused, the page excluded), if it is not. */

@@ -34,7 +34,7 @@ afterEach(() => {
 });
 
 function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown,
-  prepare?: (win: Window) => void, options: Pick<WatchOptions, 'pageText'> = {}): Harness {
+  prepare?: (win: Window) => void, options: Pick<WatchOptions, 'pageText' | 'tickMs'> = {}): Harness {
   const win = new Window({ url });
   win.document.write(html);
   prepare?.(win);
@@ -158,6 +158,50 @@ describe('watchPage', () => {
       expect(read).toHaveBeenCalledOnce();
       expect(sent).toHaveLength(1);
       expect(sent[0].visit.keywords?.[0]).toBe('glaciers');
+    });
+
+    test('a page whose text cannot be read is reported without keywords, and watched as before', async () => {
+      const port = portOf(async () => true);
+      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { pageText: port });
+      vi.spyOn(opened.watch.recorder, 'mainText').mockImplementation(() => { throw new Error('a hostile page'); });
+      await passSettleTime(opened);
+      const { sent, win, fire } = opened;
+      expect(sent).toHaveLength(1);
+      expect(sent[0].visit).not.toHaveProperty('keywords');
+      expect(port.keywords).not.toHaveBeenCalled();
+      fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+      expect(sent.map((update) => update.final)).toEqual([false, true]);
+    });
+
+    test('a visit left while its keywords are being counted goes without them, and nothing comes after its last report', async () => {
+      let counted!: (keywords: string[]) => void;
+      const port = { wanted: vi.fn(async () => true), keywords: vi.fn(() => new Promise<string[]>((resolve) => { counted = resolve; })) };
+      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port });
+      await passSettleTime(opened);
+      expect(port.keywords).toHaveBeenCalledOnce();
+      const { sent, win, fire } = opened;
+      fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
+      counted(['glaciers']);
+      await vi.runOnlyPendingTimersAsync();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ final: true });
+      expect(sent[0].visit).not.toHaveProperty('keywords');
+    });
+
+    test('a page whose address changed after the yes is not read for the visit that ended', async () => {
+      let asked!: (wanted: boolean) => void;
+      const port = portOf(() => new Promise((resolve) => { asked = resolve; }));
+      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port, tickMs: 60_000 });
+      await passSettleTime(opened);
+      const read = vi.spyOn(opened.watch.recorder, 'mainText');
+      // A single-page app moves on, and no tick has seen it yet when the answer comes.
+      opened.win.history.pushState(null, '', '/ice/private-notes');
+      asked(true);
+      await vi.runOnlyPendingTimersAsync();
+      expect(read).not.toHaveBeenCalled();
+      expect(port.keywords).not.toHaveBeenCalled();
+      expect(opened.sent[0]).toMatchObject({ final: true, visit: { url: ADDRESS } });
+      expect(opened.sent[0].visit).not.toHaveProperty('keywords');
     });
 
     test('keywords the background could not count delay no report: the visit goes without them', async () => {
