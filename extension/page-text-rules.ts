@@ -31,13 +31,17 @@ const QUERY_VALUE_MAX = 1000;
 /** Shorter values (`en`, `2`) are too common to say that the title repeats what was typed. */
 const ECHO_MIN = 3;
 /**
- * What separates words: white space, ASCII and Latin-1 punctuation and symbols, the general and
- * CJK punctuation blocks, fullwidth punctuation, arrows and shapes, Arabic and Devanagari
- * punctuation, and surrogates (emoji). Ranges of characters rather than Unicode properties
- * (`[\p{L}\p{N}]`): a property class costs a page about a millisecond to compile, at every visit
- * where a title is compared.
+ * What separates words: white space, and the punctuation and symbols of the scripts pages are
+ * written in (ASCII and Latin-1, Greek, Armenian, Hebrew, Arabic, Devanagari, Myanmar, Ethiopic,
+ * Khmer, the general punctuation, currency, letterlike, arrow, technical and shape blocks, CJK and fullwidth
+ * punctuation, the katakana middle dot), emoji (surrogates) and the variation selectors that
+ * follow them. Everything else, the letters, digits and combining marks of every script, is part
+ * of a word, as `[\p{L}\p{N}\p{M}]` would say; ranges of characters rather than Unicode
+ * properties because a property class costs a page about a millisecond to compile, at every
+ * visit where a title is compared. Characters beyond the Basic Multilingual Plane (emoji, rare
+ * CJK) separate words.
  */
-export const WORD_SEPARATORS = /[\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\u060c\u061b\u061f\u066a-\u066d\u06d4\u0964\u0965\u2000-\u2bff\u3000-\u303f\ud800-\udfff\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
+export const WORD_SEPARATORS = /[\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf\xd7\xf7\u0375\u037e\u0384\u0385\u0387\u03f6\u0482\u055a-\u055f\u0589\u058a\u058d-\u058f\u05be\u05c0\u05c3\u05c6\u05f3\u05f4\u0600-\u060f\u061b-\u061f\u066a-\u066d\u06d4\u06dd\u06de\u06e9\u06fd\u06fe\u0964\u0965\u104a-\u104f\u1360-\u1368\u17d4-\u17d6\u17d8-\u17da\u2000-\u206f\u207a-\u207e\u208a-\u208e\u20a0-\u20cf\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211e-\u2123\u2125\u2127\u2129\u212e\u213a\u213b\u2140-\u2144\u214a-\u214d\u214f\u218a\u218b\u2190-\u23ff\u2400-\u2429\u2440-\u244a\u249c-\u24e9\u2500-\u2775\u2794-\u2bff\u2e00-\u2e2e\u2e30-\u2e7f\u3000-\u3004\u3008-\u3020\u3030\u3036\u3037\u303d-\u303f\u309b\u309c\u30a0\u30fb\ud800-\udfff\ufe00-\ufe19\ufe30-\ufe6b\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffee]+/;
 
 /** Anything shaped like an e-mail address, also one cut short (`jane@…`). */
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]*/gu;

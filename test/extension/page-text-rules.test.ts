@@ -1,7 +1,7 @@
 // The page text rules: search results pages keep no title or description, every other page's
 // lose e-mail addresses and long numbers, and ordinary titles stay word for word.
 import { describe, expect, it } from 'vitest';
-import { holdsWords, isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery } from '../../extension/page-text-rules';
+import { holdsWords, isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery, WORD_SEPARATORS } from '../../extension/page-text-rules';
 import { visitAt } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27);
@@ -125,6 +125,34 @@ describe('holdsWords', () => {
     expect(holdsWords('Samantha and the Great Big Lie. How to…', 'Samantha and The Great Big Lie')).toBe(true);
     expect(holdsWords('Riverside rises', 'river')).toBe(false);
     expect(holdsWords('Anything', '—')).toBe(false);
+  });
+
+  it('splits words where a letter, digit or mark does not follow (as [\\p{L}\\p{N}\\p{M}] says), over the whole Basic Multilingual Plane', () => {
+    const wordish = /[\p{L}\p{N}\p{M}]/u;
+    const separator = new RegExp(`^${WORD_SEPARATORS.source}$`);
+    const variationSelector = (code: number): boolean => code >= 0xfe00 && code <= 0xfe0f; // they follow emoji, which separate
+    const splitWords: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (wordish.test(char) && separator.test(char) && !variationSelector(code)) splitWords.push(code.toString(16));
+    }
+    expect(splitWords, 'letters, digits and marks taken for separators').toEqual([]);
+    // Punctuation and symbols of the blocks titles are written in all separate words.
+    const blocks = [[0, 0x24f], [0x370, 0x6ff], [0x2000, 0x2bff], [0x3000, 0x30ff], [0xfe00, 0xfe6f], [0xff00, 0xffef]];
+    const glued: string[] = [];
+    for (const [from, to] of blocks) {
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCharCode(code);
+        if (!wordish.test(char) && !/\p{Cn}/u.test(char) && !separator.test(char)) glued.push(code.toString(16));
+      }
+    }
+    expect(glued, 'punctuation or symbols kept inside words').toEqual([]);
+  });
+
+  it('finds a query echoed in a title whatever punctuation of its script joins the words', () => {
+    expect(titleEchoesQuery('☕️Coffee shops near me', ['coffee shops near me'])).toBe(true);
+    expect(titleEchoesQuery('ニュース・天気 - 検索', ['ニュース 天気'])).toBe(true);
+    expect(titleEchoesQuery('佐々木 - 検索', ['佐々木'])).toBe(true);
   });
 
   it('keeps the letters of every script, accents and digits within a word, and splits at punctuation, symbols and emoji', () => {
