@@ -6,8 +6,8 @@
 // visit's first report, if that comes sooner), so that the reading competes neither with the page's
 // loading nor with the browser's work of leaving a large page, where it could tip that task into a
 // long one. The page's own words (its content keywords) are read only after the background has
-// answered that the page may be recorded, so they are never read on an excluded site; a visit left
-// before that answer has none. Every tick costs the page a call into the content script, so the
+// answered that the page may be recorded, so they are never read on an excluded site; they follow
+// the first report in one of their own, and a visit left before they came has none. Every tick costs the page a call into the content script, so the
 // tick runs every second only where it must look for address changes itself; with the Navigation
 // API they arrive as events, and the tick only comes when a periodic report is due.
 import type { ActivityState } from './activity-clock';
@@ -111,20 +111,23 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     recorder.begin(at, url, referrerHost, startedAt);
     const visit = recorder.visits;
     const current = (): boolean => !stopped && recorder.visits === visit && !recorder.closed;
-    // The first report, once the page is read: from then on the visit is stored, and the
-    // background can finish it even if the page's last report never arrives (Firefox can drop a
-    // message sent as a page is left for another site's process).
-    const firstReport = safely(() => {
+    // Reported once the page is read: from then on the visit is stored, and the background can
+    // finish it even if the page's last report never arrives (Firefox can drop a message sent as a
+    // page is left for another site's process). So the first report goes at once, and the
+    // keywords follow in a report of their own: waiting for them would leave a visit ended soon
+    // after unstored.
+    const reportNow = safely(() => {
       if (current()) report(now(), false);
     });
     // The page's main text, read in an idle moment of its own once the background said yes, and
-    // handed over to have its keywords counted; the first report then carries them. Each answer
-    // is acted on in an idle callback too, never in the task that delivered it: all of the
-    // script's work in a page runs in its own callbacks, when the page has time for it (and where
-    // a trace of the page names the script).
-    const counted = (keywords?: string[]): void => whenIdle(0, safely(() => {
-      if (keywords && current()) recorder.setKeywords(keywords);
-      firstReport();
+    // handed over to have its keywords counted; a report then carries them. Each answer is acted
+    // on in an idle callback too, never in the task that delivered it: all of the script's work in
+    // a page runs in its own callbacks, when the page has time for it (and where a trace of the
+    // page names the script).
+    const counted = (keywords: string[]): void => whenIdle(0, safely(() => {
+      if (!current()) return;
+      recorder.setKeywords(keywords);
+      reportNow();
     }));
     const readText = safely((address: string) => {
       // The address may have changed since the yes (the tick looks for that only every second
@@ -134,17 +137,20 @@ export function watchPage(options: WatchOptions): PageWatch | null {
       try {
         text = current() ? recorder.mainText() : '';
       } catch {
-        // A page whose text cannot be read is reported without keywords, and watched as before.
+        // A page whose text cannot be read keeps no keywords, and is watched as before.
       }
-      if (!text || !pageText) return firstReport();
-      pageText.keywords(address, text, recorder.settle().lang).then(counted, () => counted());
+      // Uncounted (the extension gone, the background failing), the visit goes without them.
+      if (text && pageText) pageText.keywords(address, text, recorder.settle().lang).then(counted, () => undefined);
     });
     whenIdle(settleMs, safely(() => {
       if (!current()) return;
       const { url: address, kind } = recorder.settle();
-      if (!pageText || kind === 'search') return firstReport();
-      // Unanswered (the extension gone, the background failing), the visit is reported without them.
-      pageText.wanted(address).then((wanted) => whenIdle(0, () => (wanted && current() ? readText(address) : firstReport())), () => counted());
+      reportNow();
+      if (!pageText || kind === 'search') return;
+      // Unanswered, the visit goes without them.
+      pageText.wanted(address).then((wanted) => {
+        if (wanted) whenIdle(0, () => readText(address));
+      }, () => undefined);
     }));
   };
 

@@ -136,7 +136,7 @@ describe('watchPage', () => {
       return { ...opened, port, read, asked, answer, leave };
     }
 
-    test('are read once the background wants them, counted by the background, and go with the first report', async () => {
+    test('are read once the background wants them, counted by the background, and follow the first report in one of their own', async () => {
       const port = portOf(async () => true);
       const { sent } = await settled(port);
       expect(port.wanted).toHaveBeenCalledExactlyOnceWith(ADDRESS);
@@ -144,8 +144,10 @@ describe('watchPage', () => {
       const [url, text, lang] = port.keywords.mock.calls[0];
       expect([url, lang]).toEqual([ADDRESS, 'en']);
       expect(text).toContain('Meltwater from the glaciers feeds rivers');
-      expect(sent).toHaveLength(1);
-      expect(sent[0].visit.keywords?.slice(0, 3)).toEqual(['glaciers', 'meltwater', 'rivers']);
+      expect(sent).toHaveLength(2);
+      expect(sent[0].visit, 'stored as soon as the page is read').not.toHaveProperty('keywords');
+      expect(sent[1].key).toBe(sent[0].key);
+      expect(sent[1].visit.keywords?.slice(0, 3)).toEqual(['glaciers', 'meltwater', 'rivers']);
     });
 
     test('the text is read in an idle moment of its own, not in the answer’s task', async () => {
@@ -156,8 +158,8 @@ describe('watchPage', () => {
       expect(read).not.toHaveBeenCalled();
       await vi.runOnlyPendingTimersAsync();
       expect(read).toHaveBeenCalledOnce();
-      expect(sent).toHaveLength(1);
-      expect(sent[0].visit.keywords?.[0]).toBe('glaciers');
+      expect(sent).toHaveLength(2);
+      expect(sent[1].visit.keywords?.[0]).toBe('glaciers');
     });
 
     test('a page whose text cannot be read is reported without keywords, and watched as before', async () => {
@@ -183,9 +185,8 @@ describe('watchPage', () => {
       fire(win as unknown as EventTarget, new win.Event('pagehide') as unknown as Event, { persisted: false });
       counted(['glaciers']);
       await vi.runOnlyPendingTimersAsync();
-      expect(sent).toHaveLength(1);
-      expect(sent[0]).toMatchObject({ final: true });
-      expect(sent[0].visit).not.toHaveProperty('keywords');
+      expect(sent.map((update) => update.final)).toEqual([false, true]);
+      expect(sent.every((update) => update.visit.keywords === undefined)).toBe(true);
     });
 
     test('a page whose address changed after the yes is not read for the visit that ended', async () => {
@@ -200,8 +201,10 @@ describe('watchPage', () => {
       await vi.runOnlyPendingTimersAsync();
       expect(read).not.toHaveBeenCalled();
       expect(port.keywords).not.toHaveBeenCalled();
-      expect(opened.sent[0]).toMatchObject({ final: true, visit: { url: ADDRESS } });
-      expect(opened.sent[0].visit).not.toHaveProperty('keywords');
+      // The visit that ended, and the next one, read in its turn (its question not answered yet).
+      expect(opened.sent.map((update) => [update.final, update.visit.url]))
+        .toEqual([[false, ADDRESS], [true, ADDRESS], [false, 'https://science.example/ice/private-notes']]);
+      expect(opened.sent.every((update) => update.visit.keywords === undefined)).toBe(true);
     });
 
     test('keywords the background could not count delay no report: the visit goes without them', async () => {
@@ -213,7 +216,7 @@ describe('watchPage', () => {
 
     test('are never read where the background does not want them (an excluded site, recording paused)', async () => {
       const { sent, read, port, answer, leave } = await asking();
-      expect(sent, 'the first report waits for the answer').toHaveLength(0);
+      expect(sent, 'the first report goes without waiting for the answer').toHaveLength(1);
       await answer(false);
       leave();
       expect(sent.map((update) => update.final)).toEqual([false, true]);
@@ -232,9 +235,8 @@ describe('watchPage', () => {
       const { sent, read, answer, leave } = await asking();
       leave();
       await answer(true);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]).toMatchObject({ final: true });
-      expect(sent[0].visit).not.toHaveProperty('keywords');
+      expect(sent.map((update) => update.final)).toEqual([false, true]);
+      expect(sent.every((update) => update.visit.keywords === undefined)).toBe(true);
       expect(read).not.toHaveBeenCalled();
     });
 
