@@ -97,9 +97,9 @@ function storedVisits(tabula: ExtensionBrowser) {
   };
   return {
     /**
-     * The page's visit once stored, and with its keywords where it gets any: a page hidden before
-     * it was read reports at once, and its keywords come with a later report, which closing the
-     * tab at the first would lose. A page without main text has none to wait for: KEYWORDS_WAIT_MS at most.
+     * The page's visit once stored, and with its keywords where it gets any: a visit is stored by
+     * its first report, and its keywords come with a later one, which closing the tab at the first
+     * would lose. A page without main text has none to wait for: KEYWORDS_WAIT_MS at most.
      */
     async waitFor(url: string, timeoutMs: number): Promise<StoredVisit | null> {
       const deadline = Date.now() + timeoutMs;
