@@ -87,7 +87,7 @@ export function validatePageAddress(input: unknown): { url: string; host: string
 export function validatePageText(input: unknown): { url: string; host: string; path: string; text: string; lang: string } {
   const request = record(input, 'request');
   return {
-    ...pageUrl(text(request.url, 'url', LIMITS.url)),
+    ...validatePageAddress(request),
     text: text(request.text, 'text', TEXT_MAX),
     lang: primaryTag(request.lang),
   };

@@ -80,7 +80,7 @@ export async function onTextWanted(payload: unknown, sender: Runtime.MessageSend
   const page = validatePageAddress(payload);
   if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only ask about itself.');
   const settings = await getSettings(await database());
-  const wanted = !sender.tab?.incognito && !notRecorded(settings, page.host, page.path) && !senderNotRecorded(settings, sender);
+  const wanted = textMayBeRead(settings, page, sender);
   textAsked[wanted ? 'yes' : 'no']++;
   return { wanted };
 }
@@ -95,20 +95,22 @@ export async function onPageKeywords(payload: unknown, sender: Runtime.MessageSe
   const page = validatePageText(payload);
   if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only send its own text.');
   const settings = await getSettings(await database());
-  if (sender.tab?.incognito || notRecorded(settings, page.host, page.path) || senderNotRecorded(settings, sender)) return { keywords: [] };
+  if (!textMayBeRead(settings, page, sender)) return { keywords: [] };
   return { keywords: topWords(page.text, page.lang) };
 }
 
 /**
- * Whether the document asking is at an address not recorded now: a single-page app may have moved
- * to an excluded path since the address it asks about, and its text is then that path's.
+ * Whether a page's text may be read: its visit would be stored (not in a private window, not
+ * excluded, not while paused), both at the address it asks about and at the document's own, since
+ * a single-page app may have moved to an excluded path since, and its text is then that path's.
  */
-function senderNotRecorded(settings: Settings, sender: Runtime.MessageSender): boolean {
+function textMayBeRead(settings: Settings, page: { host: string; path: string }, sender: Runtime.MessageSender): boolean {
+  if (sender.tab?.incognito || notRecorded(settings, page.host, page.path)) return false;
   try {
     const { host, path } = pageUrl(sender.url ?? '');
-    return notRecorded(settings, host, path) !== undefined;
+    return notRecorded(settings, host, path) === undefined;
   } catch {
-    return true;
+    return false;
   }
 }
 
