@@ -5,7 +5,7 @@
 /** About six characters a word, spaces included: a size bucket needs no better. */
 const CHARS_PER_WORD = 6;
 export const WORDS_MAX = 100_000;
-/** Scripts and style sheets inside the body whose text is subtracted from the word estimate. */
+/** Scripts and style sheets deeper in the body whose text is subtracted from the word estimate. */
 const CODE_ELEMENTS_MAX = 200;
 
 /** Collapses white space and cuts to `max` characters, looking at no more of `text` than needed. */
@@ -82,16 +82,27 @@ export function titleOf(doc: Document, max: number): string {
   return capText(raw, max);
 }
 
-/** Words of text in the body, estimated from its length, without layout. */
+/** Elements whose text is code, not words: inline scripts and styles (framework state can be most of a page). */
+const CODE_ELEMENTS = ['script', 'style'];
+
+/**
+ * Words of text in the body, estimated from its length, without layout. The body's children are
+ * read one by one, so that its scripts and styles (where pages put their inline state, up to
+ * megabytes of it) are skipped rather than copied into the body's text and then subtracted; those
+ * deeper in the page are subtracted. Comments are not text, as in the body's `textContent`.
+ */
 export function estimateWords(doc: Document): number {
   const body = doc.body;
   if (!body) return 0;
-  let chars = body.textContent?.length ?? 0;
-  // Inline scripts and styles are text too (framework state can be most of a page): take them out.
-  for (const tag of ['script', 'style']) {
+  let chars = 0;
+  for (let child = body.firstChild; child; child = child.nextSibling) {
+    const { nodeType } = child;
+    if (nodeType === 3 || (nodeType === 1 && !CODE_ELEMENTS.includes((child as Element).localName))) chars += child.textContent?.length ?? 0;
+  }
+  for (const tag of CODE_ELEMENTS) {
     const code = body.getElementsByTagName(tag);
     const count = Math.min(code.length, CODE_ELEMENTS_MAX);
-    for (let i = 0; i < count; i++) chars -= code[i].textContent?.length ?? 0;
+    for (let i = 0; i < count; i++) if (code[i].parentNode !== body) chars -= code[i].textContent?.length ?? 0;
   }
   return Math.min(WORDS_MAX, Math.max(0, Math.round(chars / CHARS_PER_WORD)));
 }

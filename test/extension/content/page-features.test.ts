@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
 import { DESCRIPTION_MAX, hostOf, readPageFeatures, TITLE_MAX, visitUrlOf } from '../../../extension/content/page-features';
-import { decodeReferences, primaryLanguage, readMetaTags } from '../../../extension/content/page-text';
+import { decodeReferences, estimateWords, primaryLanguage, readMetaTags } from '../../../extension/content/page-text';
 
 const windows: Window[] = [];
 afterEach(() => windows.splice(0).forEach((win) => win.close()));
@@ -73,6 +73,27 @@ describe('readPageFeatures', () => {
     const { doc, href } = page('http://bare.example/', '');
     const features = readPageFeatures(doc, href, '');
     expect(features).toMatchObject({ title: '', description: '', lang: '', words: 0, kind: 'home' });
+  });
+});
+
+describe('word estimate', () => {
+  test('counts the text of the body, not its scripts, styles or comments, at any depth', () => {
+    const words = 'word '.repeat(600); // 3,000 characters: 500 words at six characters a word
+    const code = 'x'.repeat(60_000);
+    const { doc } = page('https://a.example/', `<html><body>
+      <script>${code}</script><!--${code}--><style>.a{}${code}</style>
+      <div><p>${words}</p><script>${code}</script><div><style>${code}</style></div><!--${code}--></div>
+      ${words}</body></html>`);
+    const text = [...doc.body.getElementsByTagName('p')].map((p) => p.textContent ?? '').join('') + words;
+    // White space between the elements is text too, a few characters of it.
+    expect(estimateWords(doc)).toBeGreaterThanOrEqual(Math.round(text.length / 6));
+    expect(estimateWords(doc)).toBeLessThan(Math.round(text.length / 6) + 10);
+  });
+
+  test('a page without a body has no words', () => {
+    const { doc } = page('https://a.example/', '<html><head><title>t</title></head></html>');
+    doc.documentElement.removeChild(doc.body);
+    expect(estimateWords(doc)).toBe(0);
   });
 });
 
