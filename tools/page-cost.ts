@@ -7,10 +7,11 @@ import { measurePageCost, type PageCostOptions } from '../harness/page-cost/meas
 import { floorLines, table } from '../harness/page-cost/summary';
 import { REAL_PAGES } from '../harness/real-pages/corpus';
 
-const USAGE = `usage: npx tsx tools/page-cost.ts [--loads N] [--settle MS] [--pages article,huge,video] [--real-pages [DIR]] [--only NAME,NAME] [--empty] [--no-baseline] [--build NAME=DIR]... [--next-page] [--keep-traces DIR] [--categories A,B]
+const USAGE = `usage: npx tsx tools/page-cost.ts [--loads N] [--settle MS] [--pages article,huge,video] [--real-pages [DIR]] [--only NAME,NAME] [--empty] [--references] [--no-baseline] [--build NAME=DIR]... [--next-page] [--keep-traces DIR] [--categories A,B]
   --real-pages   every saved page of DIR (default ${REAL_PAGES}) instead of the test site's pages; implies --empty
   --only         only these real pages (folder names)
   --empty        an empty content script beside the build: its median is the floor the build is compared with
+  --references   the reference scripts beside the build (the least that parts of its job cost; implies --empty)
   --no-baseline  no loads without the extension (a shorter run; "busy vs none" is then unknown)`;
 
 function parseArguments(args: string[]): PageCostOptions {
@@ -31,6 +32,7 @@ function parseArguments(args: string[]): PageCostOptions {
       options.empty = true;
     } else if (flag === '--only') options.realPageNames = value(Boolean).split(',');
     else if (flag === '--empty') options.empty = true;
+    else if (flag === '--references') options.references = true;
     else if (flag === '--no-baseline') options.baseline = false;
     else if (flag === '--next-page') options.nextPage = true;
     else if (flag === '--categories') options.categories = value(Boolean).split(',');

@@ -34,6 +34,11 @@
 // (the cost of having a content script at all), and the report holds each build's median and
 // 95th percentile over every page load against that floor's median.
 // Real pages: with `realPages`, the pages are every page of that folder (real-pages/corpus.ts).
+// References: with `references`, three more copies of the first build run beside it, whose content
+// scripts are the least that Tabula's job needs (reference-scripts/): one message at settle; the
+// page's features read without care, then that message; and those with Tabula's listeners added.
+// Each is compared with the empty script like the builds: how much of a build's cost any script
+// doing that part of the job pays in this browser.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +62,8 @@ export interface PageCostOptions {
   realPageNames?: string[];
   /** Measure an empty content script beside the builds: the floor. */
   empty?: boolean;
+  /** Measure the reference scripts beside the builds (implies `empty`). */
+  references?: boolean;
   /** Load the pages without the extension too (its busy time is the "busy vs none" column); true by default. */
   baseline?: boolean;
   /** Builds to measure; by default dist/ alone, as `npm run build` left it. */
@@ -87,8 +94,10 @@ export interface PageCostReport {
 export async function measurePageCost(options: PageCostOptions = {}): Promise<PageCostReport> {
   const { loads = 10, settleMs = 6000, nextPage = false, categories = DEFAULT_CATEGORIES } = options;
   const source = options.realPages ? realPageSource(options.realPages, options.realPageNames) : testSitePages(options.pages ?? Object.keys(PAGES) as TestSitePage[]);
-  const measured = options.builds ?? [{ name: 'dist', dir: DIST }];
-  const emptyDir = options.empty ? emptyBuild(measured[0].dir) : null;
+  const named = options.builds ?? [{ name: 'dist', dir: DIST }];
+  const references = options.references ? REFERENCES.map(([name, files]) => ({ name, dir: scriptBuild(named[0].dir, referenceScript(files)) })) : [];
+  const measured = [...named, ...references];
+  const emptyDir = options.empty || options.references ? scriptBuild(named[0].dir, '') : null;
   const builds = emptyDir ? [...measured, { name: EMPTY, dir: emptyDir }] : measured;
   try {
     const sizes = builds.map(({ name, dir }) => {
@@ -100,7 +109,7 @@ export async function measurePageCost(options: PageCostOptions = {}): Promise<Pa
     const floors = emptyDir ? measured.map((build) => againstFloor(samples, build.name, EMPTY)) : undefined;
     return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean, floor: floors?.[0], floors };
   } finally {
-    if (emptyDir) rmSync(emptyDir, { recursive: true, force: true });
+    for (const { dir } of emptyDir ? [...references, { dir: emptyDir }] : references) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -116,10 +125,23 @@ function realPageSource(dir: string, names?: string[]): PageSource {
   };
 }
 
-/** A copy of the build at `dir` whose content script is empty: what any content script costs a page. */
-function emptyBuild(dir: string): string {
-  const copy = mkdtempSync(join(tmpdir(), 'tabula-empty-content-'));
+/** The reference scripts measured with `references`: name, then the files joined into its content script. */
+export const REFERENCES: readonly [string, readonly string[]][] = [
+  ['reference: one message', ['one-message.js']],
+  ['reference: least reading', ['least-reading.js']],
+  ['reference: least watching', ['watching.js', 'least-reading.js']],
+];
+
+const REFERENCE_SCRIPTS = join(import.meta.dirname, 'reference-scripts');
+
+export function referenceScript(files: readonly string[]): string {
+  return files.map((file) => readFileSync(join(REFERENCE_SCRIPTS, file), 'utf8')).join('\n');
+}
+
+/** A copy of the build at `dir` with `script` for its content script (empty: what any content script costs a page). */
+function scriptBuild(dir: string, script: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'tabula-content-'));
   cpSync(dir, copy, { recursive: true });
-  writeFileSync(join(copy, 'content.js'), '');
+  writeFileSync(join(copy, 'content.js'), script);
   return copy;
 }
