@@ -19,6 +19,12 @@ export interface VisitUpdate {
   key: string;
   visit: Visit;
   final: boolean;
+  /**
+   * Set on the report a page sends once it has been read, asking whether its own words may be
+   * read for its keywords: the answer says so (`textWanted`), which it never does on an excluded
+   * site or while recording is paused.
+   */
+  askText?: true;
 }
 
 /** A visit as stored, with its database id. */

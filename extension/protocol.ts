@@ -13,8 +13,7 @@ import { MessageError } from './errors';
 
 /** Request name → [request payload, answer]. */
 export interface Contract {
-  'visit/update': [VisitUpdate, Record<string, never>]; // the same answer whatever was stored
-  'page/text-wanted': [{ url: string }, { wanted: boolean }]; // may the page's own words (keywords) be read?
+  'visit/update': [VisitUpdate, { textWanted?: boolean }]; // the same answer whatever was stored; asked (askText), whether the page's words may be read
   'page/keywords': [{ url: string; text: string; lang: string }, { keywords: string[] }]; // the keywords of the page's main text
   'tab/predict': [{ tabId?: number }, TabPrediction];
   'tab/feedback': [{ tabId?: number; verdict: 'useful' | 'not-interested' }, TabPrediction];
@@ -47,7 +46,7 @@ export type AnswerOf<K extends RequestType> = Contract[K][1];
 export type From = 'page' | 'extension';
 
 /** The requests a page may send. Every other request is the extension's own pages' alone. */
-const PAGE_REQUESTS: readonly RequestType[] = ['visit/update', 'page/text-wanted', 'page/keywords'];
+const PAGE_REQUESTS: readonly RequestType[] = ['visit/update', 'page/keywords'];
 
 export function senderOf(type: RequestType): From {
   return PAGE_REQUESTS.includes(type) ? 'page' : 'extension';

@@ -17,7 +17,10 @@ export function validateVisitUpdate(input: unknown, now = Date.now()): VisitUpda
   const update = record(input, 'report');
   const key = validateKey(update.key);
   if (typeof update.final !== 'boolean') throw new InvalidRequest('“final” must be true or false.');
-  return { key, final: update.final, visit: validateVisit(update.visit, now) };
+  if (update.askText !== undefined && update.askText !== true) throw new InvalidRequest('“askText” must be true or absent.');
+  const valid: VisitUpdate = { key, final: update.final, visit: validateVisit(update.visit, now) };
+  if (update.askText) valid.askText = true;
+  return valid;
 }
 
 /** A visit's key: made by the content script (or the history import), the same on every device that holds the visit. */

@@ -29,22 +29,31 @@ export class Reporter {
     this.everyMs = everyMs;
   }
 
-  /** Sends `update` unless it repeats the last one sent (a final update is always sent). */
+  /** Sends `update` unless it repeats the last one sent (a final update, or one that asks, is always sent). */
   send(update: VisitUpdate, at: number): boolean {
-    if (this.gone) return false;
+    return this.answerTo(update, at) !== null;
+  }
+
+  /**
+   * Sends `update` as `send` does, and gives the background's answer: null when nothing was sent
+   * (a repeat, or the extension gone), undefined when the answer is lost.
+   */
+  answerTo(update: VisitUpdate, at: number): Promise<unknown> | null {
+    if (this.gone) return null;
     this.lastCheckAt = at;
     // A final update goes whatever it repeats, so it needs no fingerprint (it is sent as the page is left).
+    const always = update.final || update.askText;
     const fingerprint = update.final ? '' : fingerprintOf(update);
-    if (!update.final && fingerprint === this.lastFingerprint) return false;
+    if (!always && fingerprint === this.lastFingerprint) return null;
     this.lastFingerprint = fingerprint;
     try {
       // Thenable rather than instanceof: the promise may come from another realm (Firefox).
       const sent = this.post(update) as PromiseLike<unknown> | undefined;
-      if (typeof sent?.then === 'function') Promise.resolve(sent).catch((error: unknown) => this.failed(error));
+      if (typeof sent?.then === 'function') return Promise.resolve(sent).catch((error: unknown) => this.failed(error));
     } catch (error) {
       this.failed(error);
     }
-    return true;
+    return Promise.resolve(undefined);
   }
 
   /** Called often; builds and sends an update only once the period has passed since the last check. */

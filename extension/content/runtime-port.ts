@@ -1,5 +1,5 @@
-// The content script's one door to the extension API: its visit reports, its question whether the
-// page's words may be read, and its main text handed over to have the keywords counted, all sent
+// The content script's one door to the extension API: its visit reports (the first of which asks
+// whether the page's words may be read), and its main text handed over to have the keywords counted, all sent
 // to Tabula's background with protocol.ts's `request`. It does not go through browser-api.ts on
 // purpose: the polyfill there is most of a content script's size, and every page would compile
 // and run it at load, while a content script needs only `runtime.sendMessage`, which both
@@ -17,14 +17,9 @@ export function extensionApi(scope: object = globalThis): RuntimeLike | undefine
   return chrome;
 }
 
-/** The one real sender of visit updates. */
-export function postVisit(update: VisitUpdate): Promise<unknown> {
+/** The one real sender of visit updates; the answer says, when the update asked, whether the page's words may be read. */
+export function postVisit(update: VisitUpdate): Promise<{ textWanted?: boolean }> {
   return request(extensionApi(), 'visit/update', update);
-}
-
-/** Asks the background whether the words of the page at `url` may be read (not while excluded or paused). */
-export async function textWanted(url: string): Promise<boolean> {
-  return (await request(extensionApi(), 'page/text-wanted', { url })).wanted === true;
 }
 
 /** Has the background count the keywords of the page's main text (the page never runs the counting). */

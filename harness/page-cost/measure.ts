@@ -35,8 +35,8 @@
 // 95th percentile over every page load against that floor's median.
 // Real pages: with `realPages`, the pages are every page of that folder (real-pages/corpus.ts).
 // References: with `references`, three more copies of the first build run beside it, whose content
-// scripts are the least that Tabula's job needs (reference-scripts/): one message at settle; the
-// page's features read without care, then that message; and those with Tabula's listeners added.
+// scripts are the least that Tabula's job needs (reference-scripts/): one report at settle; the
+// page's features read without care, then that report; and those with Tabula's listeners added.
 // Each is compared with the empty script like the builds: how much of a build's cost any script
 // doing that part of the job pays in this browser.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -127,9 +127,9 @@ function realPageSource(dir: string, names?: string[]): PageSource {
 
 /** The reference scripts measured with `references`: name, then the files joined into its content script. */
 export const REFERENCES: readonly [string, readonly string[]][] = [
-  ['reference: one message', ['one-message.js']],
-  ['reference: least reading', ['least-reading.js']],
-  ['reference: least watching', ['watching.js', 'least-reading.js']],
+  ['reference: one message', ['report.js', 'one-message.js']],
+  ['reference: least reading', ['report.js', 'least-reading.js']],
+  ['reference: least watching', ['watching.js', 'report.js', 'least-reading.js']],
 ];
 
 const REFERENCE_SCRIPTS = join(import.meta.dirname, 'reference-scripts');

@@ -7,7 +7,7 @@ import { handle, rejected, send, type Handlers } from '../../extension/messages'
 const ORIGIN = 'chrome-extension://tabulatest/';
 const calls: string[] = [];
 /** Handlers for the requests these tests send; any other name is not in the handler object, as an unknown request is not. */
-const handlers = Object.fromEntries(['settings/get', 'data/forget', 'data/export', 'visit/update', 'page/text-wanted', 'page/keywords'].map((type) => [type, (payload: any) => {
+const handlers = Object.fromEntries(['settings/get', 'data/forget', 'data/export', 'visit/update', 'page/keywords'].map((type) => [type, (payload: any) => {
   calls.push(type);
   if (payload?.fail) throw new InvalidRequest('That request is malformed.');
   return { echoed: payload };
@@ -30,8 +30,9 @@ describe('messages', () => {
     const fromPopup = await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'visit/update', payload: {} });
     expect(fromPopup).toMatchObject({ ok: false });
     expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'visit/update', payload: {} }, page)).toMatchObject({ ok: true });
-    // A page's question whether its words may be read, and its text handed over, are a page's alone too.
-    for (const type of ['page/text-wanted', 'page/keywords']) {
+    // A page's text handed over is a page's alone too, and the question it replaced is no more.
+    expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type: 'page/text-wanted', payload: {} }, page)).toMatchObject({ ok: false });
+    for (const type of ['page/keywords']) {
       expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type, payload: {} }, page)).toMatchObject({ ok: true });
       expect(await fakeBrowser.runtime.sendMessage({ tabula: 1, type, payload: {} })).toMatchObject({ ok: false });
     }

@@ -81,29 +81,48 @@ describe('visit reports', () => {
   });
 });
 
-describe('whether a page may read its own words', () => {
-  const ask = (url: string, sender = inTab(7, false, url)) => handler.onTextWanted({ url }, sender);
+describe('whether a page may read its own words, asked by its first report once read', () => {
+  /** The report of an open visit to `url`, asking, from a tab of its own (a tab's reports are rate-limited); the answer. */
+  let tabs = 100;
+  const ask = (url: string, sender = inTab(++tabs, false, url)) => {
+    if (sender.tab?.id !== undefined) fakeBrowser.tabs.known.set(sender.tab.id, { id: sender.tab.id, incognito: sender.tab.incognito });
+    const { host, pathname } = new URL(url);
+    // Begun now: a visit begun while its site was excluded is refused, however late it arrives.
+    return handler.onVisitUpdate({ ...update(visitAt(host, Date.now(), { path: pathname }), false), askText: true }, sender);
+  };
 
-  it('is yes only where its visit would be stored: never on an excluded site, while paused, or in a private window', async () => {
+  it('is yes only where its visit is stored: never on an excluded site, while paused, or in a private window', async () => {
     const data = await import('../../extension/background/handlers/data');
-    expect(await ask('https://news.example/a')).toEqual({ wanted: true });
+    expect(await ask('https://news.example/a')).toEqual({ textWanted: true });
     await data.onSettingsSet({ excluded: ['news.example', 'docs.example/private/*'] });
-    expect(await ask('https://www.news.example/a'), 'the site with www.').toEqual({ wanted: false });
-    expect(await ask('https://live.news.example/a'), 'a subdomain').toEqual({ wanted: false });
-    expect(await ask('https://docs.example/private/notes'), 'an excluded path').toEqual({ wanted: false });
-    expect(await ask('https://docs.example/public/notes')).toEqual({ wanted: true });
+    expect(await ask('https://www.news.example/a'), 'the site with www.').toEqual({ textWanted: false });
+    expect(await ask('https://live.news.example/a'), 'a subdomain').toEqual({ textWanted: false });
+    expect(await ask('https://docs.example/private/notes'), 'an excluded path').toEqual({ textWanted: false });
+    expect(await ask('https://docs.example/public/notes')).toEqual({ textWanted: true });
     await data.onSettingsSet({ excluded: [], paused: true });
-    expect(await ask('https://news.example/a')).toEqual({ wanted: false });
+    expect(await ask('https://news.example/a')).toEqual({ textWanted: false });
     await data.onSettingsSet({ paused: false });
-    expect(await ask('https://news.example/a', inTab(9, true, 'https://news.example/a'))).toEqual({ wanted: false });
-    expect(await ask('https://news.example/a')).toEqual({ wanted: true });
+    fakeBrowser.tabs.known.set(9, { id: 9, incognito: true });
+    expect(await ask('https://news.example/a', inTab(9, true, 'https://news.example/a')), 'no answer at all in a private window').toEqual({});
+    expect(await ask('https://news.example/a')).toEqual({ textWanted: true });
+    expect((await stored()).map((visit) => visit.host)).toEqual(['news.example', 'docs.example', 'news.example']);
+    expect(handler.textAsked).toEqual({ yes: 3, no: 4 });
   });
 
-  it('is asked by a page about itself alone, in a well-formed question', async () => {
-    await expect(ask('https://bank.example/', inTab(7, false, 'https://news.example/a'))).rejects.toThrow(/only ask about itself/);
-    await expect(handler.onTextWanted({ url: 'file:///etc/passwd' }, inTab(7, false, 'https://news.example/a'))).rejects.toThrow(/web pages/);
-    await expect(handler.onTextWanted({ url: 42 }, inTab(7))).rejects.toThrow(/must be text/);
-    await expect(handler.onTextWanted(null, inTab(7))).rejects.toThrow(/must be an object/);
+  it('is no for a report not stored, and a report that does not ask is answered as before', async () => {
+    const visit = visitAt('news.example', NOW, { path: '/a' });
+    expect(await handler.onVisitUpdate(update(visit, false, 'the-visit'), inTab(7))).toEqual({});
+    expect(await handler.onVisitUpdate(update(visit, true, 'the-visit'), inTab(7))).toEqual({});
+    // The visit is finished: a report of it now stores nothing, and its words are not wanted.
+    expect(await handler.onVisitUpdate({ ...update(visit, false, 'the-visit'), askText: true }, inTab(7))).toEqual({ textWanted: false });
+    expect(handler.dropped.finished).toBe(1);
+  });
+
+  it('is asked by a page about itself alone, in a well-formed report', async () => {
+    await expect(ask('https://bank.example/', inTab(7, false, 'https://news.example/a'))).rejects.toThrow(/only report its own visits/);
+    const asking = { ...update(visitAt('news.example', NOW), false), askText: 'yes' } as never;
+    await expect(handler.onVisitUpdate(asking, inTab(7))).rejects.toThrow(/askText/);
+    expect(await stored()).toEqual([]);
   });
 });
 
@@ -131,7 +150,8 @@ describe('the keywords of a page’s main text', () => {
     await data.onSettingsSet({ excluded: ['science.example/private/*'] });
     const movedOn = inTab(7, false, 'https://science.example/private/notes');
     expect(await count('https://science.example/ice', movedOn)).toEqual({ keywords: [] });
-    expect(await handler.onTextWanted({ url: 'https://science.example/ice' }, movedOn)).toEqual({ wanted: false });
+    const report = { ...update(visitAt('science.example', NOW, { path: '/ice' }), false), askText: true } as const;
+    expect(await handler.onVisitUpdate(report, movedOn)).toEqual({ textWanted: false });
     expect((await count('https://science.example/ice')).keywords).toHaveLength(6);
   });
 

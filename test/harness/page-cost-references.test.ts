@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 // The reference scripts that page-cost measures beside Tabula's: each does what it claims, no more:
-// one valid message once the page has settled, the features read where it says so, its listeners.
+// one valid report once the page has settled, the features read where it says so, its listeners.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REFERENCES, referenceScript } from '../../harness/page-cost/measure';
-import { validatePageAddress } from '../../extension/validate';
+import { validateVisitUpdate } from '../../extension/validate';
 
 const SETTLE_MS = 3000;
 
@@ -16,7 +16,7 @@ interface Sent {
 function run(files: readonly string[]): { sent: Sent[]; listeners: string[] } {
   const sent: Sent[] = [];
   const listeners: string[] = [];
-  const runtime = { sendMessage: (message: Sent) => (sent.push(message), Promise.resolve({ ok: true, value: { wanted: true } })) };
+  const runtime = { sendMessage: (message: Sent) => (sent.push(message), Promise.resolve({ ok: true, value: {} })) };
   const record = (target: EventTarget, name: string) => {
     const add = target.addEventListener.bind(target);
     return vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
@@ -38,22 +38,27 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('the reference content scripts', () => {
-  it.each(REFERENCES.map(([name, files]) => [name, files] as const))('%s sends one valid question about its own page once the page settled', (_name, files) => {
+  it.each(REFERENCES.map(([name, files]) => [name, files] as const))('%s sends one valid report of its own page once the page settled', (name, files) => {
     const { sent } = run(files);
     vi.advanceTimersByTime(SETTLE_MS - 1);
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(1);
     vi.runOnlyPendingTimers();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ tabula: 1, type: 'page/text-wanted' });
-    expect(validatePageAddress(sent[0].payload).url).toBe(location.origin + location.pathname);
+    expect(sent[0]).toMatchObject({ tabula: 1, type: 'visit/update' });
+    const { visit } = validateVisitUpdate(sent[0].payload);
+    expect(visit.url).toBe(location.origin + location.pathname);
+    // Only the readers read the page.
+    expect(visit.title).toBe(name === 'reference: one message' ? '' : 'Rivers rise');
+    expect(visit.description).toBe(name === 'reference: one message' ? '' : 'Floods.');
+    expect(visit.links).toBe(name === 'reference: one message' ? 0 : 1);
     vi.advanceTimersByTime(60_000);
     expect(sent).toHaveLength(1);
   });
 
   it('only the watching reference listens to the page, to the events Tabula listens to', () => {
-    expect(run(['one-message.js']).listeners).toEqual([]);
-    expect(run(['least-reading.js']).listeners).toEqual([]);
+    expect(run(['report.js', 'one-message.js']).listeners).toEqual([]);
+    expect(run(['report.js', 'least-reading.js']).listeners).toEqual([]);
     const { listeners } = run(['watching.js']);
     for (const event of ['window:pointermove', 'window:keydown', 'window:pagehide', 'document:scroll', 'document:play', 'document:visibilitychange']) expect(listeners).toContain(event);
     expect(listeners).toHaveLength(19);

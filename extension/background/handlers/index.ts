@@ -5,11 +5,10 @@ import { onDataImport, onDataImportLines } from './data-import';
 import { onExport, onImport, onInsights, onMerge, onOverview, onPlay, onPreviewImport, onPreviewMerge, onReset } from './model';
 import { onStatus } from './status';
 import { onTabFeedback, onTabPredict } from './tab';
-import { onPageKeywords, onTextWanted, onVisitUpdate } from './visit';
+import { onPageKeywords, onVisitUpdate } from './visit';
 
 export const handlers: Handlers = {
   'visit/update': onVisitUpdate,
-  'page/text-wanted': onTextWanted,
   'page/keywords': onPageKeywords,
   'tab/predict': onTabPredict,
   'tab/feedback': onTabFeedback,

@@ -1,8 +1,9 @@
 // Receiving visit reports from content scripts: validated, tied to the page that sent them,
 // filtered by the user's rules, stored, and learned once finished (by the page's final report,
-// or by any report once its tab is gone). A report is answered the same whatever happened. Only
-// one question is answered differently: whether the page's own words may be read for its
-// keywords, which they never are on an excluded site or while recording is paused.
+// or by any report once its tab is gone). A report is answered the same whatever happened, but for
+// one question the report a page sends once it has been read asks (`askText`): whether the page's
+// own words may be read for its keywords, which they never are on an excluded site or while
+// recording is paused, nor for a visit that was not stored.
 import { browser, type Runtime } from '../../browser-api';
 import type { Settings, Visit, VisitUpdate } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
@@ -25,14 +26,24 @@ export const dropped = { incognito: 0, paused: 0, excluded: 0, finished: 0, expi
 export const textAsked = { yes: 0, no: 0 };
 
 const gate = new FloodGate();
-const RECEIVED = {} as Record<string, never>;
+const RECEIVED = {};
 
-export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.MessageSender): Promise<Record<string, never>> {
+export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.MessageSender): Promise<{ textWanted?: boolean }> {
   if (sender.tab?.incognito) {
     dropped.incognito++; // the manifest keeps Tabula out of private windows; this is the second lock
     return RECEIVED;
   }
   const update = validateVisitUpdate(payload);
+  const settings = await recordReport(update, sender);
+  if (!update.askText) return RECEIVED;
+  // Read only for a visit stored, and only where that is still so for the document asking.
+  const textWanted = settings !== null && textMayBeRead(settings, update.visit, sender);
+  textAsked[textWanted ? 'yes' : 'no']++;
+  return { textWanted };
+}
+
+/** Stores a report if it may be; the settings it was judged by when it was, else null. */
+async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender): Promise<Settings | null> {
   if (!fromItsOwnPage(update.visit, sender)) {
     dropped.wrongSender++;
     throw new InvalidRequest('A page can only report its own visits.');
@@ -40,7 +51,7 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
   const tabId = sender.tab?.id;
   if (!gate.admitReport(tabId, Date.now())) {
     dropped.flood++;
-    return RECEIVED;
+    return null;
   }
   const db = await database();
   const settings = await getSettings(db);
@@ -48,7 +59,7 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
     ?? (update.visit.startedAt < retentionCut(settings.visitRetentionDays) ? 'expired' : undefined);
   if (reason) {
     dropped[reason]++;
-    return RECEIVED;
+    return null;
   }
   // Where the user came from is kept only if that site may be recorded itself.
   if (isExcluded(update.visit.referrerHost, '/', settings.excluded)) update.visit.referrerHost = '';
@@ -58,36 +69,22 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
   const last = update.final || tabId === undefined || !(await tabIsOpen(tabId));
   if (last && isGlance(update.visit) && !gate.admitGlance(tabId, update.visit.host, Date.now())) {
     dropped.flood++; // a page making glance after glance: past the burst a person makes
-    return RECEIVED;
+    return null;
   }
   const recorded = await recordUpdate(db, { ...update, final: last }, tabId);
   if ('refused' in recorded) {
     dropped[recorded.refused]++;
-    return RECEIVED;
+    return null;
   }
   if (recorded.finished) void catchUp().catch((error) => console.error('Tabula could not learn a visit', error));
   // The popup shows the tab's prediction from this at once; a finished visit's page is gone.
   if (tabId !== undefined) void (recorded.finished ? dropTabPrediction(tabId) : keepReportedTab(tabId)).catch(() => undefined);
-  return RECEIVED;
-}
-
-/**
- * Whether the page asking may read its own text for keywords: only where its visit would be
- * stored (not in a private window, not on an excluded site, not while paused). Asked once a
- * visit's page has settled, before its first report.
- */
-export async function onTextWanted(payload: unknown, sender: Runtime.MessageSender): Promise<{ wanted: boolean }> {
-  const page = validatePageAddress(payload);
-  if (!fromItsOwnPage(page, sender)) throw new InvalidRequest('A page can only ask about itself.');
-  const settings = await getSettings(await database());
-  const wanted = textMayBeRead(settings, page, sender);
-  textAsked[wanted ? 'yes' : 'no']++;
-  return { wanted };
+  return settings;
 }
 
 /**
  * The keywords of a page's main text, which the page hands over once a visit, after it was told it
- * may (`page/text-wanted`): counted here, so that no page runs the counting. The same rule holds
+ * may (the answer to its report's `askText`): counted here, so that no page runs the counting. The same rule holds
  * as for the question: a page that may not be recorded now (the site excluded or recording paused
  * since) gets none. The text itself is neither kept nor stored.
  */

@@ -2,8 +2,9 @@
 // that gives the features Tabula learns from, without any of its care. Once the page has settled
 // (3 s, then an idle moment, as Tabula's first report), it reads the title, the description and
 // type the page declares, its language and its counts of links, images, videos and articles, then
-// sends one message, as one-message.js does. No word count, no paragraphs, no bounds on hostile
-// pages, no listener: what any content script reading these features must at least pay.
+// reports them in one message (report.js, joined before this file). No word count, no paragraphs,
+// no bounds on hostile pages, no listener: what any content script reading these features must at
+// least pay.
 (() => {
   const read = () => {
     const doc = document;
@@ -11,23 +12,19 @@
     const declared = {};
     for (let i = 0; i < metas.length && i < 200; i++) {
       const name = metas[i].getAttribute('name') || metas[i].getAttribute('property');
-      if (name === 'description' || name === 'og:title' || name === 'og:type') declared[name] = metas[i].getAttribute('content');
+      if (name === 'description' || name === 'og:type') declared[name] = metas[i].getAttribute('content');
     }
     return {
       title: doc.title.slice(0, 300),
-      declared,
-      lang: doc.documentElement.getAttribute('lang') || '',
+      description: (declared.description || '').slice(0, 500),
+      lang: (doc.documentElement.getAttribute('lang') || '').slice(0, 2).toLowerCase(),
+      kind: declared['og:type'] === 'article' || doc.getElementsByTagName('article').length > 0 ? 'article' : 'other',
       links: doc.getElementsByTagName('a').length,
       images: doc.getElementsByTagName('img').length,
       videos: doc.getElementsByTagName('video').length,
-      articles: doc.getElementsByTagName('article').length,
     };
   };
   setTimeout(() => {
-    requestIdleCallback(() => {
-      const features = read();
-      const url = location.origin + location.pathname;
-      chrome.runtime.sendMessage({ tabula: 1, type: 'page/text-wanted', payload: { url } }).then(() => features, () => {});
-    }, { timeout: 2000 });
+    requestIdleCallback(() => reportVisit(read()), { timeout: 2000 });
   }, 3000);
 })();

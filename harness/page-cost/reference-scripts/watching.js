@@ -1,8 +1,8 @@
 // A reference, not part of Tabula (`tools/page-cost.ts --references`): the listeners Tabula adds to
 // watch a visit (the same events, on the same targets, with handlers that only count) and a timer
 // every 15 s (Tabula's report period). Measured as "least watching": this script followed by
-// least-reading.js in one content script, what a script that reads the page's features and watches
-// the visit must at least pay.
+// report.js and least-reading.js in one content script, what a script that reads the page's
+// features and watches the visit must at least pay.
 (() => {
   let seen = 0;
   const count = () => {

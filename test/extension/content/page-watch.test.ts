@@ -33,8 +33,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** `wanted`: the background's answer to a report that asks whether the page's words may be read (none by default). */
+type OpenOptions = Pick<WatchOptions, 'pageText' | 'tickMs'> & { wanted?: (url: string) => Promise<boolean> };
+
 function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#top', html = ARTICLE, post?: (u: VisitUpdate) => unknown,
-  prepare?: (win: Window) => void, options: Pick<WatchOptions, 'pageText' | 'tickMs'> = {}): Harness {
+  prepare?: (win: Window) => void, { wanted, ...options }: OpenOptions = {}): Harness {
   const win = new Window({ url });
   win.document.write(html);
   prepare?.(win);
@@ -48,7 +51,10 @@ function open(url = 'https://www.zeitung.example/politik/artikel?session=abc123#
   let keyCount = 0;
   const watch = watchPage({
     window: win as unknown as globalThis.Window,
-    post: post ?? ((update) => { sent.push(structuredClone(update)); return Promise.resolve({ stored: true }); }),
+    post: post ?? ((update) => {
+      sent.push(structuredClone(update));
+      return update.askText && wanted ? wanted(update.visit.url).then((textWanted) => ({ textWanted })) : Promise.resolve({});
+    }),
     now: () => now,
     makeKey: () => `key-${++keyCount}`,
     ...options,
@@ -111,13 +117,13 @@ describe('watchPage', () => {
       await vi.advanceTimersByTimeAsync(SETTLE_MS + 1);
       await vi.runOnlyPendingTimersAsync();
     }
-    /** The background's side: `wanted` answers the question, the keywords are counted as the background counts them. */
+    /** The background's side: `wanted` answers the report that asks, the keywords are counted as the background counts them. */
     function portOf(wanted: (url: string) => Promise<boolean>) {
       return { wanted: vi.fn(wanted), keywords: vi.fn(async (_url: string, text: string, lang: string) => topWords(text, lang)) };
     }
     /** Opens the story with the port, past its settle time. */
-    async function settled(pageText: PageTextPort): Promise<Harness> {
-      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { pageText });
+    async function settled(pageText: PageTextPort & Pick<OpenOptions, 'wanted'>): Promise<Harness> {
+      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { pageText, wanted: pageText.wanted });
       await passSettleTime(opened);
       return opened;
     }
@@ -125,7 +131,7 @@ describe('watchPage', () => {
     async function asking() {
       let asked!: (wanted: boolean) => void;
       const port = portOf(() => new Promise((resolve) => { asked = resolve; }));
-      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port });
+      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port, wanted: port.wanted });
       const read = vi.spyOn(opened.watch.recorder, 'mainText');
       await passSettleTime(opened);
       const answer = async (wanted: boolean): Promise<void> => {
@@ -136,10 +142,11 @@ describe('watchPage', () => {
       return { ...opened, port, read, asked, answer, leave };
     }
 
-    test('are read once the background wants them, counted by the background, and follow the first report in one of their own', async () => {
+    test('are read once the background answered the first report that it wants them, counted by the background, and follow in a report of their own', async () => {
       const port = portOf(async () => true);
       const { sent } = await settled(port);
       expect(port.wanted).toHaveBeenCalledExactlyOnceWith(ADDRESS);
+      expect(sent[0].askText, 'the first report asks').toBe(true);
       expect(port.keywords).toHaveBeenCalledOnce();
       const [url, text, lang] = port.keywords.mock.calls[0];
       expect([url, lang]).toEqual([ADDRESS, 'en']);
@@ -147,6 +154,7 @@ describe('watchPage', () => {
       expect(sent).toHaveLength(2);
       expect(sent[0].visit, 'stored as soon as the page is read').not.toHaveProperty('keywords');
       expect(sent[1].key).toBe(sent[0].key);
+      expect(sent[1]).not.toHaveProperty('askText');
       expect(sent[1].visit.keywords?.slice(0, 3)).toEqual(['glaciers', 'meltwater', 'rivers']);
     });
 
@@ -164,7 +172,7 @@ describe('watchPage', () => {
 
     test('a page whose text cannot be read is reported without keywords, and watched as before', async () => {
       const port = portOf(async () => true);
-      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { pageText: port });
+      const opened = open(`${ADDRESS}?ref=home`, STORY, undefined, undefined, { pageText: port, wanted: port.wanted });
       vi.spyOn(opened.watch.recorder, 'mainText').mockImplementation(() => { throw new Error('a hostile page'); });
       await passSettleTime(opened);
       const { sent, win, fire } = opened;
@@ -178,7 +186,7 @@ describe('watchPage', () => {
     test('a visit left while its keywords are being counted goes without them, and nothing comes after its last report', async () => {
       let counted!: (keywords: string[]) => void;
       const port = { wanted: vi.fn(async () => true), keywords: vi.fn(() => new Promise<string[]>((resolve) => { counted = resolve; })) };
-      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port });
+      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port, wanted: port.wanted });
       await passSettleTime(opened);
       expect(port.keywords).toHaveBeenCalledOnce();
       const { sent, win, fire } = opened;
@@ -192,7 +200,7 @@ describe('watchPage', () => {
     test('a page whose address changed after the yes is not read for the visit that ended', async () => {
       let asked!: (wanted: boolean) => void;
       const port = portOf(() => new Promise((resolve) => { asked = resolve; }));
-      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port, tickMs: 60_000 });
+      const opened = open(ADDRESS, STORY, undefined, undefined, { pageText: port, wanted: port.wanted, tickMs: 60_000 });
       await passSettleTime(opened);
       const read = vi.spyOn(opened.watch.recorder, 'mainText');
       // A single-page app moves on, and no tick has seen it yet when the answer comes.
@@ -225,7 +233,7 @@ describe('watchPage', () => {
       expect(port.keywords).not.toHaveBeenCalled();
     });
 
-    test('a question left unanswered delays no report: the visit goes without them', async () => {
+    test('a report whose answer is lost delays no report: the visit goes without them', async () => {
       const { sent } = await settled(portOf(() => Promise.reject(new Error('Could not establish connection.'))));
       expect(sent).toHaveLength(1);
       expect(sent[0].visit).not.toHaveProperty('keywords');
@@ -242,10 +250,11 @@ describe('watchPage', () => {
 
     test('a search results page is not asked about: its text is what was searched for', async () => {
       const port = portOf(async () => true);
-      const opened = open('https://search.example/search?q=glaciers', STORY, undefined, undefined, { pageText: port });
+      const opened = open('https://search.example/search?q=glaciers', STORY, undefined, undefined, { pageText: port, wanted: port.wanted });
       await passSettleTime(opened);
       const { sent } = opened;
       expect(port.wanted).not.toHaveBeenCalled();
+      expect(sent[0]).not.toHaveProperty('askText');
       expect(port.keywords).not.toHaveBeenCalled();
       expect(sent).toHaveLength(1);
       expect(sent[0].visit).toMatchObject({ kind: 'search' });
