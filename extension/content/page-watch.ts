@@ -6,10 +6,11 @@
 // visit's first report, if that comes sooner), so that the reading competes neither with the page's
 // loading nor with the browser's work of leaving a large page, where it could tip that task into a
 // long one. The page's own words (its content keywords) are read only after the background has
-// answered that first report that the page may be recorded, so they are never read on an excluded site; they follow
-// the first report in one of their own, and a visit left before they came has none. Every tick costs the page a call into the content script, so the
-// tick runs every second only where it must look for address changes itself; with the Navigation
-// API they arrive as events, and the tick only comes when a periodic report is due.
+// answered that first report that the page may be recorded, so they are never read on an excluded
+// site; they follow the first report in one of their own, and a visit left before they came has
+// none. Every tick costs the page a call into the content script, so the tick runs every second
+// only where it must look for address changes itself; with the Navigation API they arrive as
+// events, and the tick only comes when a periodic report is due.
 import type { ActivityState } from './activity-clock';
 import { listenToPage, type PageHandlers } from './page-listeners';
 import { hostOf, visitUrlOf } from './page-features';
@@ -147,7 +148,7 @@ export function watchPage(options: WatchOptions): PageWatch | null {
       if (!current()) return;
       const { url: address, kind } = recorder.settle();
       // The first report of the page read asks whether its words may be read too (unless they are
-      // what was searched for). Unanswered, the visit goes without them.
+      // what was searched for). Its answer lost, the visit goes without them.
       const at = now();
       const update = recorder.update(at, false);
       const asking = pageText !== undefined && kind !== 'search';

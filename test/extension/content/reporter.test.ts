@@ -32,6 +32,19 @@ describe('Reporter', () => {
     expect(post.mock.calls.map(([u]) => u.final)).toEqual([false, true]);
   });
 
+  test('an update that asks is sent even when it repeats the last, and its answer comes back; a lost one as undefined', async () => {
+    const post = vi.fn((u: VisitUpdate) => Promise.resolve(u.askText ? { textWanted: true } : {}));
+    const reporter = new Reporter(post, () => {}, 0);
+    expect(await reporter.answerTo(update(5), 1)).toEqual({});
+    expect(reporter.answerTo(update(5), 2), 'a repeat is not sent').toBeNull();
+    expect(await reporter.answerTo({ ...update(5), askText: true }, 3)).toEqual({ textWanted: true });
+    expect(post).toHaveBeenCalledTimes(2);
+    const failing = new Reporter(() => Promise.reject(new Error('Could not establish connection.')), () => {}, 0);
+    expect(await failing.answerTo({ ...update(5), askText: true }, 1)).toBeUndefined();
+    const throwing = new Reporter(() => { throw new Error('boom'); }, () => {}, 0);
+    expect(await throwing.answerTo({ ...update(5), askText: true }, 1)).toBeUndefined();
+  });
+
   test('a failed send is retried by the next tick; a thrown one never reaches the page', async () => {
     let fail = true;
     const post = vi.fn(() => (fail ? Promise.reject(new Error('Could not establish connection.')) : Promise.resolve()));
