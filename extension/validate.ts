@@ -81,16 +81,11 @@ function checkedVisit(input: unknown, now: number): Visit {
   return redactPage(visit);
 }
 
-/** A page's question whether its words may be read: the address of its visit. */
-export function validatePageAddress(input: unknown): { url: string; host: string; path: string } {
-  return pageUrl(text(record(input, 'request').url, 'url', LIMITS.url));
-}
-
 /** A page's main text, handed over to have its keywords counted: its address, the text and its language. */
 export function validatePageText(input: unknown): { url: string; host: string; path: string; text: string; lang: string } {
   const request = record(input, 'request');
   return {
-    ...validatePageAddress(request),
+    ...pageUrl(text(request.url, 'url', LIMITS.url)),
     text: text(request.text, 'text', TEXT_MAX),
     lang: primaryTag(request.lang),
   };

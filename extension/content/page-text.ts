@@ -84,6 +84,8 @@ export function titleOf(doc: Document, max: number): string {
 
 /** Elements whose text is code, not words: inline scripts and styles (framework state can be most of a page). */
 const CODE_ELEMENTS = ['script', 'style'];
+/** Children of the body read one by one; a body of more (a hostile or generated page) is read whole. */
+const BODY_CHILDREN_READ_MAX = 2000;
 
 /**
  * Words of text in the body, estimated from its length, without layout. The body's children are
@@ -94,15 +96,19 @@ const CODE_ELEMENTS = ['script', 'style'];
 export function estimateWords(doc: Document): number {
   const body = doc.body;
   if (!body) return 0;
-  let chars = 0;
-  for (let child = body.firstChild; child; child = child.nextSibling) {
+  const oneByOne = body.childNodes.length <= BODY_CHILDREN_READ_MAX;
+  let chars = oneByOne ? 0 : body.textContent?.length ?? 0;
+  for (let child = oneByOne ? body.firstChild : null; child; child = child.nextSibling) {
     const { nodeType } = child;
     if (nodeType === 3 || (nodeType === 1 && !CODE_ELEMENTS.includes((child as Element).localName))) chars += child.textContent?.length ?? 0;
   }
   for (const tag of CODE_ELEMENTS) {
     const code = body.getElementsByTagName(tag);
-    const count = Math.min(code.length, CODE_ELEMENTS_MAX);
-    for (let i = 0; i < count; i++) if (code[i].parentNode !== body) chars -= code[i].textContent?.length ?? 0;
+    for (let i = 0, subtracted = 0; i < code.length && subtracted < CODE_ELEMENTS_MAX; i++) {
+      if (oneByOne && code[i].parentNode === body) continue; // skipped above, at no cost
+      chars -= code[i].textContent?.length ?? 0;
+      subtracted++;
+    }
   }
   return Math.min(WORDS_MAX, Math.max(0, Math.round(chars / CHARS_PER_WORD)));
 }

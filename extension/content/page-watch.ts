@@ -153,9 +153,9 @@ export function watchPage(options: WatchOptions): PageWatch | null {
       const update = recorder.update(at, false);
       const asking = pageText !== undefined && kind !== 'search';
       if (asking) update.askText = true;
-      reporter.answerTo(update, at)?.then((answer) => {
+      reporter.answerTo(update, at)?.then(safely((answer: unknown) => {
         if (asking && (answer as { textWanted?: unknown } | undefined)?.textWanted === true) whenIdle(0, () => readText(address));
-      });
+      }));
     }));
   };
 

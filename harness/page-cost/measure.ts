@@ -95,11 +95,20 @@ export async function measurePageCost(options: PageCostOptions = {}): Promise<Pa
   const { loads = 10, settleMs = 6000, nextPage = false, categories = DEFAULT_CATEGORIES } = options;
   const source = options.realPages ? realPageSource(options.realPages, options.realPageNames) : testSitePages(options.pages ?? Object.keys(PAGES) as TestSitePage[]);
   const named = options.builds ?? [{ name: 'dist', dir: DIST }];
-  const references = options.references ? REFERENCES.map(([name, files]) => ({ name, dir: scriptBuild(named[0].dir, referenceScript(files)) })) : [];
-  const measured = [...named, ...references];
-  const emptyDir = options.empty || options.references ? scriptBuild(named[0].dir, '') : null;
-  const builds = emptyDir ? [...measured, { name: EMPTY, dir: emptyDir }] : measured;
+  /** Copies of the first build made for this run, removed at its end whatever happens. */
+  const copies: string[] = [];
+  const copy = (script: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'tabula-content-'));
+    copies.push(dir);
+    cpSync(named[0].dir, dir, { recursive: true });
+    writeFileSync(join(dir, 'content.js'), script);
+    return dir;
+  };
   try {
+    const references = options.references ? REFERENCES.map(([name, files]) => ({ name, dir: copy(referenceScript(files)) })) : [];
+    const measured = [...named, ...references];
+    const emptyDir = options.empty || options.references ? copy('') : null;
+    const builds = emptyDir ? [...measured, { name: EMPTY, dir: emptyDir }] : measured;
     const sizes = builds.map(({ name, dir }) => {
       const script = readFileSync(join(dir, 'content.js'));
       return { name, dir, contentBytes: script.length, contentGzipBytes: gzipSync(script).length };
@@ -109,7 +118,7 @@ export async function measurePageCost(options: PageCostOptions = {}): Promise<Pa
     const floors = emptyDir ? measured.map((build) => againstFloor(samples, build.name, EMPTY)) : undefined;
     return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean, floor: floors?.[0], floors };
   } finally {
-    for (const { dir } of emptyDir ? [...references, { dir: emptyDir }] : references) rmSync(dir, { recursive: true, force: true });
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -136,12 +145,4 @@ const REFERENCE_SCRIPTS = join(import.meta.dirname, 'reference-scripts');
 
 export function referenceScript(files: readonly string[]): string {
   return files.map((file) => readFileSync(join(REFERENCE_SCRIPTS, file), 'utf8')).join('\n');
-}
-
-/** A copy of the build at `dir` with `script` for its content script (empty: what any content script costs a page). */
-function scriptBuild(dir: string, script: string): string {
-  const copy = mkdtempSync(join(tmpdir(), 'tabula-content-'));
-  cpSync(dir, copy, { recursive: true });
-  writeFileSync(join(copy, 'content.js'), script);
-  return copy;
 }

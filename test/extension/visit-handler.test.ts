@@ -91,7 +91,7 @@ describe('whether a page may read its own words, asked by its first report once 
     return handler.onVisitUpdate({ ...update(visitAt(host, Date.now(), { path: pathname }), false), askText: true }, sender);
   };
 
-  it('is yes only where its visit is stored: never on an excluded site, while paused, or in a private window', async () => {
+  it('is yes only where the page may be recorded now: never on an excluded site, while paused, or in a private window', async () => {
     const data = await import('../../extension/background/handlers/data');
     expect(await ask('https://news.example/a')).toEqual({ textWanted: true });
     await data.onSettingsSet({ excluded: ['news.example', 'docs.example/private/*'] });
@@ -109,19 +109,32 @@ describe('whether a page may read its own words, asked by its first report once 
     expect(handler.textAsked).toEqual({ yes: 3, no: 4 });
   });
 
-  it('is no for a report not stored, and a report that does not ask is answered as before', async () => {
+  it('rests on the settings of now alone: a page cannot learn from it what was stored, forgotten or expired', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    const asking = (startedAt: number, key: string) => handler.onVisitUpdate({ ...update(visitAt('news.example', startedAt, { path: '/a' }), false, key), askText: true }, inTab(7));
     const visit = visitAt('news.example', NOW, { path: '/a' });
+    // Not asked, a report is answered {} whatever became of it: stored, finished, expired.
     expect(await handler.onVisitUpdate(update(visit, false, 'the-visit'), inTab(7))).toEqual({});
     expect(await handler.onVisitUpdate(update(visit, true, 'the-visit'), inTab(7))).toEqual({});
-    // The visit is finished: a report of it now stores nothing, and its words are not wanted.
-    expect(await handler.onVisitUpdate({ ...update(visit, false, 'the-visit'), askText: true }, inTab(7))).toEqual({ textWanted: false });
-    expect(handler.dropped.finished).toBe(1);
+    expect(await handler.onVisitUpdate(update(visit, false, 'the-visit'), inTab(7))).toEqual({});
+    expect(await handler.onVisitUpdate(update(visitAt('news.example', Date.now() - 400 * 86_400_000), false), inTab(7))).toEqual({});
+    expect(handler.dropped).toMatchObject({ finished: 1, expired: 1 });
+    // Asked, the answer is the same for a visit finished, one begun before the retention cut, one
+    // begun before everything was forgotten, and a new one.
+    await data.onForget({ scope: 'all' });
+    expect(await asking(NOW, 'the-visit')).toEqual({ textWanted: true });
+    expect(await asking(Date.now() - 400 * 86_400_000, 'an-old-visit')).toEqual({ textWanted: true });
+    expect(await asking(NOW - 1000, 'before-forgetting')).toEqual({ textWanted: true });
+    expect(await asking(Date.now(), 'a-new-visit')).toEqual({ textWanted: true });
+    expect((await stored()).map((stored) => stored.key)).toEqual(['a-new-visit']);
   });
 
   it('is asked by a page about itself alone, in a well-formed report', async () => {
     await expect(ask('https://bank.example/', inTab(7, false, 'https://news.example/a'))).rejects.toThrow(/only report its own visits/);
-    const asking = { ...update(visitAt('news.example', NOW), false), askText: 'yes' } as never;
-    await expect(handler.onVisitUpdate(asking, inTab(7))).rejects.toThrow(/askText/);
+    for (const askText of ['yes', false, 1]) {
+      const asking = { ...update(visitAt('news.example', NOW), false), askText } as never;
+      await expect(handler.onVisitUpdate(asking, inTab(7))).rejects.toThrow(/askText/);
+    }
     expect(await stored()).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 // or by any report once its tab is gone). A report is answered the same whatever happened, but for
 // one question the report a page sends once it has been read asks (`askText`): whether the page's
 // own words may be read for its keywords, which they never are on an excluded site or while
-// recording is paused, nor for a visit that was not stored.
+// recording is paused. That answer rests on the settings of now alone, never on what was stored:
+// a page choosing when its visit began must not learn what was forgotten, or when.
 import { browser, type Runtime } from '../../browser-api';
 import type { Settings, Visit, VisitUpdate } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
@@ -13,7 +14,7 @@ import { database } from '../../storage/db';
 import { retentionCut } from '../../storage/forget';
 import { getSettings } from '../../storage/settings';
 import { recordUpdate } from '../../storage/visits';
-import { pageUrl, validatePageAddress, validatePageText, validateVisitUpdate } from '../../validate';
+import { pageUrl, validatePageText, validateVisitUpdate } from '../../validate';
 import { catchUp } from '../learner-service';
 import { dropTabPrediction } from '../prediction-cache';
 import { FloodGate, isGlance } from './flood-gate';
@@ -26,7 +27,7 @@ export const dropped = { incognito: 0, paused: 0, excluded: 0, finished: 0, expi
 export const textAsked = { yes: 0, no: 0 };
 
 const gate = new FloodGate();
-const RECEIVED = {};
+const RECEIVED: Readonly<Record<string, never>> = Object.freeze({});
 
 export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.MessageSender): Promise<{ textWanted?: boolean }> {
   if (sender.tab?.incognito) {
@@ -34,16 +35,16 @@ export async function onVisitUpdate(payload: VisitUpdate, sender: Runtime.Messag
     return RECEIVED;
   }
   const update = validateVisitUpdate(payload);
-  const settings = await recordReport(update, sender);
+  await recordReport(update, sender);
   if (!update.askText) return RECEIVED;
-  // Read only for a visit stored, and only where that is still so for the document asking.
-  const textWanted = settings !== null && textMayBeRead(settings, update.visit, sender);
+  // The settings as they are now (they may have changed while the report was stored).
+  const textWanted = textMayBeRead(await getSettings(await database()), update.visit, sender);
   textAsked[textWanted ? 'yes' : 'no']++;
   return { textWanted };
 }
 
-/** Stores a report if it may be; the settings it was judged by when it was, else null. */
-async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender): Promise<Settings | null> {
+/** Stores a report if it may be. */
+async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender): Promise<void> {
   if (!fromItsOwnPage(update.visit, sender)) {
     dropped.wrongSender++;
     throw new InvalidRequest('A page can only report its own visits.');
@@ -51,7 +52,7 @@ async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender):
   const tabId = sender.tab?.id;
   if (!gate.admitReport(tabId, Date.now())) {
     dropped.flood++;
-    return null;
+    return;
   }
   const db = await database();
   const settings = await getSettings(db);
@@ -59,7 +60,7 @@ async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender):
     ?? (update.visit.startedAt < retentionCut(settings.visitRetentionDays) ? 'expired' : undefined);
   if (reason) {
     dropped[reason]++;
-    return null;
+    return;
   }
   // Where the user came from is kept only if that site may be recorded itself.
   if (isExcluded(update.visit.referrerHost, '/', settings.excluded)) update.visit.referrerHost = '';
@@ -69,17 +70,16 @@ async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender):
   const last = update.final || tabId === undefined || !(await tabIsOpen(tabId));
   if (last && isGlance(update.visit) && !gate.admitGlance(tabId, update.visit.host, Date.now())) {
     dropped.flood++; // a page making glance after glance: past the burst a person makes
-    return null;
+    return;
   }
   const recorded = await recordUpdate(db, { ...update, final: last }, tabId);
   if ('refused' in recorded) {
     dropped[recorded.refused]++;
-    return null;
+    return;
   }
   if (recorded.finished) void catchUp().catch((error) => console.error('Tabula could not learn a visit', error));
   // The popup shows the tab's prediction from this at once; a finished visit's page is gone.
   if (tabId !== undefined) void (recorded.finished ? dropTabPrediction(tabId) : keepReportedTab(tabId)).catch(() => undefined);
-  return settings;
 }
 
 /**

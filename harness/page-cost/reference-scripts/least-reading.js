@@ -3,8 +3,8 @@
 // (3 s, then an idle moment, as Tabula's first report), it reads the title, the description and
 // type the page declares, its language and its counts of links, images, videos and articles, then
 // reports them in one message (report.js, joined before this file). No word count, no paragraphs,
-// no bounds on hostile pages, no listener: what any content script reading these features must at
-// least pay.
+// no title chosen among those the page declares, no listener: what any content script reading
+// these features must at least pay.
 (() => {
   const read = () => {
     const doc = document;
@@ -12,7 +12,7 @@
     const declared = {};
     for (let i = 0; i < metas.length && i < 200; i++) {
       const name = metas[i].getAttribute('name') || metas[i].getAttribute('property');
-      if (name === 'description' || name === 'og:type') declared[name] = metas[i].getAttribute('content');
+      if ((name === 'description' || name === 'og:type') && !(name in declared)) declared[name] = metas[i].getAttribute('content');
     }
     return {
       title: doc.title.slice(0, 300),

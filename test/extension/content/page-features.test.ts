@@ -90,6 +90,19 @@ describe('word estimate', () => {
     expect(estimateWords(doc)).toBeLessThan(Math.round(text.length / 6) + 10);
   });
 
+  test('a body of thousands of children is read whole, and top-level scripts never use up the scripts subtracted', () => {
+    const words = 'word '.repeat(600);
+    const code = 'x'.repeat(6_000);
+    const expected = Math.round((3 * words.length) / 6);
+    // 300 scripts at the top, then deeper ones: each deeper one is still subtracted.
+    const scripted = page('https://a.example/', `<html><body>${`<script>${code}</script>`.repeat(300)}<p>${words}</p>${`<div><script>${code}</script></div>`.repeat(150)}<p>${words}</p><p>${words}</p></body></html>`);
+    expect(estimateWords(scripted.doc)).toBe(expected);
+    // 3,000 children: read whole, the scripts (all deeper than the cap would allow one by one) subtracted.
+    const wide = page('https://a.example/', `<html><body>${'<i></i>'.repeat(3000)}<p>${words}</p><script>${code}</script><p>${words}</p><p>${words}</p></body></html>`);
+    expect(wide.doc.body.childNodes.length).toBeGreaterThan(2000);
+    expect(estimateWords(wide.doc)).toBe(expected);
+  });
+
   test('a page without a body has no words', () => {
     const { doc } = page('https://a.example/', '<html><head><title>t</title></head></html>');
     doc.documentElement.removeChild(doc.body);
