@@ -6,8 +6,8 @@
 // visit's first report, if that comes sooner), so that the reading competes neither with the page's
 // loading nor with the browser's work of leaving a large page, where it could tip that task into a
 // long one. The page's own words (its content keywords) are read only after the background has
-// answered that first report that the page may be recorded, so they are never read on an excluded
-// site; they follow the first report in one of their own, and a visit left before they came has
+// answered the report of the page read that the page may be recorded, so they are never read on an
+// excluded site; they follow that report in one of their own, and a visit left before they came has
 // none. Every tick costs the page a call into the content script, so the tick runs every second
 // only where it must look for address changes itself; with the Navigation API they arrive as
 // events, and the tick only comes when a periodic report is due.
@@ -38,7 +38,7 @@ export interface WatchOptions {
 
 /**
  * The background's side of a page's keywords. Whether the page's words may be read at all is the
- * answer to its first report once read (`askText`), which `post` gives: `{ textWanted: true }`.
+ * answer to its report once read (`askText`), which `post` gives: `{ textWanted: true }`.
  */
 export interface PageTextPort {
   /** The keywords of the page's main text, counted by the background. */
@@ -147,8 +147,8 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     whenIdle(settleMs, safely(() => {
       if (!current()) return;
       const { url: address, kind } = recorder.settle();
-      // The first report of the page read asks whether its words may be read too (unless they are
-      // what was searched for). Its answer lost, the visit goes without them.
+      // The report of the page read asks whether its words may be read too (unless they are what
+      // was searched for). Its answer lost, the visit goes without them.
       const at = now();
       const update = recorder.update(at, false);
       const asking = pageText !== undefined && kind !== 'search';

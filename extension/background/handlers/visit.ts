@@ -84,9 +84,9 @@ async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender):
 
 /**
  * The keywords of a page's main text, which the page hands over once a visit, after it was told it
- * may (the answer to its report's `askText`): counted here, so that no page runs the counting. The same rule holds
- * as for the question: a page that may not be recorded now (the site excluded or recording paused
- * since) gets none. The text itself is neither kept nor stored.
+ * may (the answer to its report's `askText`): counted here, so that no page runs the counting. The
+ * same rule holds as for that answer: a page that may not be recorded now (the site excluded or
+ * recording paused since) gets none. The text itself is neither kept nor stored.
  */
 export async function onPageKeywords(payload: unknown, sender: Runtime.MessageSender): Promise<{ keywords: string[] }> {
   const page = validatePageText(payload);
