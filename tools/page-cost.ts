@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { PAGES, type TestSitePage, type Variant } from '../harness/page-cost/load-pages';
 import { measurePageCost, type PageCostOptions } from '../harness/page-cost/measure';
-import { floorLines, table } from '../harness/page-cost/summary';
+import { floorLines, referenceLine, table } from '../harness/page-cost/summary';
 import { REAL_PAGES } from '../harness/real-pages/corpus';
 
 const USAGE = `usage: npx tsx tools/page-cost.ts [--loads N] [--settle MS] [--pages article,huge,video] [--real-pages [DIR]] [--only NAME,NAME] [--empty] [--references] [--no-baseline] [--build NAME=DIR]... [--next-page] [--keep-traces DIR] [--categories A,B]
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   for (const build of report.builds) console.log(`${build.name}: content.js ${build.contentBytes} bytes (${build.contentGzipBytes} gzipped)`);
   console.log(table(report.figures));
   for (const floor of report.floors ?? []) for (const line of floorLines(floor)) console.log(line);
+  for (const ratio of report.overReference ?? []) console.log(referenceLine(ratio));
   if (!report.baselineClean) console.log('Warning: extension events were found in loads without the extension; the figures are suspect.');
   console.log(JSON.stringify(report));
 }

@@ -38,7 +38,8 @@
 // scripts are the least that Tabula's job needs (reference-scripts/): one report at settle; the
 // page's features read without care, then that report; and those with Tabula's listeners added.
 // Each is compared with the empty script like the builds: how much of a build's cost any script
-// doing that part of the job pays in this browser.
+// doing that part of the job pays in this browser; and each named build is compared with the
+// least script that reads and watches what Tabula does (`overReference`).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ import { DIST } from '../browser/launch';
 import { readCorpus, pageAddress } from '../real-pages/corpus';
 import { startPageFolder } from '../sites/page-folder';
 import { BASELINE, DEFAULT_CATEGORIES, loadPages, PAGES, testSitePages, type LoadSample, type PageSource, type TestSitePage, type Variant } from './load-pages';
-import { againstFloor, summarise, type FloorFigures, type PageFigures } from './summary';
+import { againstFloor, againstReference, summarise, type FloorFigures, type PageFigures, type ReferenceRatio } from './summary';
 
 export const EMPTY = 'empty content script';
 
@@ -89,6 +90,8 @@ export interface PageCostReport {
   floor?: FloorFigures;
   /** Every build against that median, in the order they were named (the first is `floor`). */
   floors?: FloorFigures[];
+  /** With `references`: each named build against the least script that does its job (LEAST_WATCHING). */
+  overReference?: ReferenceRatio[];
 }
 
 export async function measurePageCost(options: PageCostOptions = {}): Promise<PageCostReport> {
@@ -116,7 +119,9 @@ export async function measurePageCost(options: PageCostOptions = {}): Promise<Pa
     const { samples, chromium } = await loadPages({ source, loads, variants: builds, settleMs, nextPage, categories, baseline: options.baseline, keepTracesIn: options.keepTracesIn, onSample: options.onSample });
     const baselineClean = samples.every((s) => s.arm !== BASELINE || (s.first.extensionMs === 0 && s.leave.extensionMs === 0));
     const floors = emptyDir ? measured.map((build) => againstFloor(samples, build.name, EMPTY)) : undefined;
-    return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean, floor: floors?.[0], floors };
+    const least = floors?.find((floor) => floor.build === LEAST_WATCHING);
+    const overReference = least ? floors!.slice(0, named.length).map((floor) => againstReference(floor, least)) : undefined;
+    return { chromium, loads, settleMs, builds: sizes, figures: summarise(samples), baselineClean, floor: floors?.[0], floors, overReference };
   } finally {
     for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   }
@@ -134,11 +139,14 @@ function realPageSource(dir: string, names?: string[]): PageSource {
   };
 }
 
+/** The reference that reads what Tabula reads and watches what it watches: the builds are compared with it too. */
+export const LEAST_WATCHING = 'reference: least watching';
+
 /** The reference scripts measured with `references`: name, then the files joined into its content script. */
 export const REFERENCES: readonly [string, readonly string[]][] = [
   ['reference: one message', ['report.js', 'one-message.js']],
   ['reference: least reading', ['report.js', 'least-reading.js']],
-  ['reference: least watching', ['watching.js', 'report.js', 'least-reading.js']],
+  [LEAST_WATCHING, ['watching.js', 'report.js', 'least-reading.js']],
 ];
 
 const REFERENCE_SCRIPTS = join(import.meta.dirname, 'reference-scripts');

@@ -175,3 +175,26 @@ export function floorLines(floor: FloorFigures): string[] {
     `Costliest pages (median ms): ${floor.costliest.map((c) => `${c.page} ${c.medianMs.toFixed(2)}`).join(', ')}.`,
   ];
 }
+
+/** A build's cost over a reference script's, measured in the same run. */
+export interface ReferenceRatio {
+  build: string;
+  reference: string;
+  /** The build's median over the reference's median, and its 95th percentile over the reference's. */
+  medianRatio: number;
+  p95Ratio: number;
+}
+
+/** How many times a reference script's cost `build` is, median to median and p95 to p95. */
+export function againstReference(build: FloorFigures, reference: FloorFigures): ReferenceRatio {
+  return {
+    build: build.build,
+    reference: reference.build,
+    medianRatio: round(build.medianMs / reference.medianMs),
+    p95Ratio: round(build.p95Ms / reference.p95Ms),
+  };
+}
+
+export function referenceLine(ratio: ReferenceRatio): string {
+  return `${ratio.build} / ${ratio.reference}: median ${ratio.medianRatio.toFixed(1)}×, p95 ${ratio.p95Ratio.toFixed(1)}×.`;
+}

@@ -2,7 +2,7 @@
 // load, each over the empty content script's median, from samples made up here.
 import { describe, expect, it } from 'vitest';
 import type { LoadSample } from '../../harness/page-cost/load-pages';
-import { againstFloor, floorLines } from '../../harness/page-cost/summary';
+import { againstFloor, againstReference, floorLines, referenceLine } from '../../harness/page-cost/summary';
 import type { SegmentCost } from '../../harness/page-cost/trace-cost';
 
 function cost(scriptMs: number, longTasksCaused = 0): SegmentCost {
@@ -40,5 +40,17 @@ describe('the cost against the floor', () => {
     expect(text).toContain('empty content script median 0.30 ms');
     expect(text).toContain('dist median 10.50 ms, p95 19.00 ms');
     expect(text).toContain('median 35.0×, p95 63.3×; long tasks caused: 1');
+  });
+});
+
+describe('the cost against a reference script', () => {
+  it('is the build’s median over the reference’s, and its p95 over the reference’s p95', () => {
+    const build = Array.from({ length: 20 }, (_, i) => sample('dist', `page-${i % 10}`, i + 1));
+    const reference = Array.from({ length: 20 }, (_, i) => sample('reference', `page-${i % 10}`, (i + 1) / 4));
+    const empty = [0.2, 0.4, 0.3].map((ms, i) => sample('empty', `page-${i}`, ms));
+    const samples = [...build, ...reference, ...empty];
+    const ratio = againstReference(againstFloor(samples, 'dist', 'empty'), againstFloor(samples, 'reference', 'empty'));
+    expect(ratio).toEqual({ build: 'dist', reference: 'reference', medianRatio: 4, p95Ratio: 4 });
+    expect(referenceLine(ratio)).toBe('dist / reference: median 4.0×, p95 4.0×.');
   });
 });
