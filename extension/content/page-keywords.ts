@@ -4,9 +4,9 @@
 // stopword lists or a word breaker. The main text is that of the paragraphs of the main block,
 // found as a reader view finds it: the element whose paragraphs (as its children, or its
 // grandchildren at half weight) hold the most text. Paragraphs elsewhere (a sidebar, comments, a
-// footer) and those inside navigation, asides, footers and forms within it are passed over. Every read is bounded (the
-// first 300 paragraphs, 20,000 characters of text), and the paragraphs are the list the page
-// kind reads too, so a huge page costs about what an ordinary article does.
+// footer) and those inside navigation, asides, footers and forms within it are passed over. Every
+// read is bounded (the first 300 paragraphs, 20,000 characters of text), and the paragraphs are
+// the list the page kind reads too, so a huge page costs about what an ordinary article does.
 import { TEXT_MAX } from '../keywords';
 
 /** Paragraphs looked at: an article's come early, and a hostile page may have thousands. */

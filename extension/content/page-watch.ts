@@ -102,10 +102,14 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     }
   };
   const reporter = new Reporter(post, stop, start, reportEveryMs);
-  const report = (at: number, final: boolean): void => {
-    if (recorder.closed || stopped) return;
-    reporter.send(recorder.update(at, final), at);
+  /** Reports the visit; with `askText`, asks whether the page's words may be read, and gives the answer. */
+  const report = (at: number, final: boolean, askText = false): Promise<unknown> | null => {
+    if (recorder.closed || stopped) return null;
+    const update = recorder.update(at, final);
+    if (askText) update.askText = true;
+    const answer = reporter.answerTo(update, at);
     if (final) recorder.closed = true;
+    return answer;
   };
   let visitBeganAt = start;
   const beginVisit = (at: number, url: string, referrerHost: string, startedAt = at): void => {
@@ -149,11 +153,8 @@ export function watchPage(options: WatchOptions): PageWatch | null {
       const { url: address, kind } = recorder.settle();
       // The report of the page read asks whether its words may be read too (unless they are what
       // was searched for). Its answer lost, the visit goes without them.
-      const at = now();
-      const update = recorder.update(at, false);
       const asking = pageText !== undefined && kind !== 'search';
-      if (asking) update.askText = true;
-      reporter.answerTo(update, at)?.then(safely((answer: unknown) => {
+      report(now(), false, asking)?.then(safely((answer: unknown) => {
         if (asking && (answer as { textWanted?: unknown } | undefined)?.textWanted === true) whenIdle(0, () => readText(address));
       }));
     }));

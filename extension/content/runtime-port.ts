@@ -1,9 +1,10 @@
 // The content script's one door to the extension API: its visit reports (the one sent once the
 // page is read asks whether the page's words may be read), and its main text handed over to have
-// the keywords counted, all sent to Tabula's background with protocol.ts's `request`. It does not go through browser-api.ts on
-// purpose: the polyfill there is most of a content script's size, and every page would compile
-// and run it at load, while a content script needs only `runtime.sendMessage`, which both
-// browsers give natively with a promise (Firefox as `browser`, Chrome MV3 as `chrome`).
+// the keywords counted, all sent to Tabula's background with protocol.ts's `request`. It does not
+// go through browser-api.ts on purpose: the polyfill there is most of a content script's size,
+// and every page would compile and run it at load, while a content script needs only
+// `runtime.sendMessage`, which both browsers give natively with a promise (Firefox as `browser`,
+// Chrome MV3 as `chrome`).
 import type { VisitUpdate } from '../contract-types';
 import { request, type RuntimeLike } from '../protocol';
 
