@@ -8,6 +8,7 @@ import { InvalidRequest } from '../errors';
 import { isExcluded } from '../exclusions';
 import { redactPage } from '../page-text-rules';
 import { database } from '../storage/db';
+import { retentionCut } from '../storage/forget';
 import { getSettings } from '../storage/settings';
 import { addFinishedVisits } from '../storage/visits';
 import { pageUrl } from '../validate';
@@ -21,12 +22,15 @@ export async function importHistory(now = Date.now()): Promise<number> {
   if (!(await browser.permissions.contains({ permissions: ['history'] }))) {
     throw new InvalidRequest('Allow Tabula to read your browsing history first.');
   }
-  const items = await browser.history.search({ text: '', startTime: now - HISTORY_DAYS * 86_400_000, maxResults: MAX_ITEMS });
   const db = await database();
-  const { excluded } = await getSettings(db);
+  const { excluded, visitRetentionDays } = await getSettings(db);
+  // Nothing from before the retention cut: Tabula keeps no visit that old, and no longer holds the
+  // tombstones of what was forgotten then, which would otherwise come back from the history.
+  const from = Math.max(now - HISTORY_DAYS * 86_400_000, retentionCut(visitRetentionDays, now));
+  const items = await browser.history.search({ text: '', startTime: from, maxResults: MAX_ITEMS });
   const visits: { key: string; visit: Visit }[] = [];
   for (const item of items) {
-    if (!item.url || !/^https?:/.test(item.url) || !item.lastVisitTime) continue;
+    if (!item.url || !/^https?:/.test(item.url) || !item.lastVisitTime || item.lastVisitTime < from) continue;
     const { url, host, path } = pageUrl(item.url);
     if (isExcluded(host, path, excluded)) continue;
     const at = Math.round(item.lastVisitTime);

@@ -9,7 +9,7 @@ import { InvalidRequest } from '../errors';
 import { isExcluded, parseExclusion } from '../exclusions';
 import type { IDBPTransaction } from 'idb';
 import type { Database, TabulaDB } from './db';
-import { coversHost, siteHash, type Tombstone } from './forgotten';
+import { coversHost, isOngoingPause, siteHash, type Tombstone } from './forgotten';
 import { visitIndex } from './visit-index';
 
 export interface Removed {
@@ -100,8 +100,13 @@ async function removeAll(tx: ForgetTransaction): Promise<Removal> {
   const visits = tx.objectStore('visits');
   const events = tx.objectStore('events');
   const removal = { visits: await visits.count(), events: await events.count(), referrers: 0, keys: [] };
-  // One tombstone for everything replaces those before it.
-  await Promise.all([visits.clear(), events.clear(), tx.objectStore('forgotten').clear()]);
+  await Promise.all([visits.clear(), events.clear()]);
+  // One tombstone for everything replaces those before it, but for a pause still going on: what
+  // is browsed from now until it ends must stay out of a later import too.
+  const forgotten = tx.objectStore('forgotten');
+  for (let c = await forgotten.openCursor(); c; c = await c.continue()) {
+    if (!isOngoingPause(c.value)) await c.delete();
+  }
   return removal;
 }
 

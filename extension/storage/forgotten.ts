@@ -105,7 +105,7 @@ export function coversHost(entry: string, host: string): boolean {
 /** Notes that recording was paused or resumed, so that an import later respects the pause. */
 export async function notePause(db: Database, paused: boolean, now = Date.now()): Promise<void> {
   const tx = db.transaction('forgotten', 'readwrite');
-  const open = (await tx.store.getAll()).filter((tombstone): tombstone is PauseTombstone => tombstone.scope === 'paused' && tombstone.to === OPEN);
+  const open = (await tx.store.getAll()).filter((tombstone): tombstone is PauseTombstone => isOngoingPause(tombstone));
   // A pause still going on is dated the end of time, so that the retention cut does not take it.
   if (paused && open.length === 0) await tx.store.add({ scope: 'paused', from: now, to: OPEN, at: OPEN });
   if (!paused) for (const tombstone of open) await tx.store.put({ ...tombstone, to: now, at: now });
@@ -113,6 +113,11 @@ export async function notePause(db: Database, paused: boolean, now = Date.now())
 }
 
 type PauseTombstone = Extract<Tombstone, { scope: 'paused' }> & { id?: number };
+
+/** Whether a tombstone is that of a pause not ended yet. */
+export function isOngoingPause(tombstone: Tombstone): boolean {
+  return tombstone.scope === 'paused' && tombstone.to === OPEN;
+}
 
 /** The end of a pause still going on. */
 const OPEN = Number.MAX_SAFE_INTEGER;

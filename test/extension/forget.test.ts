@@ -137,6 +137,19 @@ describe('tombstones', () => {
     expect(added).toBe(2);
     expect((await db.getAll('visits')).map((visit) => [visit.host, visit.referrerHost])).toEqual([['blog.example', ''], ['news.example', '']]);
   });
+
+  it('keep a pause still going on through forgetting everything, so that what is browsed during it stays out of an import', async () => {
+    await notePause(db, true, T0);
+    await forgetData(db, { scope: 'all' }, T0 + DAY);
+    await notePause(db, false, T0 + 3 * DAY);
+    expect((await db.getAll('forgotten')).map((tombstone) => tombstone.scope).sort()).toEqual(['all', 'paused']);
+    const added = await addFinishedVisits(db, [
+      { key: 'other-browser-1', visit: visitAt('diary.example', T0 + 2 * DAY) }, // after the forget, still paused
+      { key: 'other-browser-2', visit: visitAt('news.example', T0 + 4 * DAY) }, // after the resume
+    ]);
+    expect(added).toBe(1);
+    expect(await hosts()).toEqual(['news.example']);
+  });
 });
 
 describe('retention', () => {

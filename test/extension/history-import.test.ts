@@ -8,6 +8,7 @@ import { update, visitAt } from './fixtures';
 
 const NOW = new Date(2026, 10, 20, 18, 0).getTime();
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -77,6 +78,25 @@ describe('history import', () => {
       'https://shop.example/orders/view': 'Order shipped',
       'https://news.example/uk/rivers-rise': 'Rivers rise across the valley in 2024',
     });
+    it.close();
+  });
+
+  it('imports nothing from before the retention cut, where what was forgotten is no longer on record', async () => {
+    const it = await background();
+    const settings = await import('../../extension/storage/settings');
+    const forget = await import('../../extension/storage/forget');
+    await settings.updateSettings(it.db, { visitRetentionDays: 7 });
+    await it.visits.recordUpdate(it.db, update(visitAt('clinic.example', NOW - 12 * DAY, { path: '/results' }), true, 'clinic-visit'), 1);
+    await forget.forgetData(it.db, { scope: 'site', host: 'clinic.example' }, NOW - 10 * DAY);
+    await forget.applyRetention(it.db, 7, 7, NOW); // the forget's tombstone is older than the cut: gone
+    expect(await it.db.count('forgotten')).toBe(0);
+    it.grantHistory([
+      { url: 'https://clinic.example/results', title: 'Results', lastVisitTime: NOW - 12 * DAY + 1_000 },
+      { url: 'https://news.example/old', title: 'Old', lastVisitTime: NOW - 20 * DAY },
+      { url: 'https://news.example/today', title: 'Today', lastVisitTime: NOW - 2 * DAY },
+    ]);
+    expect(await it.importHistory(NOW)).toBe(1);
+    expect((await it.db.getAll('visits')).map((visit) => visit.url)).toEqual(['https://news.example/today']);
     it.close();
   });
 
