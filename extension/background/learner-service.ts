@@ -9,7 +9,7 @@ import { loadCheckpoint, saveCheckpoint } from '../storage/checkpoint';
 import { applyRetention, forgetData, type Removed } from '../storage/forget';
 import { mergeVisits, type Merged, type MergeRules } from '../storage/merge';
 import { isQuotaError, makeRoom, pressure } from '../storage/pressure';
-import { lastFinishedSeq, visitsAfter } from '../storage/visits';
+import { lastFinishedSeq, setFeedback, visitsAfter } from '../storage/visits';
 
 const SAVE_EVERY_VISITS = 8;
 const SAVE_AFTER_MS = 2_000;
@@ -291,15 +291,21 @@ export function applyRetentionAndRelearn(visitDays: number, eventDays: number, n
 }
 
 /**
- * Learns a user's correction of a visit at once, and saves it. The stored visit carries the
- * correction too, so the visit is learned with it when it finishes and when the model is relearned.
+ * Keeps a user's correction of a stored visit and learns it at once, and saves the model: false
+ * when the visit is no longer stored. The stored visit carries the correction, so the visit is
+ * learned with it when it finishes and when the model is relearned. Both are one job of the
+ * learner's queue: a forget queued before it has taken the visit, and the correction with it,
+ * which the model then never learns.
  */
-export function learnCorrection(visit: Visit, verdict: 'useful' | 'not-interested'): Promise<void> {
+export function correct(id: number, verdict: 'useful' | 'not-interested'): Promise<boolean> {
   return serial(async () => {
+    const visit = await setFeedback(await database(), id, verdict);
+    if (!visit) return false;
     const model = await loaded();
     model.learnFeedback(visit, verdict);
     if (model.healthy) await save();
     else takeBackLastSound(); // the correction stays on the visit, for when it is learned again
+    return true;
   });
 }
 

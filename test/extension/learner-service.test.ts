@@ -236,6 +236,33 @@ describe('forget', () => {
     expectSameModel(model, trainedOn(await storedInSeqOrder(it)));
     expect(model.vocabulary.hosts).not.toContain('c.example');
   });
+
+  it('takes a correction asked for while it waited in the queue with the visit: the model never learns it', async () => {
+    const it = await wake();
+    await browse(it, 12);
+    await it.service.catchUp();
+    const open = visitAt('clinic.example', T0 + 30 * 60_000, { endedAt: T0 + 31 * 60_000 });
+    const { id } = (await it.visits.recordUpdate(it.db, update(open, false, 'clinic-open'), 7)) as { id: number };
+    // The Data view forgets the site while the learner is busy; the popup's correction of the open page comes meanwhile.
+    const busy = it.service.catchUp();
+    const forgetting = it.service.forget({ scope: 'site', host: 'clinic.example' });
+    const correcting = it.service.correct(id, 'useful');
+    await Promise.all([busy, forgetting]);
+    expect(await correcting).toBe(false);
+    expect(await it.db.count('visits')).toBe(12);
+    expectSameModel((await it.service.current()).snapshot(), trainedOn(await storedInSeqOrder(it)));
+  });
+
+  it('keeps and learns a correction of a visit still stored', async () => {
+    const it = await wake();
+    await browse(it, 12);
+    const open = visitAt('docs.example', T0 + 30 * 60_000, { endedAt: T0 + 31 * 60_000 });
+    const { id } = (await it.visits.recordUpdate(it.db, update(open, false, 'docs-open'), 7)) as { id: number };
+    const before = (await it.service.current()).snapshot();
+    expect(await it.service.correct(id, 'not-interested')).toBe(true);
+    expect((await it.db.get('visits', id))?.feedback).toBe('not-interested');
+    expect((await it.service.current()).snapshot().weights['engaged.weight']).not.toEqual(before.weights['engaged.weight']);
+  });
 });
 
 describe('insights', () => {

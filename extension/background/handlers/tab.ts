@@ -6,10 +6,10 @@ import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
 import { database, type Database } from '../../storage/db';
 import { getSettings } from '../../storage/settings';
-import { lastFinishedVisit, latestOpenVisit, openVisitOfTab, setFeedback } from '../../storage/visits';
+import { lastFinishedVisit, latestOpenVisit, openVisitOfTab } from '../../storage/visits';
 import { pressure } from '../../storage/pressure';
 import { pageUrl } from '../../validate';
-import { current, learnCorrection, status } from '../learner-service';
+import { correct, current, status } from '../learner-service';
 import { cacheGeneration, keepPrediction } from '../prediction-cache';
 
 /** Visits learned before the predictions start to mean something. */
@@ -84,8 +84,7 @@ export async function onTabFeedback({ tabId, verdict }: { tabId?: number; verdic
   const db = await database();
   const { visit } = await pageOfTab(db, tabId);
   if (!visit) throw new InvalidRequest('There is no visit on this tab to correct.');
-  const corrected = await setFeedback(db, visit.id, verdict); // kept, so relearning repeats it
-  if (corrected) await learnCorrection(corrected, verdict);
+  await correct(visit.id, verdict);
   return onTabPredict({ tabId });
 }
 
