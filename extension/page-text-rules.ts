@@ -72,6 +72,25 @@ export function siteName(host: string): string {
   return host.toLowerCase().replace(/^(www|m|[a-z]{2})\./, '').replace(/\.((co|com|net|org)\.)?[a-z]{2,6}$/, '');
 }
 
+/**
+ * A results page's address without what may have been typed into its path: the path up to the
+ * segment that names it a results page (`/search/hiv-test` → `/search`, Amazon's `/s/…` → `/s`),
+ * or `/` where no segment does (`/hiv-test-kit/s`, known by its title repeating the query). Every
+ * other page is kept as it is. Judged as `redactPage` judges, the query included when known.
+ */
+export function withoutSearchTerms<T extends PageFeatures>(page: T, query?: URLSearchParams | null): T {
+  if (!isSearchPage({ ...page, query })) return page;
+  const segments = page.path.split('/');
+  const named = SITE_RESULT_PATHS.get(siteName(page.host))?.test(page.path.toLowerCase())
+    ? 1
+    : segments.findIndex((segment) => RESULT_SEGMENTS.has(segment.toLowerCase()));
+  const path = named > 0 ? segments.slice(0, named + 1).join('/') : '/';
+  if (path === page.path) return page;
+  // An address is its origin and its path (validate.ts); a record that says otherwise keeps its host.
+  const origin = page.url.endsWith(page.path) ? page.url.slice(0, page.url.length - page.path.length) : `https://${page.host}`;
+  return { ...page, path, url: origin + path };
+}
+
 function isResultPath(site: string, path: string): boolean {
   const lower = path.toLowerCase();
   if (SITE_RESULT_PATHS.get(site)?.test(lower)) return true;

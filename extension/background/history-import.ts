@@ -6,7 +6,7 @@ import type { Visit } from '../../model/visit';
 import { browser } from '../browser-api';
 import { InvalidRequest } from '../errors';
 import { isExcluded } from '../exclusions';
-import { redactPage } from '../page-text-rules';
+import { redactPage, withoutSearchTerms } from '../page-text-rules';
 import { database } from '../storage/db';
 import { retentionCut } from '../storage/forget';
 import { getSettings } from '../storage/settings';
@@ -34,7 +34,8 @@ export async function importHistory(now = Date.now()): Promise<number> {
     const { url, host, path } = pageUrl(item.url);
     if (isExcluded(host, path, excluded)) continue;
     const at = Math.round(item.lastVisitTime);
-    const visit = redactPage(historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at), new URL(item.url).searchParams);
+    const query = new URL(item.url).searchParams;
+    const visit = redactPage(withoutSearchTerms(historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at), query), query);
     visits.push({ key: `history-${at}-${murmur3(url, 0).toString(36)}`, visit });
   }
   visits.sort((a, b) => a.visit.startedAt - b.visit.startedAt);

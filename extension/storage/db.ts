@@ -8,7 +8,7 @@ import { databaseName } from './database-name';
 import { applyPrivacyRulesToStoredVisits } from './privacy-upgrade';
 
 export { DB_NAME, SAMPLE_DB_NAME } from './database-name';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** One fine-grained record of a visit's progress: the counters as a content-script update saw them. */
 export interface InteractionEvent extends Interaction {
@@ -132,10 +132,10 @@ export function open(name: string, version = DB_VERSION): Promise<Database> {
         db.createObjectStore('settings');
       }
       if (step(2)) db.createObjectStore('counters'); // visits.ts reads a missing counter as the highest stored seq
-      if (step(3)) {
-        db.createObjectStore('forgotten', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
-        if (oldVersion > 0) await applyPrivacyRulesToStoredVisits(transaction);
-      }
+      if (step(3)) db.createObjectStore('forgotten', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
+      // Versions 3 (titles, referrers) and 4 (results pages' paths) each brought what was stored
+      // before them under the privacy rules: the rules of now do both at once.
+      if (oldVersion > 0 && (step(3) || step(4))) await applyPrivacyRulesToStoredVisits(transaction);
     },
     blocking(_current, _next, event) {
       // A newer version wants the database: step aside, or its upgrade waits for this connection.

@@ -1,9 +1,10 @@
-// Version 3 of the database brings what was stored before it under today's privacy rules: titles
-// and descriptions as page-text-rules.ts keeps them, and no referrer that the exclusion list
-// covers. When anything changes, the model is marked for relearning, so it forgets it too.
+// Versions 3 and 4 of the database bring what was stored before them under today's privacy rules:
+// titles, descriptions and results pages' paths as page-text-rules.ts keeps them, and no referrer
+// that the exclusion list covers. When anything changes, the model is marked for relearning, so it
+// forgets it too.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { isExcluded } from '../exclusions';
-import { redactPage } from '../page-text-rules';
+import { redactPage, withoutSearchTerms } from '../page-text-rules';
 import type { TabulaDB } from './db';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -16,9 +17,9 @@ export async function applyPrivacyRulesToStoredVisits(tx: UpgradeTransaction): P
   let changed = 0;
   for (let c = await tx.objectStore('visits').openCursor(); c; c = await c.continue()) {
     const visit = c.value;
-    if (typeof visit.title !== 'string' || typeof visit.description !== 'string' || typeof visit.referrerHost !== 'string') continue;
-    const kept = { ...redactPage(visit), referrerHost: isExcluded(visit.referrerHost, '/', excluded) ? '' : visit.referrerHost };
-    if (kept.title === visit.title && kept.description === visit.description && kept.referrerHost === visit.referrerHost) continue;
+    if ([visit.url, visit.host, visit.path, visit.title, visit.description, visit.referrerHost].some((field) => typeof field !== 'string')) continue;
+    const kept = { ...redactPage(withoutSearchTerms(visit)), referrerHost: isExcluded(visit.referrerHost, '/', excluded) ? '' : visit.referrerHost };
+    if (kept.title === visit.title && kept.description === visit.description && kept.referrerHost === visit.referrerHost && kept.path === visit.path) continue;
     await c.update(kept);
     changed++;
   }

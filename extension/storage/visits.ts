@@ -4,6 +4,7 @@
 import type { Visit } from '../../model/visit';
 import type { StoredVisit, VisitUpdate } from '../contract-types';
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { withoutSearchTerms } from '../page-text-rules';
 import type { Database, InteractionEvent, TabulaDB } from './db';
 import { beganExcluded, isForgotten, isForgottenSite, type Tombstone } from './forgotten';
 import { isQuotaError, makeRoom } from './pressure';
@@ -60,7 +61,8 @@ async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number
     await tx.done;
     return { refused };
   }
-  const visit = withoutForgottenReferrer(update.visit, forgotten);
+  // Of a results page, the path is kept only as far as it is not what was typed.
+  const visit = withoutSearchTerms(withoutForgottenReferrer(update.visit, forgotten));
   // A new page in a tab ends the tab's previous visit, even if its last report was lost.
   const endedOthers = existing || tabId === undefined ? 0 : await finishAll(seqStores, await visits.index('by-tab').getAll(tabId));
   const record: VisitRecord = { ...visit, key, startedAt: existing?.startedAt ?? visit.startedAt };

@@ -43,7 +43,7 @@ async function browseAndSearch(name: BrowserName, site: PrivacySite, context: Pr
     // Searches whose titles say what was searched for.
     await go(page, at('search.test', '/search?q=hiv+test+results'));
     await follow(page);
-    await go(page, at('shop.test', '/s?k=pregnancy+test'));
+    await go(page, at('shop.test', '/pregnancy-test/s?k=pregnancy+test'));
     await go(page, at('video.test', '/results?search_query=herpes+symptoms'));
     await go(page, at('search.test', '/search?q=divorce+lawyer'));
     // Who the person is, and a number that could be theirs.
@@ -77,7 +77,8 @@ async function browseAndSearch(name: BrowserName, site: PrivacySite, context: Pr
         forgotten: search((text) => occurrences(text, FORGOTTEN)),
       },
       visitsStored: visits.length,
-      searchPagesStored: visits.filter((visit) => ['/search', '/s', '/results'].includes(visit.path)).length,
+      // Stored, each with its path only as far as it names a results page (the shop's names none).
+      searchPagesStored: visits.filter((visit) => ['search.test/search', 'shop.test/', 'video.test/results'].includes(visit.host + visit.path)).length,
       arrivedFromExcludedStored: visits.filter((visit) => visit.host === 'news.test' && /^\/article\/[12]$/.test(visit.path)).length,
       diaryReportsRefusedAfterForget: reportsRefused,
       oldSiteLearnedBeforeCut: oldSiteLearned ? 1 : 0,

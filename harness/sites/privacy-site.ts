@@ -36,8 +36,7 @@ function route(host: string, path: string, query: URLSearchParams, origin: (host
       return { title: 'Your test results — Health Clinic', body: `<h1>Results</h1>${link(origin('news.test') + '/article/2', 'News')}` };
     case 'search.test/search':
       return { title: `${query.get('q') ?? ''} - Search`, body: `<h1>Results</h1>${echo(query.get('q') ?? '')}${link(origin('news.test') + '/article/3', 'A result')}` };
-    case 'shop.test/s':
-      return { title: `Shop.test : ${query.get('k') ?? ''}`, body: `<h1>Products</h1>${echo(query.get('k') ?? '')}<ul><li>one</li><li>two</li></ul>` };
+
     case 'video.test/results':
       return { title: `${query.get('search_query') ?? ''} - Video`, body: `<h1>Videos</h1>${echo(query.get('search_query') ?? '')}` };
     case 'mail.test/inbox':
@@ -54,6 +53,10 @@ function route(host: string, path: string, query: URLSearchParams, origin: (host
       return { title: 'A diary entry about the orchard', body: `<article><h1>Dear diary</h1>${prose(1)}</article>${link(origin('blog.test') + '/post', 'On to the blog')}` };
     case 'blog.test/post':
       return { title: 'Lanterns over the harbour', body: `<article><h1>Lanterns</h1>${prose(2)}</article>` };
+  }
+  // A shop that puts what was searched for in the path too, as Amazon does (`/pregnancy-test/s?k=…`).
+  if (name === 'shop.test' && /^\/[^/]+\/s$/.test(path)) {
+    return { title: `Shop.test : ${query.get('k') ?? ''}`, body: `<h1>Products</h1>${echo(query.get('k') ?? '')}<ul><li>one</li><li>two</li></ul>` };
   }
   const article = /^\/article\/(\d+)$/.exec(path);
   if (name === 'news.test' && article) {

@@ -229,6 +229,14 @@ describe('this browser’s rules', () => {
     expect(kept.map((visit) => [visit.key, visit.referrerHost])).toEqual([['keep-key-1', ''], ['gone-key-2', '']]);
   });
 
+  it('keep of a results page\'s path, from a file of before the rule, only what names it one', async () => {
+    const it = await wake(new IDBFactory());
+    const { mergeVisits } = await import('../../extension/storage/merge');
+    const results = visitAt('shop.example', T0, { path: '/search/hiv-test-kit', kind: 'search', title: '' });
+    expect(await mergeVisits(it.db, [{ key: 'results-key-1', visit: results }], { excluded: [], retentionCut: 0 })).toMatchObject({ added: 1 });
+    expect((await stored(it)).map((visit) => [visit.url, visit.path])).toEqual([['https://shop.example/search', '/search']]);
+  });
+
   it('refuse to import while recording is paused', async () => {
     const file = await fileOf([{ key: 'keep-key-1', visit: visitAt('news.example', T0) }]);
     const it = await wake(new IDBFactory());

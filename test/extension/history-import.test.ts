@@ -73,11 +73,25 @@ describe('history import', () => {
     const titles = Object.fromEntries((await it.db.getAll('visits')).map((visit) => [visit.url, visit.title]));
     expect(titles).toEqual({
       'https://www.google.com/search': '',
-      'https://shop.example/s': '',
+      'https://shop.example/': '', // no part of `/s` names it a results page: any of it may have been typed
       'https://forum.example/inbox': 'Inbox (3) – – Forum',
       'https://shop.example/orders/view': 'Order shipped',
       'https://news.example/uk/rivers-rise': 'Rivers rise across the valley in 2024',
     });
+    it.close();
+  });
+
+  it('keeps of a results page\'s path nothing that may have been typed', async () => {
+    const it = await background();
+    it.grantHistory([
+      { url: 'https://www.amazon.com/hiv-test-kit/s?k=hiv+test+kit', title: 'Amazon.com : hiv test kit', lastVisitTime: NOW - HOUR },
+      { url: 'https://shop.example/search/hiv-test?page=2', title: 'Shop', lastVisitTime: NOW - 2 * HOUR },
+    ]);
+    expect(await it.importHistory(NOW)).toBe(2);
+    expect((await it.db.getAll('visits')).map((visit) => [visit.url, visit.path, visit.title]).sort()).toEqual([
+      ['https://shop.example/search', '/search', ''],
+      ['https://www.amazon.com/', '/', ''],
+    ]);
     it.close();
   });
 

@@ -1,7 +1,8 @@
 // The page text rules: search results pages keep no title or description, every other page's
 // lose e-mail addresses and long numbers, and ordinary titles stay word for word.
 import { describe, expect, it } from 'vitest';
-import { holdsWords, isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery, WORD_SEPARATORS } from '../../extension/page-text-rules';
+import { holdsWords, isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery, withoutSearchTerms, WORD_SEPARATORS } from '../../extension/page-text-rules';
+import type { Visit } from '../../model/visit';
 import { visitAt } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27);
@@ -89,6 +90,35 @@ describe('redactPage', () => {
     const description = 'Flood warnings were issued on Tuesday as three rivers rose.';
     const article = visitAt('news.example', NOW, { path: '/uk/rivers-rise', title, description });
     expect(redactPage(article, new URLSearchParams('utm_source=mail'))).toMatchObject({ title, description });
+  });
+});
+
+describe('withoutSearchTerms', () => {
+  const pathOf = (host: string, path: string, overrides: Partial<Visit> = {}, query?: string) => {
+    const cut = withoutSearchTerms(visitAt(host, NOW, { path, ...overrides }), query === undefined ? undefined : new URLSearchParams(query));
+    expect(cut.url).toBe(`https://${host}${cut.path}`);
+    return cut.path;
+  };
+
+  it('keeps a results page\'s path up to the segment that names it one', () => {
+    expect(pathOf('shop.example', '/search/hiv-test-kit', { kind: 'other' })).toBe('/search');
+    expect(pathOf('shop.example', '/en/Results/hiv/page/2', { kind: 'other' })).toBe('/en/Results');
+    expect(pathOf('www.google.com', '/search')).toBe('/search');
+    expect(pathOf('www.amazon.de', '/s/ref=nb_sb_noss', { kind: 'other' })).toBe('/s');
+    expect(pathOf('www.ebay.com', '/sch/hiv-test/i.html', { kind: 'other' })).toBe('/sch');
+  });
+
+  it('keeps only / of a results page whose path names no part: any of it may be what was typed', () => {
+    expect(pathOf('www.amazon.com', '/hiv-test-kit/s', { kind: 'search' })).toBe('/');
+    expect(pathOf('www.amazon.com', '/hiv-test-kit/s', { kind: 'other', title: 'Amazon.com : hiv test kit' }, 'k=hiv+test+kit')).toBe('/');
+    expect(pathOf('www.google.com', '/maps/place/12+Quiet+Lane', { kind: 'other' })).toBe('/');
+  });
+
+  it('leaves every other page as it is', () => {
+    const article = visitAt('news.example', NOW, { path: '/uk/rivers-rise', kind: 'article' });
+    expect(withoutSearchTerms(article)).toBe(article);
+    expect(pathOf('docs.google.com', '/document/d/abc', { kind: 'other' })).toBe('/document/d/abc');
+    expect(pathOf('shop.example', '/hiv-test-kit/s', { kind: 'other', title: 'Amazon.com : hiv test kit' }, 'k=other+words')).toBe('/hiv-test-kit/s');
   });
 });
 

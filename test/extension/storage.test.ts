@@ -160,4 +160,15 @@ describe('upgrading the database', () => {
     expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);
     upgraded.close();
   });
+  it('cuts the paths of results pages stored before version 4 to what names them one, and marks the model for relearning', async () => {
+    const old = await open(`storage-upgrade-paths-${name}`, 3);
+    await old.put('visits', { ...visitAt('shop.example', T0, { path: '/search/hiv-test-kit', kind: 'search', title: '' }), key: 'old-results', seq: 1 });
+    await old.put('visits', { ...visitAt('news.example', T0, { path: '/uk/rivers-rise' }), key: 'old-news', seq: 2 });
+    await old.put('model', { snapshot: {} as never, lastSeq: 2, savedAt: T0 }, 'checkpoint');
+    old.close();
+    const upgraded = await open(`storage-upgrade-paths-${name}`);
+    expect((await upgraded.getAll('visits')).map((visit) => visit.url)).toEqual(['https://shop.example/search', 'https://news.example/uk/rivers-rise']);
+    expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);
+    upgraded.close();
+  });
 });

@@ -79,6 +79,17 @@ describe('visit reports', () => {
     expect(await stored()).toEqual([]);
     expect(await db.count('events')).toBe(0);
   });
+
+  it('keeps a results page\'s path only up to what names it one, and judges exclusions on the whole path', async () => {
+    const db = await storage.database();
+    const results = visitAt('shop.example', NOW, { path: '/search/hiv-test-kit', kind: 'search', title: '' });
+    await handler.onVisitUpdate(update(results, true), fromPage(results));
+    expect((await stored()).map((visit) => [visit.url, visit.path])).toEqual([['https://shop.example/search', '/search']]);
+    await db.put('settings', { paused: false, excluded: ['shop.example/search/hiv*'], visitRetentionDays: 90, eventRetentionDays: 7, historyImport: false }, 'settings');
+    await handler.onVisitUpdate(update({ ...results, startedAt: NOW + 120_000, endedAt: NOW + 180_000 }, true), fromPage(results));
+    expect(await stored()).toHaveLength(1);
+    expect(handler.dropped.excluded).toBe(1);
+  });
 });
 
 describe('whether a page may read its own words, asked by its first report once read', () => {
