@@ -95,6 +95,16 @@ describe('history import', () => {
     it.close();
   });
 
+  it('imports nothing when the settings change that turns it on is refused', async () => {
+    const it = await background();
+    const data = await import('../../extension/background/handlers/data');
+    it.grantHistory([{ url: 'https://news.example/today', title: 'Today', lastVisitTime: NOW - HOUR }]);
+    await expect(data.onSettingsSet({ historyImport: true, visitRetentionDays: 0 })).rejects.toThrow('visitRetentionDays');
+    expect(await it.db.count('visits')).toBe(0);
+    expect((await data.onSettingsGet()).historyImport).toBe(false);
+    it.close();
+  });
+
   it('imports nothing from before the retention cut, where what was forgotten is no longer on record', async () => {
     const it = await background();
     const settings = await import('../../extension/storage/settings');

@@ -59,12 +59,12 @@ export async function onSettingsGet(): Promise<Settings> {
 export async function onSettingsSet(change: Partial<Settings>): Promise<Settings> {
   const db = await database();
   const before = await getSettings(db);
-  if (change?.historyImport === true && !before.historyImport) {
+  const { excluded } = checkSettingsChange(change); // the whole change is checked before any of it is done
+  if (change.historyImport === true && !before.historyImport) {
     if (before.paused || change.paused === true) throw new InvalidRequest('Recording is paused: resume it to import your history.');
     await importHistory(); // refuses, changing nothing, without the permission
   }
   // Noted before the list changes: a report that arrives in between is still refused by the list.
-  const excluded = checkSettingsChange(change).excluded;
   if (excluded) await noteLiftedExclusions(db, before.excluded, excluded);
   const settings = await updateSettings(db, change);
   if (settings.paused !== before.paused) await notePause(db, settings.paused);
