@@ -88,14 +88,18 @@ export function readMetrics(field: Field, history: Field): MetricsSnapshot {
   auc.keys(['predictions', 'labels', 'next', 'filled']);
   const labels = auc.get('labels').numbers(AUC_WINDOW, 0, 1, AUC_WINDOW);
   if (!labels.every((label) => label === 0 || label === 1)) auc.get('labels').fail('should hold only 0 and 1');
+  const next = auc.get('next').integer(0, AUC_WINDOW - 1);
+  const filled = auc.get('filled').integer(0, AUC_WINDOW);
+  // A ring fills from its start: until it is full, the next place is the first empty one.
+  if (filled < AUC_WINDOW && next !== filled) auc.get('next').fail(`should be ${filled} (“filled”) until the window is full`);
   return {
     total: readTally(field.get('total')),
     window: readTally(field.get('window')),
     auc: {
       predictions: Float64Array.from(auc.get('predictions').numbers(AUC_WINDOW, 0, 1, AUC_WINDOW)),
       labels: Uint8Array.from(labels),
-      next: auc.get('next').integer(0, AUC_WINDOW - 1),
-      filled: auc.get('filled').integer(0, AUC_WINDOW),
+      next,
+      filled,
     },
     history: history.array(MAX_HISTORY + 1).map(readPoint),
     pointEvery: field.get('pointEvery').integer(1, MAX_COUNT),

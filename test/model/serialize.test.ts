@@ -124,6 +124,13 @@ describe('model file', () => {
     }), { numRuns: 300 });
   });
 
+  it('refuses a window of recent predictions whose next place is not the first empty one', () => {
+    const file = fresh();
+    expect(file.metrics.auc).toMatchObject({ next: 300, filled: 300 });
+    file.metrics.auc.next = 12;
+    expect(rejection(file)).toBe('This model file cannot be used: metrics.auc.next should be 300 (“filled”) until the window is full.');
+  });
+
   it('reads a file from its text as well, and refuses text that is not JSON or too long', () => {
     expect(JSON.stringify(encodeModelFile(decodeModelFile(fileText)))).toBe(fileText);
     expect(rejection(fileText.slice(0, 1000))).toBe('This file is not JSON, so it cannot be a Tabula model file.');
