@@ -80,6 +80,18 @@ describe('visit reports', () => {
     expect(await db.count('events')).toBe(0);
   });
 
+  it('ends the visits open when recording is paused, as last reported: their last reports, sent while paused, are not taken', async () => {
+    const data = await import('../../extension/background/handlers/data');
+    const visit = visitAt('news.example', NOW);
+    await handler.onVisitUpdate(update(visit, false, 'open-at-pause'), inTab(7));
+    await data.onSettingsSet({ paused: true });
+    expect((await stored())[0]).toMatchObject({ key: 'open-at-pause', seq: 1, endedAt: visit.endedAt });
+    expect((await stored())[0]).not.toHaveProperty('tabId');
+    await handler.onVisitUpdate(update({ ...visit, endedAt: visit.endedAt + 30_000 }, true, 'open-at-pause'), inTab(7));
+    expect(handler.dropped.paused).toBe(1);
+    expect((await stored())[0].endedAt).toBe(visit.endedAt);
+  });
+
   it('keeps a results page\'s path only up to what names it one, and judges exclusions on the whole path', async () => {
     const db = await storage.database();
     const results = visitAt('shop.example', NOW, { path: '/search/hiv-test-kit', kind: 'search', title: '' });

@@ -7,8 +7,9 @@ import { noteLiftedExclusions, notePause } from '../../storage/forgotten';
 import { queryVisits } from '../../storage/query';
 import { checkSettingsChange, DEFAULT_SETTINGS, getSettings, updateSettings } from '../../storage/settings';
 import { timeReport } from '../../storage/time-report';
+import { finishOpenVisits } from '../../storage/visits';
 import { importHistory } from '../history-import';
-import { applyRetentionAndRelearn, forget } from '../learner-service';
+import { applyRetentionAndRelearn, catchUp, forget } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
 
 export async function onVisits(query: VisitQuery): Promise<VisitPage> {
@@ -68,6 +69,9 @@ export async function onSettingsSet(change: Partial<Settings>): Promise<Settings
   if (excluded) await noteLiftedExclusions(db, before.excluded, excluded);
   const settings = await updateSettings(db, change);
   if (settings.paused !== before.paused) await notePause(db, settings.paused);
+  // Pausing ends the visits open now, as last reported: the rest of them is not recorded, and
+  // their pages' last reports, which come while paused, are not taken.
+  if (settings.paused && !before.paused && (await finishOpenVisits(db, {})) > 0) await catchUp();
   // Shorter retention takes effect at once: what it no longer keeps goes, and is unlearned.
   if (settings.visitRetentionDays < before.visitRetentionDays || settings.eventRetentionDays < before.eventRetentionDays) {
     await applyRetentionAndRelearn(settings.visitRetentionDays, settings.eventRetentionDays);
