@@ -31,8 +31,11 @@ export interface TimeReport {
     usualByNowMs: number | null;
     usualDays: number;
   };
-  /** Active time by hour of the day (0..23): on an average day of the report, and today. */
-  byHour: { averageMs: number[]; todayMs: number[] };
+  /**
+   * Active time by hour of the day (0..23): on an average day of those the usual day is the
+   * median of (the days before today, from the first with a visit; null with none), and today.
+   */
+  byHour: { averageMs: number[] | null; todayMs: number[] };
 }
 
 /** The report for the four weeks that end with the local day of `now`. */
@@ -79,7 +82,7 @@ export function summariseTime(visits: unknown[], now: number): TimeReport {
       usualDays: previous.length,
     },
     byHour: {
-      averageMs: Array.from({ length: 24 }, (_, hour) => sum(perDayHour.map((hours) => hours[hour])) / REPORT_DAYS),
+      averageMs: previous.length === 0 ? null : Array.from({ length: 24 }, (_, hour) => sum(previous.map((hours) => hours[hour])) / previous.length),
       todayMs: perDayHour[todayIndex],
     },
   };

@@ -4,7 +4,7 @@
 // is past the retention period is not in it.
 import type { TimeReport } from '../../extension/contract-types';
 import { SiteTimes } from '../charts/site-times';
-import { TimeColumns } from '../charts/time-columns';
+import { TimeColumns, type TimeSeries } from '../charts/time-columns';
 import { dayLabel, duration } from '../format';
 import { ErrorMessage, Section, Skeleton } from '../ui';
 import { useRequest } from '../use-request';
@@ -71,10 +71,16 @@ function DayColumns({ days, total }: { days: TimeReport['days']; total: number }
 }
 
 function HourColumns({ byHour }: { byHour: TimeReport['byHour'] }) {
-  const busiest = byHour.averageMs.indexOf(Math.max(...byHour.averageMs));
+  const { averageMs, todayMs } = byHour;
+  const today: TimeSeries = { name: 'Today', values: todayMs };
+  // Until there is a day before today, today is all there is to show.
+  const shown = averageMs ?? todayMs;
+  const busiest = shown.indexOf(Math.max(...shown));
   return (
     <TimeColumns title="Active time by hour of the day" labelName="Hour" labels={HOURS}
-      summary={`On an average day the most time is spent from ${HOURS[busiest]}, ${activeTime(byHour.averageMs[busiest])}.`}
-      series={[{ name: 'Average day', values: byHour.averageMs }, { name: 'Today', values: byHour.todayMs }]} format={activeTime} />
+      summary={averageMs
+        ? `On an average day the most time is spent from ${HOURS[busiest]}, ${activeTime(averageMs[busiest])}.`
+        : `Today the most time was spent from ${HOURS[busiest]}, ${activeTime(todayMs[busiest])}; an average day shows once there is a day before today.`}
+      series={averageMs ? [{ name: 'Average day', values: averageMs }, today] : [today]} format={activeTime} />
   );
 }

@@ -76,14 +76,21 @@ describe('the time report', () => {
     expect(otherSites).toEqual({ sites: 2, activeMs: 2 * (1 + 2) * MIN, visits: 4 });
   });
 
-  it('spreads the time over the hours of the day: an average day of the four weeks, and today', async () => {
+  it('spreads the time over the hours of the day: an average of the days before today, from the first with a visit, and today', async () => {
     await aWeek();
+    await store('a.example', at(7, 9), 12); // a week ago; the two days after it without browsing count as days
     const { byHour } = await timeReport(db, NOW);
     expect(byHour.averageMs).toHaveLength(24);
-    expect(byHour.averageMs[9]).toBeCloseTo((5 * 10 + 20) * MIN / REPORT_DAYS, 6);
-    expect(byHour.averageMs[20]).toBeCloseTo(30 * MIN / REPORT_DAYS, 6);
+    expect(byHour.averageMs![9]).toBeCloseTo((5 * 10 + 12) * MIN / 7, 6);
+    expect(byHour.averageMs![20]).toBeCloseTo(30 * MIN / 7, 6);
+    expect(byHour.averageMs![14]).toBe(0); // today's 14:00 visit is not in the average
     expect(byHour.todayMs[14]).toBe(5 * MIN);
     expect(byHour.todayMs.reduce((a, b) => a + b)).toBe(25 * MIN);
+  });
+
+  it('has no average day before there is a day before today', async () => {
+    await store('a.example', at(0, 9), 20);
+    expect((await timeReport(db, NOW)).byHour).toMatchObject({ averageMs: null });
   });
 
   it('leaves out what is older than four weeks, later than now, without time on record, or damaged', async () => {
@@ -109,7 +116,7 @@ describe('the time report', () => {
     const after = await timeReport(db, NOW);
     expect(after.sites.map((s) => s.host)).toEqual(['a.example', 'c.example']);
     expect(after.days.slice(-6).map((d) => d.activeMs / MIN)).toEqual([10, 10, 10, 10, 10, 25]);
-    expect(after.byHour.averageMs[20]).toBe(0);
+    expect(after.byHour.averageMs![20]).toBe(0);
     expect(after.today.activeMs).toBe(25 * MIN);
   });
 

@@ -78,6 +78,15 @@ describe('Time view', () => {
     expect(rows[1]).toEqual(['00:00', '0 s', '0 s']);
   });
 
+  it('shows today alone by the hour until there is a day before it', async () => {
+    const base = timeReport();
+    showTime(timeReport({ today: { ...base.today, usualMs: null, usualByNowMs: null, usualDays: 0 }, byHour: { averageMs: null, todayMs: base.byHour.todayMs } }));
+    const chart = await screen.findByRole('img', { name: /Active time by hour of the day/ });
+    expect(chart.querySelectorAll('rect.bar.second')).toHaveLength(0);
+    expect(chart.querySelector('desc')?.textContent).toBe('Today the most time was spent from 21:00, 15 min; an average day shows once there is a day before today.');
+    expect(rowsOf(screen.getByRole('table', { name: 'Active time by hour of the day' }))[0]).toEqual(['Hour', 'Today']);
+  });
+
   it('says when there is nothing to show yet, and when the report could not be made', async () => {
     const empty = timeReport({ days: timeReport().days.map((day) => ({ ...day, activeMs: 0 })), sites: [], otherSites: { sites: 0, activeMs: 0, visits: 0 },
       today: { activeMs: 0, usualMs: null, usualByNowMs: null, usualDays: 0 } });
