@@ -73,10 +73,11 @@ export function siteName(host: string): string {
 }
 
 /**
- * A results page's address without what may have been typed into its path: the path up to the
- * segment that names it a results page (`/search/hiv-test` → `/search`, Amazon's `/s/…` → `/s`),
- * or `/` where no segment does (`/hiv-test-kit/s`, known by its title repeating the query). Every
- * other page is kept as it is. Judged as `redactPage` judges, the query included when known.
+ * A results page's address without what may have been typed into its path: the path is only the
+ * segment that names it a results page (`/search/hiv-test` → `/search`, `/hiv-test/search` →
+ * `/search`, Amazon's `/s/…` → `/s`), or `/` where no segment does (`/hiv-test-kit/s`, known by
+ * its title repeating the query, which makes it kind `search`). Every other page is kept as it is.
+ * Judged as `redactPage` judges; the query, where known, is better told by the page's kind.
  */
 export function withoutSearchTerms<T extends PageFeatures>(page: T, query?: URLSearchParams | null): T {
   if (!isSearchPage({ ...page, query })) return page;
@@ -84,7 +85,7 @@ export function withoutSearchTerms<T extends PageFeatures>(page: T, query?: URLS
   const named = SITE_RESULT_PATHS.get(siteName(page.host))?.test(page.path.toLowerCase())
     ? 1
     : segments.findIndex((segment) => RESULT_SEGMENTS.has(segment.toLowerCase()));
-  const path = named > 0 ? segments.slice(0, named + 1).join('/') : '/';
+  const path = named > 0 ? `/${segments[named]}` : '/';
   if (path === page.path) return page;
   // An address is its origin and its path (validate.ts); a record that says otherwise keeps its host.
   const origin = page.url.endsWith(page.path) ? page.url.slice(0, page.url.length - page.path.length) : `https://${page.host}`;

@@ -6,7 +6,7 @@ import type { Visit } from '../../model/visit';
 import { browser } from '../browser-api';
 import { InvalidRequest } from '../errors';
 import { isExcluded } from '../exclusions';
-import { redactPage, withoutSearchTerms } from '../page-text-rules';
+import { isSearchPage, redactPage, withoutSearchTerms } from '../page-text-rules';
 import { database } from '../storage/db';
 import { retentionCut } from '../storage/forget';
 import { getSettings } from '../storage/settings';
@@ -35,8 +35,12 @@ export async function importHistory(now = Date.now()): Promise<number> {
     if (isExcluded(host, path, excluded)) continue;
     const at = Math.round(item.lastVisitTime);
     const query = new URL(item.url).searchParams;
-    const visit = redactPage(withoutSearchTerms(historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at), query), query);
-    visits.push({ key: `history-${at}-${murmur3(url, 0).toString(36)}`, visit });
+    const page = historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at);
+    // A results page is told by its query here, as by the content script: it is kind `search`,
+    // keeps no title, and is stored without what its path may say of the search (its key too).
+    if (isSearchPage({ ...page, query })) page.kind = 'search';
+    const visit = redactPage(page);
+    visits.push({ key: `history-${at}-${murmur3(withoutSearchTerms(visit).url, 0).toString(36)}`, visit });
   }
   visits.sort((a, b) => a.visit.startedAt - b.visit.startedAt);
   const added = await addFinishedVisits(db, visits);

@@ -128,9 +128,10 @@ export async function addFinishedVisits(db: Database, visits: { key: string; vis
     return recordedByHost.get(host)!;
   };
   let added = 0;
-  for (const { key, visit } of visits) {
-    if (isForgotten({ ...visit, key }, forgotten)) continue;
+  for (const { key, visit: entry } of visits) {
+    if (isForgotten({ ...entry, key }, forgotten)) continue; // judged on the whole path
     if ((await stores.visits.index('by-key').getKey(key)) !== undefined) continue;
+    const visit = withoutSearchTerms(entry); // as the page's own record of it is kept
     if ((await recorded(visit.host)).some((stored) => isSameVisit(stored, visit))) continue;
     await stores.visits.put({ ...withoutForgottenReferrer(visit, forgotten), key, seq: await nextSeq(stores) });
     added++;

@@ -81,17 +81,34 @@ describe('history import', () => {
     it.close();
   });
 
-  it('keeps of a results page\'s path nothing that may have been typed', async () => {
+  it('keeps of a results page\'s path nothing that may have been typed, in its address or its key', async () => {
     const it = await background();
+    const { murmur3 } = await import('../../model/hash');
     it.grantHistory([
       { url: 'https://www.amazon.com/hiv-test-kit/s?k=hiv+test+kit', title: 'Amazon.com : hiv test kit', lastVisitTime: NOW - HOUR },
       { url: 'https://shop.example/search/hiv-test?page=2', title: 'Shop', lastVisitTime: NOW - 2 * HOUR },
     ]);
     expect(await it.importHistory(NOW)).toBe(2);
-    expect((await it.db.getAll('visits')).map((visit) => [visit.url, visit.path, visit.title]).sort()).toEqual([
-      ['https://shop.example/search', '/search', ''],
-      ['https://www.amazon.com/', '/', ''],
+    const stored = await it.db.getAll('visits');
+    expect(stored.map((visit) => [visit.url, visit.path, visit.title, visit.kind]).sort()).toEqual([
+      ['https://shop.example/search', '/search', '', 'search'],
+      ['https://www.amazon.com/', '/', '', 'search'],
     ]);
+    const typed = ['https://www.amazon.com/hiv-test-kit/s', 'https://shop.example/search/hiv-test'].map((url) => murmur3(url, 0).toString(36));
+    expect(stored.filter((visit) => typed.some((hash) => visit.key.endsWith(hash)))).toEqual([]);
+    it.close();
+  });
+
+  it('judges what was forgotten on a results page\'s whole path, before it is cut', async () => {
+    const it = await background();
+    const forget = await import('../../extension/storage/forget');
+    await forget.forgetData(it.db, { scope: 'matching', entry: 'shop.example/search/hiv*' }, NOW - 2 * DAY);
+    it.grantHistory([
+      { url: 'https://shop.example/search/hiv-test', title: 'Shop', lastVisitTime: NOW - 3 * DAY },
+      { url: 'https://shop.example/search/garden-hose', title: 'Shop', lastVisitTime: NOW - 3 * DAY + HOUR },
+    ]);
+    expect(await it.importHistory(NOW)).toBe(1);
+    expect((await it.db.getAll('visits')).map((visit) => [visit.url, visit.startedAt])).toEqual([['https://shop.example/search', NOW - 3 * DAY + HOUR]]);
     it.close();
   });
 
@@ -110,12 +127,12 @@ describe('history import', () => {
     const settings = await import('../../extension/storage/settings');
     const forget = await import('../../extension/storage/forget');
     await settings.updateSettings(it.db, { visitRetentionDays: 7 });
-    await it.visits.recordUpdate(it.db, update(visitAt('clinic.example', NOW - 12 * DAY, { path: '/results' }), true, 'clinic-visit'), 1);
-    await forget.forgetData(it.db, { scope: 'site', host: 'clinic.example' }, NOW - 10 * DAY);
+    await it.visits.recordUpdate(it.db, update(visitAt('diary.example', NOW - 12 * DAY, { path: '/entry' }), true, 'diary-visit'), 1);
+    await forget.forgetData(it.db, { scope: 'site', host: 'diary.example' }, NOW - 10 * DAY);
     await forget.applyRetention(it.db, 7, 7, NOW); // the forget's tombstone is older than the cut: gone
     expect(await it.db.count('forgotten')).toBe(0);
     it.grantHistory([
-      { url: 'https://clinic.example/results', title: 'Results', lastVisitTime: NOW - 12 * DAY + 1_000 },
+      { url: 'https://diary.example/entry', title: 'Entry', lastVisitTime: NOW - 12 * DAY + 1_000 },
       { url: 'https://news.example/old', title: 'Old', lastVisitTime: NOW - 20 * DAY },
       { url: 'https://news.example/today', title: 'Today', lastVisitTime: NOW - 2 * DAY },
     ]);

@@ -100,9 +100,10 @@ describe('withoutSearchTerms', () => {
     return cut.path;
   };
 
-  it('keeps a results page\'s path up to the segment that names it one', () => {
+  it('keeps of a results page\'s path only the segment that names it one', () => {
     expect(pathOf('shop.example', '/search/hiv-test-kit', { kind: 'other' })).toBe('/search');
-    expect(pathOf('shop.example', '/en/Results/hiv/page/2', { kind: 'other' })).toBe('/en/Results');
+    expect(pathOf('shop.example', '/en/Results/hiv/page/2', { kind: 'other' })).toBe('/Results');
+    expect(pathOf('shop.example', '/hiv-test/search', { kind: 'other' })).toBe('/search');
     expect(pathOf('www.google.com', '/search')).toBe('/search');
     expect(pathOf('www.amazon.de', '/s/ref=nb_sb_noss', { kind: 'other' })).toBe('/s');
     expect(pathOf('www.ebay.com', '/sch/hiv-test/i.html', { kind: 'other' })).toBe('/sch');
