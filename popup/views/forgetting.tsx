@@ -31,6 +31,9 @@ export function ForgetConfirm({ request, visit, onDone, onCancel }: ForgetConfir
       ) : countError ? <ErrorMessage>Could not count what would be forgotten: {countError}</ErrorMessage>
         : <p role="status">Counting what would be forgotten…</p>}
       {scope?.visits === 0 && <p>There is nothing to forget.</p>}
+      {scope !== undefined && scope.visits > 0 && (
+        <p class="muted">It stays forgotten: no data file brings it back, not even one exported before.</p>
+      )}
       {forget.pending && <ForgetProgress />}
       {forget.error && <ErrorMessage>Nothing was forgotten: {forget.error}</ErrorMessage>}
     </Confirm>

@@ -145,7 +145,8 @@ function ImportModel() {
 // and every stored visit. Both wait for a confirmation that says which.
 const WHAT_GOES = {
   model: 'The model forgets everything it learned and starts from scratch. Your stored visits stay.',
-  everything: 'The model forgets everything it learned, and every stored visit and interaction event is deleted.',
+  everything: 'The model forgets everything it learned, and every stored visit and interaction event is deleted. '
+    + 'They stay forgotten: no data file brings them back, not even one exported before.',
 };
 
 function ResetModel() {

@@ -181,6 +181,7 @@ describe('Data view: visits', () => {
     fireEvent.click(screen.getAllByRole('button', { name: /Forget the whole day / })[0]);
     const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
     await within(confirm).findByText(`Tabula will delete all ${words(today)} visits of Mar 14, 2025 and their ${words(today * 30)} interaction events, then relearn its model from the visits that remain.`);
+    within(confirm).getByText('It stays forgotten: no data file brings it back, not even one exported before.');
     expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'day', day: dayKey(NOW) }]);
     expect(connector.sent('data/visits').map((query) => query.offset)).toEqual([0]); // counted by the background, not by paging the list
     fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));

@@ -51,6 +51,7 @@ describe('Model view: reset', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reset everything…' }));
     const confirm = screen.getByRole('group', { name: 'Reset the model and delete all data?' });
     expect(confirm.textContent).toContain('every stored visit and interaction event is deleted');
+    expect(confirm.textContent).toContain('no data file brings them back, not even one exported before');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Reset everything' }));
     await screen.findByText(/0 visits stored/);
     expect(connector.sent('model/reset')).toEqual([{ wipeData: true }]);
