@@ -39,12 +39,12 @@ export function LineChart({ title, x, series, format, xName, domain }: LineChart
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} style={{ maxWidth: `${WIDTH * MAX_SCALE}px` }} role="img" aria-labelledby={`${titleId} ${descId}`}>
         <title id={titleId}>{title}</title>
-        <desc id={descId}>{`After ${x[last]} ${xName}: ${summary}.`}</desc>
+        <desc id={descId}>{`After ${x[last].toLocaleString('en')} ${xName}: ${summary}.`}</desc>
         <line class="axis" x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} />
         <text class="tick" x={PAD.left - 4} y={PAD.top + 8} text-anchor="end">{format(high)}</text>
         <text class="tick" x={PAD.left - 4} y={HEIGHT - PAD.bottom} text-anchor="end">{format(low)}</text>
-        <text class="tick" x={PAD.left} y={HEIGHT - 3}>{x[0]}</text>
-        <text class="tick" x={WIDTH - PAD.right} y={HEIGHT - 3} text-anchor="end">{`${x[last]} ${xName}`}</text>
+        <text class="tick" x={PAD.left} y={HEIGHT - 3}>{x[0].toLocaleString('en')}</text>
+        <text class="tick" x={WIDTH - PAD.right} y={HEIGHT - 3} text-anchor="end">{`${x[last].toLocaleString('en')} ${xName}`}</text>
         {series.map((s) => (
           <path key={s.label} class={s.baseline ? 'series baseline' : 'series'} d={linePath(x, s.values, xScale, yScale)} />
         ))}

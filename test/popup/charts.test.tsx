@@ -56,6 +56,13 @@ describe('LineChart', () => {
       'visitsModelBaseline', '100.90.7', '200.60.7', '300.40.7',
     ]);
   });
+
+  it('writes the visits on its axis and in its text as every other count is written', () => {
+    render(<LineChart title="AUC" x={[25, 7775]} xName="visits" format={(v) => v.toFixed(2)} series={[{ label: 'Model', values: [0.5, 0.8] }]} />);
+    const chart = screen.getByRole('img', { name: /AUC/ });
+    expect([...chart.querySelectorAll('text.tick')].map((tick) => tick.textContent).slice(2)).toEqual(['25', '7,775 visits']);
+    expect(chart.querySelector('desc')?.textContent).toBe('After 7,775 visits: Model 0.80.');
+  });
 });
 
 describe('Heatmap', () => {

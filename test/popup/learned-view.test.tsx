@@ -173,7 +173,7 @@ describe('Learned view', () => {
     expect(logLoss.querySelectorAll('path.series.baseline')).toHaveLength(1);
     const last = overview().history.at(-1)!;
     expect(logLoss.querySelector('desc')?.textContent)
-      .toBe(`After ${last.visits} visits: Tabula ${last.engagement.logLoss.toFixed(2)}, Constant guess 0.66.`);
+      .toBe(`After ${last.visits.toLocaleString('en')} visits: Tabula ${last.engagement.logLoss.toFixed(2)}, Constant guess 0.66.`);
     for (const name of [/Engagement accuracy/, /Engagement AUC/, /Next site in top 3/, /Active time error/]) {
       expect(screen.getByRole('img', { name })).toBeTruthy();
     }

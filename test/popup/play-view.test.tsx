@@ -41,7 +41,7 @@ describe('Play view', () => {
     expect(connector.sent('model/play')).toEqual([{ learningRate: 0.01, size: 'large' }]);
     const last = history(30, 47).at(-1)!;
     const curveAfter = screen.getByRole('img', { name: /Engagement log loss/ }).querySelector('desc')?.textContent;
-    expect(curveAfter).toBe(`After ${last.visits} visits: Tabula ${last.engagement.logLoss.toFixed(2)}, Constant guess 0.66.`);
+    expect(curveAfter).toBe(`After ${last.visits.toLocaleString('en')} visits: Tabula ${last.engagement.logLoss.toFixed(2)}, Constant guess 0.66.`);
     expect(curveAfter).not.toBe(curveBefore);
     const before = overview().metrics.engagement.logLoss.toFixed(3);
     expect(screen.getByText(/Retrained on/).textContent).toContain(`engagement log loss ${before} → ${last.engagement.logLoss.toFixed(3)}`);
@@ -53,7 +53,7 @@ describe('Play view', () => {
     await screen.findByText('Retraining failed. Not enough memory for a large model. The model was not changed.');
     expect(connector.sent('model/play')).toHaveLength(1);
     const last = overview().history.at(-1)!;
-    expect(screen.getByRole('img', { name: /Engagement log loss/ }).querySelector('desc')?.textContent).toContain(`After ${last.visits} visits`);
+    expect(screen.getByRole('img', { name: /Engagement log loss/ }).querySelector('desc')?.textContent).toContain(`After ${last.visits.toLocaleString('en')} visits`);
   });
 
   it('cannot retrain without stored visits', async () => {
