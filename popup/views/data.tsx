@@ -36,13 +36,15 @@ export function DataView({ currentHost, storageFullAt }: DataViewProps) {
     if (answer) settings.setData(answer);
     return answer;
   };
+  // One notice at a time: what was just done, not what was done before it.
   const exclude = async (entry: string) => {
     setJustExcluded(null);
+    setForgotten(null);
     // Only once the entry is saved: forgetting first would let the site's next report back in.
     if (await change({ excluded: [...excluded, entry] })) setJustExcluded(entry);
   };
   const include = (entry: string) => change({ excluded: excluded.filter((other) => other !== entry) });
-  const ask = (request: ForgetRequest, visit?: StoredVisit) => { setForgotten(null); setForgetting({ request, visit }); };
+  const ask = (request: ForgetRequest, visit?: StoredVisit) => { setForgotten(null); setJustExcluded(null); setForgetting({ request, visit }); };
   const done = (result: ForgetResult) => { setForgetting(null); setForgotten(result); setRefresh((n) => n + 1); };
   return (
     <div class="view data-view">

@@ -55,7 +55,7 @@ interface ForgetOfferProps {
 
 /**
  * Right after a site is excluded: Tabula records nothing more from it, but what it stored before
- * is still there. Count it, and if there is any, offer to forget it (nothing shows when none is).
+ * is still there. Count it, and if there is any, offer to forget it (else say that none is).
  */
 export function ForgetOffer({ entry, onForgotten, onDismiss }: ForgetOfferProps) {
   const forget = useAction('data/forget');
@@ -67,7 +67,8 @@ export function ForgetOffer({ entry, onForgotten, onDismiss }: ForgetOfferProps)
   };
   if (forget.result) return <Notice>{forgetSummary(forget.result)}</Notice>;
   if (countError) return <ErrorMessage>Could not count what is already stored for {entry}: {countError}</ErrorMessage>;
-  if (!stored || stored.visits === 0) return null;
+  if (!stored) return null;
+  if (stored.visits === 0) return <Notice>{entry} is excluded from now on. Tabula had stored nothing of it.</Notice>;
   return (
     <Confirm title={`Forget the ${count(stored.visits, 'visit')} already stored for ${entry}?`} confirmLabel="Forget"
       onConfirm={confirm} onCancel={onDismiss} pending={forget.pending}>

@@ -397,13 +397,26 @@ describe('Data view: forgetting what is stored for a site just excluded', () => 
     expect(rows()).toHaveLength(5);
   });
 
-  it('offers nothing when nothing is stored for the new entry', async () => {
+  it('offers nothing when nothing is stored for the new entry, and says so', async () => {
     const connector = await showData();
     fireEvent.input(await screen.findByRole('textbox', { name: 'Exclude a site' }), { target: { value: 'reddit.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'matching', entry: 'reddit.com' }]));
     await screen.findByText('reddit.com');
+    await screen.findByText('reddit.com is excluded from now on. Tabula had stored nothing of it.');
     expect(offer()).toBeNull();
+  });
+
+  it('shows one notice at a time: a forget after an exclusion takes the exclusion\'s away', async () => {
+    await showData(store(), 'www.github.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Exclude github.com' }));
+    fireEvent.click(within(await screen.findByRole('group', { name: /already stored for github\.com/ })).getByRole('button', { name: 'Forget' }));
+    await screen.findByText(/^Forgot 2 visits/);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(screen.getAllByRole('button', { name: /Forget this visit to / })[0]);
+    fireEvent.click(within(await screen.findByRole('group', { name: 'Forget for good?' })).getByRole('button', { name: 'Forget' }));
+    await screen.findByText(/^Forgot 1 visit /);
+    expect(screen.getAllByText(/^Forgot /)).toHaveLength(1);
   });
 
   it('asks nothing when the exclusion could not be saved', async () => {
