@@ -4,6 +4,7 @@
 // with the live answer. The background writes and drops the entries (background/prediction-cache.ts).
 import { browser, sessionArea, type SessionArea } from './browser-api';
 import type { TabPrediction } from './contract-types';
+import { withoutSearchTerms } from './page-text-rules';
 import { showsSample } from './storage/database-name';
 import { pageUrl } from './validate';
 
@@ -61,14 +62,19 @@ export async function readTabPrediction(now = Date.now()): Promise<CachedPredict
   if (!entry && elsewhere) entry = latest?.entry;
   if (!entry || now - entry.savedAt > CACHED_PREDICTION_MAX_AGE_MS) return undefined;
   // The tab may have moved to another page whose visit is not reported yet.
-  if (!elsewhere && entry.prediction.url !== pageAddress(tab.url!)) return undefined;
+  if (!elsewhere && entry.prediction.url !== pageAddress(tab.url!, tab.title ?? '')) return undefined;
   return entry;
 }
 
-/** The address as visits store it (pageUrl's rule), or undefined for anything but a web page. */
-function pageAddress(raw: string): string | undefined {
+/**
+ * The address as visits store it, or undefined for anything but a web page: without query or
+ * fragment (pageUrl's rule), and a results page's cut as the background cuts it, judged by the
+ * same rules from the tab's title and query.
+ */
+function pageAddress(raw: string, title: string): string | undefined {
   try {
-    return pageUrl(raw).url;
+    const page = { ...pageUrl(raw), kind: 'other' as const, title };
+    return withoutSearchTerms(page, new URL(raw).searchParams).url;
   } catch {
     return undefined;
   }

@@ -79,7 +79,7 @@ export function siteName(host: string): string {
  * its title repeating the query, which makes it kind `search`). Every other page is kept as it is.
  * Judged as `redactPage` judges; the query, where known, is better told by the page's kind.
  */
-export function withoutSearchTerms<T extends PageFeatures>(page: T, query?: URLSearchParams | null): T {
+export function withoutSearchTerms<T extends Pick<PageFeatures, 'url' | 'host' | 'path' | 'kind' | 'title'>>(page: T, query?: URLSearchParams | null): T {
   if (!isSearchPage({ ...page, query })) return page;
   const segments = page.path.split('/');
   const named = SITE_RESULT_PATHS.get(siteName(page.host))?.test(page.path.toLowerCase())

@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../extension/browser-api';
 import { encodeModelFile, Learner } from '../../model/index';
+import type { Visit } from '../../model/visit';
 import { update, visitAt } from './fixtures';
 
 let cache: typeof import('../../extension/background/prediction-cache');
@@ -48,15 +49,15 @@ afterEach(async () => {
 });
 
 /** Opens a tab on a page and reports its visit (still open), then waits for the entry to be written. */
-async function browse(tabId: number, host: string, path = '/a'): Promise<void> {
-  const visit = visitAt(host, NOW + 1_000 * reported++, { path, url: `https://${host}${path}` }); // each later than the last
+async function browse(tabId: number, host: string, path = '/a', overrides: Partial<Visit> = {}): Promise<void> {
+  const visit = visitAt(host, NOW + 1_000 * reported++, { path, url: `https://${host}${path}`, ...overrides }); // each later than the last
   fakeBrowser.tabs.known.set(tabId, { id: tabId, url: visit.url, incognito: false });
   expect(await visitHandler.onVisitUpdate(update(visit, false, keyOf(tabId, host, path)), inTab(tabId, visit.url))).toEqual({});
   await until(async () => fakeBrowser.storage.session.items.has(`prediction:tab:${tabId}`));
 }
 
 /** The popup's read with the given tab in front. */
-function readOver(active: { id: number; url?: string }) {
+function readOver(active: { id: number; url?: string; title?: string }) {
   fakeBrowser.tabs.active = { incognito: false, ...active };
   return reader.readTabPrediction();
 }
@@ -96,6 +97,15 @@ describe('predictions kept for the popup', () => {
     expect(kept?.prediction.host).toBe('docs.example');
     expect(kept?.prediction).toEqual(await tab.onTabPredict({}));
     expect((await readOver({ id: 7, url: 'https://news.example/a' }))?.prediction.host).toBe('news.example');
+  });
+
+  it('is found for a results page, whose address is kept cut, by cutting the tab\'s address by the same rules', async () => {
+    await browse(7, 'shop.example', '/search/hiv-test', { kind: 'search', title: '' });
+    expect((await readOver({ id: 7, url: 'https://shop.example/search/hiv-test?page=2' }))?.prediction.url).toBe('https://shop.example/search');
+    await browse(8, 'www.amazon.com', '/hiv-test-kit/s', { kind: 'search', title: '' });
+    const tab8 = { id: 8, url: 'https://www.amazon.com/hiv-test-kit/s?k=hiv+test+kit' };
+    expect((await readOver({ ...tab8, title: 'Amazon.com : hiv test kit' }))?.prediction.url).toBe('https://www.amazon.com/');
+    expect(await readOver({ ...tab8, title: 'Amazon.com' })).toBeUndefined(); // not told a results page: its own address, not yet reported
   });
 
   it('gives nothing for a tab that moved to a page not reported yet, or one never reported', async () => {
