@@ -16,7 +16,8 @@ export interface Contract {
   'visit/update': [VisitUpdate, { textWanted?: boolean }]; // the same answer whatever was stored; asked (askText), whether the page's words may be read
   'page/keywords': [{ url: string; text: string; lang: string }, { keywords: string[] }]; // the keywords of the page's main text
   'tab/predict': [{ tabId?: number }, TabPrediction];
-  'tab/feedback': [{ tabId?: number; verdict: 'useful' | 'not-interested' }, TabPrediction];
+  /** `url`: the address of the page shown, so that no other page is corrected in its place. */
+  'tab/feedback': [{ tabId?: number; verdict: 'useful' | 'not-interested'; url?: string }, TabPrediction];
   'model/overview': [Record<string, never>, ModelOverview];
   'model/insights': [Record<string, never>, Insights];
   'model/reset': [{ wipeData: boolean }, ModelOverview];

@@ -127,7 +127,8 @@ interface FeedbackButtonsProps {
 function FeedbackButtons({ prediction, tabId, onAnswer }: FeedbackButtonsProps) {
   const feedback = useAction('tab/feedback');
   const give = async (verdict: 'useful' | 'not-interested') => {
-    const answer = await feedback.run(tabId === undefined ? { verdict } : { tabId, verdict });
+    const { url } = prediction;
+    const answer = await feedback.run(tabId === undefined ? { verdict, url } : { tabId, verdict, url });
     if (answer) onAnswer(answer);
   };
   return (

@@ -218,3 +218,27 @@ describe('never stale, never kept for what the user took out', () => {
     expect(fakeBrowser.storage.session.items.size).toBe(0);
   });
 });
+
+describe('the page a tab shows', () => {
+  it('is corrected only while it is the page shown: never another tab\'s in its place', async () => {
+    await browse(7, 'news.example', '/a');
+    await browse(8, 'docs.example', '/b');
+    fakeBrowser.tabs.known.delete(7); // the tab the dashboard was opened from is closed
+    const maintenance = await import('../../extension/background/maintenance');
+    await maintenance.onTabClosed(7);
+    await expect(tab.onTabFeedback({ tabId: 7, verdict: 'not-interested', url: 'https://news.example/a' }))
+      .rejects.toThrow('The page shown is no longer open, so nothing was corrected.');
+    const db = await (await import('../../extension/storage/db')).database();
+    expect((await db.getAll('visits')).map((visit) => [visit.host, visit.feedback])).toEqual([['news.example', undefined], ['docs.example', undefined]]);
+    expect((await tab.onTabFeedback({ tabId: 8, verdict: 'useful', url: 'https://docs.example/b' })).feedback).toBe('useful');
+  });
+
+  it('is predicted, before its page reports, from what the tab says alone: no kind or sizes made up, a results page\'s title and search kept out', async () => {
+    fakeBrowser.tabs.known.set(9, { id: 9, url: 'https://shop.example/search/hiv-test?q=hiv+test', title: 'hiv test - Shop', incognito: false });
+    const prediction = await tab.onTabPredict({ tabId: 9 });
+    expect(prediction.url).toBe('https://shop.example/search');
+    const named = prediction.why!.engaged.map((effect) => effect.feature);
+    expect(named.filter((feature) => /^(page kind|words|links|images|videos)\b|hiv/.test(feature))).toEqual([]);
+    expect(named.length).toBeGreaterThan(0);
+  });
+});

@@ -96,7 +96,7 @@ describe('dashboard', () => {
     expect(areas.map((h) => h.textContent)).toEqual(['Now', 'Data', 'Model', 'Time', 'Learned', 'Play']);
     fireEvent.click(await screen.findByRole('button', { name: 'Not interested' }));
     await waitFor(() => expect(connector.calls.some((call) => call.type === 'tab/feedback')).toBe(true));
-    expect(connector.sent('tab/feedback')).toEqual([{ tabId: 42, verdict: 'not-interested' }]);
+    expect(connector.sent('tab/feedback')).toEqual([{ tabId: 42, verdict: 'not-interested', url: 'https://github.com/example/tabula/blob/main/README.md' }]);
   });
 
   it('offers the sample, opened in a tab of its own, and says so when it shows it', async () => {

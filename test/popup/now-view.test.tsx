@@ -78,7 +78,7 @@ describe('Now view with a prediction', () => {
     expect(notInterested.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(notInterested);
     await waitFor(() => expect(notInterested.getAttribute('aria-pressed')).toBe('true'));
-    expect(connector.sent('tab/feedback')).toEqual([{ verdict: 'not-interested' }]);
+    expect(connector.sent('tab/feedback')).toEqual([{ verdict: 'not-interested', url: 'https://github.com/example/tabula/blob/main/README.md' }]);
     expect(screen.getByText('10%')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'This was useful' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'This was useful' }).getAttribute('aria-pressed')).toBe('true'));

@@ -4,6 +4,7 @@ import { browser } from '../../browser-api';
 import type { StoredVisit, TabPrediction } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
+import { redactPage, withoutSearchTerms } from '../../page-text-rules';
 import { database, type Database } from '../../storage/db';
 import { getSettings } from '../../storage/settings';
 import { lastFinishedVisit, latestOpenVisit, openVisitOfTab } from '../../storage/visits';
@@ -79,11 +80,14 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   };
 }
 
-export async function onTabFeedback({ tabId, verdict }: { tabId?: number; verdict: string }): Promise<TabPrediction> {
+export async function onTabFeedback({ tabId, verdict, url }: { tabId?: number; verdict: string; url?: unknown }): Promise<TabPrediction> {
   if (verdict !== 'useful' && verdict !== 'not-interested') throw new InvalidRequest('A correction is “useful” or “not-interested”.');
+  if (url !== undefined && typeof url !== 'string') throw new InvalidRequest('The page corrected is named by its address.');
   const db = await database();
   const { visit } = await pageOfTab(db, tabId);
   if (!visit) throw new InvalidRequest('There is no visit on this tab to correct.');
+  // The page shown may have been left (its tab closed or moved on) since: another page is not corrected in its place.
+  if (url !== undefined && visit.url !== url) throw new InvalidRequest('The page shown is no longer open, so nothing was corrected.');
   await correct(visit.id, verdict);
   return onTabPredict({ tabId });
 }
@@ -113,12 +117,15 @@ async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPa
   const visit = found && isVisit(found) ? found : undefined; // a damaged record is not predicted from
   if (visit) return { page: visit, visit, openTabId: (visit as { tabId?: number }).tabId, tabUrl: tab?.url };
   if (tab?.url && /^https?:/.test(tab.url)) {
+    // Not reported yet: what the tab says (address and title), and no more. Its kind and sizes are
+    // unknown, as a history entry's are, not zero; and its title is kept by the rules a stored one is.
     const { url, host, path } = pageUrl(tab.url);
-    const page: PageFeatures = {
-      url, host, path, title: tab.title ?? '', description: '', lang: '', kind: 'other',
-      words: 0, links: 0, images: 0, videos: 0, referrerHost: '',
+    const query = new URL(tab.url).searchParams;
+    const page: PageFeatures & { source: 'history' } = {
+      url, host, path, title: (tab.title ?? '').slice(0, 300), description: '', lang: '', kind: 'other',
+      words: 0, links: 0, images: 0, videos: 0, referrerHost: '', source: 'history',
     };
-    return { page, tabUrl: tab.url };
+    return { page: redactPage(withoutSearchTerms(page, query), query), tabUrl: tab.url };
   }
   return { tabUrl: tab?.url };
 }
