@@ -53,6 +53,8 @@ export interface TabPrediction {
   /** Visits still to learn before the predictions mean much (0 when they do). */
   visitsUntilUseful: number;
   feedback?: 'useful' | 'not-interested';
+  /** Of an excluded page (status 'excluded'): the entries of the user's list that cover it. */
+  excludedBy?: string[];
   /** While the model is learned again (status 'relearning'): how far it has got. */
   progress?: JobProgress;
 }

@@ -8,7 +8,8 @@ import { count } from '../format';
 import { StorageWarning } from '../health-notices';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useAction, useRequest } from '../use-request';
-import { coversHost, normalizeHost } from '../use-settings-change';
+import { isExcluded } from '../../extension/exclusions';
+import { normalizeHost } from '../use-settings-change';
 import { ForgetConfirm, ForgetOffer, forgetSummary } from './forgetting';
 import { DataImport } from './data-import';
 import { HistoryImport } from './history-import';
@@ -138,7 +139,8 @@ function ExclusionList({ excluded, currentHost, pending, onAdd, onRemove }: Excl
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
   const current = currentHost ? normalizeHost(withoutRootDot(currentHost)) : null;
-  const currentCovered = current !== null && excluded.some((entry) => coversHost(entry, current));
+  // Covered already when the whole site is, by its own entry or a pattern (`*bank*`).
+  const currentCovered = current !== null && isExcluded(current, '/', excluded);
   const add = (host: string) => { if (!excluded.includes(host)) onAdd(host); };
   const submit = (event: Event) => {
     event.preventDefault();

@@ -174,17 +174,30 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
           {error && <ErrorMessage>{error}</ErrorMessage>}
         </div>
       );
-    case 'excluded':
+    case 'excluded': {
+      // A site entry can be taken off the list from here; a pattern (`*/login*`, `*bank*`) covers
+      // other sites too, and is changed in the Data view, where the whole list is.
+      const rules = prediction.excludedBy ?? [];
+      const patterns = rules.filter((entry) => !isSiteEntry(entry));
+      if (patterns.length > 0) {
+        return (
+          <div class="status excluded">
+            <p>This page is excluded by {patterns.map((entry, i) => <span key={entry}>{i > 0 && ', '}<code>{entry}</code></span>)} on your
+              exclusion list: Tabula records nothing here. The list is in Data.</p>
+          </div>
+        );
+      }
       return (
         <div class="status excluded">
           <p><strong>{host}</strong> is on your exclusion list: Tabula records nothing here.</p>
           <button type="button" disabled={pending || !prediction.host}
-            onClick={() => act((s) => ({ excluded: s.excluded.filter((entry) => !coversHost(entry, host)) }))}>
+            onClick={() => act((s) => ({ excluded: s.excluded.filter((entry) => (rules.length > 0 ? !rules.includes(entry) : !coversHost(entry, host))) }))}>
             Include {host} again
           </button>
           {error && <ErrorMessage>{error}</ErrorMessage>}
         </div>
       );
+    }
     case 'browser-page':
       return <p class="status">This is a browser page. Tabula only looks at web pages (http and https).</p>;
     case 'incognito':
@@ -194,6 +207,11 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
     default:
       return null;
   }
+}
+
+/** An entry of the exclusion list that names a site (`paypal.com`), not a pattern (a `*` or a path in it). */
+function isSiteEntry(entry: string): boolean {
+  return !entry.includes('*') && !entry.includes('/');
 }
 
 /** The model is being learned again (after a forget, the retention cut, new settings): its progress, then the prediction. */

@@ -233,6 +233,11 @@ describe('the page a tab shows', () => {
     expect((await tab.onTabFeedback({ tabId: 8, verdict: 'useful', url: 'https://docs.example/b' })).feedback).toBe('useful');
   });
 
+  it('says, when excluded, which entries of the list exclude it', async () => {
+    fakeBrowser.tabs.known.set(10, { id: 10, url: 'https://github.com/login?return_to=%2F', title: 'Sign in to GitHub', incognito: false });
+    expect(await tab.onTabPredict({ tabId: 10 })).toMatchObject({ status: 'excluded', host: 'github.com', excludedBy: ['*/login*'] });
+  });
+
   it('is predicted, before its page reports, from what the tab says alone: no kind or sizes made up, a results page\'s title and search kept out', async () => {
     fakeBrowser.tabs.known.set(9, { id: 9, url: 'https://shop.example/search/hiv-test?q=hiv+test', title: 'hiv test - Shop', incognito: false });
     const prediction = await tab.onTabPredict({ tabId: 9 });

@@ -316,6 +316,14 @@ describe('Data view: recording controls', () => {
     expect(connector.sent('settings/set')).toEqual([{ paused: true }, { paused: false }]);
   });
 
+  it('offers no exclusion of the current site when a pattern covers it already', async () => {
+    const connector = store();
+    await connector.send('settings/set', { excluded: ['*bank*'] });
+    await showData(connector, 'www.mybank.example');
+    await screen.findByText('1 excluded site or page');
+    expect(screen.queryByRole('button', { name: /^Exclude / })).toBeNull();
+  });
+
   it('excludes the current site in one press, and removes entries', async () => {
     const connector = await showData(store(), 'www.github.com');
     const list = () => screen.getAllByRole('listitem').filter((item) => item.closest('.exclusion-list')).map((item) => item.firstChild?.textContent);

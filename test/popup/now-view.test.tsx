@@ -145,6 +145,25 @@ describe('Now view states', () => {
     expect(connector.sent('settings/set')).toEqual([{ excluded: ['other.org'] }]);
   });
 
+  it('excluded by a pattern: names the rule and sends the user to the whole list, offering no change that would not include the page', async () => {
+    const { connector } = await showNow(prediction({ status: 'excluded', host: 'github.com', excludedBy: ['*/login*'] }), {
+      'settings/get': settings({ excluded: ['*/login*', 'other.org'] }),
+    });
+    expect(screen.getByText(/is excluded by/).textContent).toBe('This page is excluded by */login* on your exclusion list: Tabula records nothing here. The list is in Data.');
+    expect(screen.queryByRole('button', { name: /Include/ })).toBeNull();
+    expect(connector.sent('settings/set')).toEqual([]);
+  });
+
+  it('excluded by a site entry the host only ends with a dot of: removes the entries the background named', async () => {
+    const { connector } = await showNow(prediction({ status: 'excluded', host: 'paypal.com.', excludedBy: ['paypal.com'] }), {
+      'settings/get': settings({ excluded: ['paypal.com', 'other.org'] }),
+      'settings/set': settings({ excluded: ['other.org'] }),
+    });
+    connector.answers['tab/predict'] = prediction({ status: 'no-data', visitsUntilUseful: 5 });
+    fireEvent.click(screen.getByRole('button', { name: 'Include paypal.com. again' }));
+    await waitFor(() => expect(connector.sent('settings/set')).toEqual([{ excluded: ['other.org'] }]));
+  });
+
   it('excluded: a failed change is reported and the prediction is not asked again', async () => {
     const { connector } = await showNow(prediction({ status: 'excluded', host: 'example.com' }), {
       'settings/get': settings({ excluded: ['example.com'] }), 'settings/set': new Error('Storage is full.'),

@@ -65,7 +65,10 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   const settings = await getSettings(db);
   if (settings.paused) return { status: 'paused', ...where };
   // Of an excluded page only its site is said (to offer to include it again): not its address or title.
-  if (isExcluded(page.host, page.path, settings.excluded)) return { status: 'excluded', host: page.host, ...base };
+  if (isExcluded(page.host, page.path, settings.excluded)) {
+    const excludedBy = settings.excluded.filter((entry) => isExcluded(page.host, page.path, [entry]));
+    return { status: 'excluded', host: page.host, excludedBy, ...base };
+  }
   const now = Date.now();
   const prediction = learner.predict(page, now);
   const why = learner.explain(page, now);
