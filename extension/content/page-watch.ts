@@ -171,8 +171,12 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   const spa = new SpaWatch(() => doc.URL, (fromUrl, toUrl) => {
     const at = now();
     // A page that rewrites its address again within a second of the last change (a redirect, or a
-    // hostile loop) is not a new visit each time: the visit goes on, so the store cannot be flooded.
-    if (at - visitBeganAt < MIN_VISIT_MS) return;
+    // hostile loop) is not a new visit each time, so the store cannot be flooded: the visit goes
+    // on, at its new address (an excluded one is then not recorded), its page read there.
+    if (at - visitBeganAt < MIN_VISIT_MS) {
+      recorder.moveTo(toUrl);
+      return;
+    }
     report(at, true);
     beginVisit(at, toUrl, hostOf(fromUrl));
   }, firstHref, firstUrl);

@@ -85,6 +85,12 @@ export class VisitRecorder {
     }
   }
 
+  /** The visit goes on at another address (a redirect): its page is read again there. */
+  moveTo(url: string): void {
+    this.url = url;
+    this.features = null;
+  }
+
   /** Reads the page features if not read yet, and the first screen's depth with them. */
   settle(): PageFeatures {
     if (!this.features) {

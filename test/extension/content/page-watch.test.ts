@@ -463,6 +463,22 @@ describe('watchPage', () => {
     expect(sent.filter((u) => u.final)).toHaveLength(2);
   });
 
+  test('a redirect within the first second moves the visit to the new address, read there', () => {
+    const { win, doc, fire, sent, at } = open();
+    at(1500);
+    win.history.pushState(null, '', '/post/5');
+    fire(win as unknown as EventTarget, new win.Event('popstate') as unknown as Event);
+    at(2000);
+    win.history.pushState(null, '', '/login');
+    doc.title = 'Sign in';
+    fire(win as unknown as EventTarget, new win.Event('popstate') as unknown as Event);
+    at(20_000);
+    fire(win as unknown as EventTarget, new win.PageTransitionEvent('pagehide') as unknown as Event, { persisted: false });
+    const visits = sent.map((update) => [update.final, new URL(update.visit.url).pathname, update.visit.title]);
+    expect(visits.filter(([, path]) => path === '/post/5')).toEqual([]); // never reported under the address it left at once
+    expect(visits.at(-1)).toEqual([true, '/login', 'Sign in']);
+  });
+
   test('does not watch pages that are not on the web', () => {
     const win = new Window({ url: 'about:blank' });
     expect(watchPage({ window: win as unknown as globalThis.Window, post: () => {} })).toBeNull();
