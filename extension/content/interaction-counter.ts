@@ -9,6 +9,10 @@ export interface TrustedLike {
 export interface KeyEventLike extends TrustedLike {
   /** Auto-repeat of a held key: one press, not many. */
   repeat?: boolean;
+  /** Held with Ctrl, Alt or Meta (or that key itself): a shortcut (Ctrl+W, Alt+Tab), not a key pressed on the page. */
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
 }
 
 /** The shape of a selection, compared by position only (its text is never read). */
@@ -51,7 +55,8 @@ export class InteractionCounter {
 
   onKeyDown(event: KeyEventLike): boolean {
     if (!event.isTrusted) return false;
-    if (event.repeat !== true) this.counts.keys++;
+    // Which key it was is never read: only whether it repeats or is part of a shortcut.
+    if (event.repeat !== true && !event.ctrlKey && !event.altKey && !event.metaKey) this.counts.keys++;
     return true;
   }
 

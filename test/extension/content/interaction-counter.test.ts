@@ -38,6 +38,17 @@ describe('InteractionCounter', () => {
     expect(reads).toEqual([]);
   });
 
+  test('counts no shortcut as a key press (Ctrl+W, Alt+Tab, Cmd+L, and those keys alone), though the user is there', () => {
+    const counter = new InteractionCounter();
+    const reads: string[] = [];
+    for (const held of [{ ctrlKey: true }, { altKey: true }, { metaKey: true }]) {
+      expect(counter.onKeyDown({ ...watchedKey('w', reads), ...held })).toBe(true);
+    }
+    expect(counter.onKeyDown({ ...watchedKey('A', reads), shiftKey: true } as never)).toBe(true); // a capital is typing
+    expect(counter.current().keys).toBe(1);
+    expect(reads).toEqual([]);
+  });
+
   test('copies count as selections', () => {
     const counter = new InteractionCounter();
     counter.onCopy({ isTrusted: true });
