@@ -8,7 +8,7 @@ export function percent(fraction: number, digits = 0): string {
 export function duration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
   if (seconds < 0.95) return `${fixed(seconds, 1)} s`; // a fresh model's times are this small
-  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 59.5) return `${Math.round(seconds)} s`; // from 59.5 s on it rounds to a minute
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   const rest = minutes % 60;

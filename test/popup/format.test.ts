@@ -6,6 +6,7 @@ describe('numbers in words', () => {
     expect([0, 0.004, 0.04, 0.36, 0.96, 45.4, 150, 3600, 4800].map(duration))
       .toEqual(['0.0 s', '0.004 s', '0.04 s', '0.4 s', '1 s', '45 s', '3 min', '1 h', '1 h 20 min']);
     expect([-1, NaN].map(duration)).toEqual(['–', '–']);
+    expect([59.4, 59.6, 3569, 3571].map(duration)).toEqual(['59 s', '1 min', '59 min', '1 h']); // never 60 s, nor 60 min
     expect([-0.3, 0.006].map(signedDuration)).toEqual(['−0.3 s', '+0.006 s']);
   });
 
