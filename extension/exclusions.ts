@@ -57,7 +57,12 @@ export function parseExclusion(entry: unknown): string {
   if (text.length === 0 || text.length > 200 || !/^[a-z0-9*.\-/_:%]+$/.test(text)) {
     throw new InvalidRequest(`“${entry.slice(0, 60)}” is not a site or pattern (letters, digits, . - / and *).`);
   }
-  return text.includes('*') || text.includes('/') ? text : text.replace(/^www\./, '');
+  return isSiteEntry(text) ? text.replace(/^www\./, '') : text;
+}
+
+/** An entry that names a site (`paypal.com`, with its subdomains), not a pattern (a `*` or a path in it). */
+export function isSiteEntry(entry: string): boolean {
+  return !entry.includes('*') && !entry.includes('/');
 }
 
 /** True when a page (its host and path) is covered by an entry of the list. */
@@ -65,7 +70,7 @@ export function isExcluded(host: string, path: string, excluded: readonly string
   const bareHost = withoutRootDot(host.toLowerCase()).replace(/^www\./, '');
   const where = bareHost + path.toLowerCase();
   return excluded.some((entry) => {
-    if (!entry.includes('*') && !entry.includes('/')) return bareHost === entry || bareHost.endsWith('.' + entry);
+    if (isSiteEntry(entry)) return bareHost === entry || bareHost.endsWith('.' + entry);
     const target = entry.includes('/') ? where : bareHost;
     return globToRegExp(entry).test(target);
   });

@@ -1,9 +1,11 @@
 // What of a page's title, description and content keywords may be kept. A results page's title
 // is what was searched for ("hiv test - Google Search"), and other titles carry who someone is or
 // numbers of theirs ("Inbox (3) – jane@example.com", "Order 123456789"). So a search results page
-// keeps neither title, description nor keywords, and every other page's lose e-mail addresses and
-// long numbers. The background applies this to every visit it stores, reported or imported from
-// history; only the content script and the history import see the query string a title may repeat.
+// keeps neither title, description nor keywords, nor the part of its path that may be what was
+// searched for, and every other page's lose e-mail addresses and long numbers. The background
+// applies this to every visit it stores, reported or imported; the query string a title may
+// repeat is seen only where a page's address is whole (the content script, the history import, a
+// tab's address when its page is looked up), and is kept nowhere.
 import type { PageFeatures, PageKind } from '../model/visit';
 
 /**
@@ -54,7 +56,7 @@ export interface PageToJudge {
   path: string;
   kind: PageKind;
   title: string;
-  /** The page address's query, when known (the content script, the history import). */
+  /** The page address's query, when known (the content script, the history import, a tab's address). */
   query?: URLSearchParams | null;
 }
 

@@ -8,7 +8,8 @@ import { InvalidRequest } from '../errors';
 import { isExcluded } from '../exclusions';
 import { isSearchPage, redactPage, withoutSearchTerms } from '../page-text-rules';
 import { database } from '../storage/db';
-import { retentionCut } from '../storage/forget';
+import { retentionCut, tombstones } from '../storage/forget';
+import { isForgotten } from '../storage/forgotten';
 import { getSettings } from '../storage/settings';
 import { addFinishedVisits } from '../storage/visits';
 import { pageUrl } from '../validate';
@@ -28,19 +29,19 @@ export async function importHistory(now = Date.now()): Promise<number> {
   // tombstones of what was forgotten then, which would otherwise come back from the history.
   const from = Math.max(now - HISTORY_DAYS * 86_400_000, retentionCut(visitRetentionDays, now));
   const items = await browser.history.search({ text: '', startTime: from, maxResults: MAX_ITEMS });
+  const forgotten = await tombstones(db);
   const visits: { key: string; visit: Visit }[] = [];
   for (const item of items) {
     if (!item.url || !/^https?:/.test(item.url) || !item.lastVisitTime || item.lastVisitTime < from) continue;
-    const { url, host, path } = pageUrl(item.url);
-    if (isExcluded(host, path, excluded)) continue;
-    const at = Math.round(item.lastVisitTime);
-    const query = new URL(item.url).searchParams;
-    const page = historyVisit(url, host, path, (item.title ?? '').slice(0, 300), at);
-    // A results page is told by its query here, as by the content script: it is kind `search`,
-    // keeps no title, and is stored without what its path may say of the search (its key too).
-    if (isSearchPage({ ...page, query })) page.kind = 'search';
-    const visit = redactPage(page);
-    visits.push({ key: `history-${at}-${murmur3(withoutSearchTerms(visit).url, 0).toString(36)}`, visit });
+    const visit = historyPage(item.url, item.title ?? '', Math.round(item.lastVisitTime));
+    if (isExcluded(visit.host, visit.path, excluded)) continue;
+    // Keyed by the address as it is kept (a results page's cut, so no key says what was searched
+    // for); a results page imported before was keyed by its whole address, and a forget of it
+    // names that key.
+    const key = historyKey(withoutSearchTerms(visit).url, visit.startedAt);
+    const earlierKey = historyKey(visit.url, visit.startedAt);
+    if (earlierKey !== key && isForgotten({ ...visit, key: earlierKey }, forgotten)) continue;
+    visits.push({ key, visit });
   }
   visits.sort((a, b) => a.visit.startedAt - b.visit.startedAt);
   const added = await addFinishedVisits(db, visits);
@@ -48,10 +49,23 @@ export async function importHistory(now = Date.now()): Promise<number> {
   return added;
 }
 
-function historyVisit(url: string, host: string, path: string, title: string, at: number): Visit {
-  return {
-    url, host, path, title, description: '', lang: '', kind: 'other', words: 0, links: 0, images: 0, videos: 0,
-    referrerHost: '', activeMs: 0, scrollDepth: 0, clicks: 0, keys: 0, selections: 0, mediaMs: 0,
+/**
+ * A page as the browser's history (or a tab not reported yet) knows it: address, title and time,
+ * no interaction, kind and sizes unknown. A results page is told by its query, as the content
+ * script tells it: it is kind `search`, and keeps no title. The address keeps its whole path: the
+ * store cuts a results page's (`withoutSearchTerms`) once exclusions and forgets are judged on it.
+ */
+export function historyPage(rawUrl: string, rawTitle: string, at: number): Visit {
+  const { url, host, path } = pageUrl(rawUrl);
+  const page: Visit = {
+    url, host, path, title: rawTitle.slice(0, 300), description: '', lang: '', kind: 'other', words: 0, links: 0, images: 0,
+    videos: 0, referrerHost: '', activeMs: 0, scrollDepth: 0, clicks: 0, keys: 0, selections: 0, mediaMs: 0,
     startedAt: at, endedAt: at, source: 'history',
   };
+  if (isSearchPage({ ...page, query: new URL(rawUrl).searchParams })) page.kind = 'search';
+  return redactPage(page);
+}
+
+function historyKey(url: string, at: number): string {
+  return `history-${at}-${murmur3(url, 0).toString(36)}`;
 }

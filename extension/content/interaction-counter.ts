@@ -9,10 +9,11 @@ export interface TrustedLike {
 export interface KeyEventLike extends TrustedLike {
   /** Auto-repeat of a held key: one press, not many. */
   repeat?: boolean;
-  /** Held with Ctrl, Alt or Meta (or that key itself): a shortcut (Ctrl+W, Alt+Tab), not a key pressed on the page. */
+  /** Held with Ctrl or Meta (or that key itself): a shortcut (Ctrl+W, Cmd+L), not a key pressed on the page. */
   ctrlKey?: boolean;
-  altKey?: boolean;
   metaKey?: boolean;
+  /** AltGr, which Windows reports as Ctrl and Alt held: it types (@, €, ą), it is no shortcut. */
+  getModifierState?(key: 'AltGraph'): boolean;
 }
 
 /** The shape of a selection, compared by position only (its text is never read). */
@@ -56,7 +57,8 @@ export class InteractionCounter {
   onKeyDown(event: KeyEventLike): boolean {
     if (!event.isTrusted) return false;
     // Which key it was is never read: only whether it repeats or is part of a shortcut.
-    if (event.repeat !== true && !event.ctrlKey && !event.altKey && !event.metaKey) this.counts.keys++;
+    const shortcut = (event.ctrlKey || event.metaKey) && event.getModifierState?.('AltGraph') !== true;
+    if (event.repeat !== true && !shortcut) this.counts.keys++;
     return true;
   }
 

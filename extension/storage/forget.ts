@@ -242,8 +242,16 @@ export async function applyRetention(db: Database, visitDays: number, eventDays:
     await c.delete();
     removed.events++;
   }
+  // Tombstones past the cut cover only visits that are past it too. They give way to one for
+  // everything begun before the last of them: should the retention be raised later, a data file
+  // or the history cannot bring back what they covered (nor, with it, anything else of then).
   const forgotten = tx.objectStore('forgotten');
-  for (let c = await forgotten.index('by-at').openCursor(IDBKeyRange.upperBound(cut, true)); c; c = await c.continue()) await c.delete();
+  let last = -Infinity;
+  for (let c = await forgotten.index('by-at').openCursor(IDBKeyRange.upperBound(cut, true)); c; c = await c.continue()) {
+    last = Math.max(last, c.value.at);
+    await c.delete();
+  }
+  if (last > -Infinity) await forgotten.add({ scope: 'all', at: last });
   if (removed.visits > 0) {
     removed.relearn = true;
     await markForRelearning(tx);

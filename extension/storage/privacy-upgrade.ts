@@ -3,19 +3,10 @@
 // that the exclusion list covers. When anything changes, the model is marked for relearning, so it
 // forgets it too.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { PageKind } from '../../model/visit';
 import { isExcluded } from '../exclusions';
 import { redactPage, withoutSearchTerms } from '../page-text-rules';
 import type { TabulaDB } from './db';
 import { DEFAULT_SETTINGS } from './settings';
-
-/**
- * A visit from history that kept no title lost it as a results page's, told by its query (gone
- * since): judged again as one, so that its path is cut too (Amazon's `/hiv-test-kit/s`).
- */
-function asJudgedWhenImported<T extends { source?: string; title: string; kind: PageKind }>(visit: T): T {
-  return visit.source === 'history' && visit.title === '' ? { ...visit, kind: 'search' } : visit;
-}
 
 type UpgradeTransaction = IDBPTransaction<TabulaDB, StoreNames<TabulaDB>[], 'versionchange'>;
 
@@ -29,7 +20,7 @@ export async function applyPrivacyRulesToStoredVisits(tx: UpgradeTransaction): P
     if ([visit.url, visit.host, visit.path, visit.title, visit.description, visit.referrerHost].some((field) => typeof field !== 'string')) continue;
     let kept: typeof visit;
     try {
-      kept = { ...redactPage(withoutSearchTerms(asJudgedWhenImported(visit))), kind: visit.kind, referrerHost: isExcluded(visit.referrerHost, '/', excluded) ? '' : visit.referrerHost };
+      kept = { ...redactPage(withoutSearchTerms(visit)), referrerHost: isExcluded(visit.referrerHost, '/', excluded) ? '' : visit.referrerHost };
     } catch {
       continue; // a damaged record (the learner passes over it too) must not stop the others' upgrade
     }

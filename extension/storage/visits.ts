@@ -141,7 +141,7 @@ export async function addFinishedVisits(db: Database, visits: { key: string; vis
   return added;
 }
 
-/** Finishes open visits: those of a closed tab, or those not updated for `idleMs`. */
+/** Finishes open visits: those of a closed tab, those not updated for `idleMs`, or (given neither) all. */
 export async function finishOpenVisits(db: Database, which: { tabId?: number; idleMs?: number; now?: number }): Promise<number> {
   const tx = db.transaction(SEQ_STORES, 'readwrite');
   settledQuietly(tx.done);
@@ -150,7 +150,7 @@ export async function finishOpenVisits(db: Database, which: { tabId?: number; id
   const cutoff = (which.now ?? Date.now()) - (which.idleMs ?? 0);
   const open = which.tabId !== undefined
     ? await byTab.getAll(which.tabId)
-    : (await byTab.getAll()).filter((visit) => visit.endedAt <= cutoff);
+    : (await byTab.getAll()).filter((visit) => which.idleMs === undefined || visit.endedAt <= cutoff);
   const finished = await finishAll(stores, open);
   await tx.done;
   return finished;

@@ -4,11 +4,11 @@
 // stored for it before.
 import { useEffect, useState } from 'preact/hooks';
 import type { ForgetRequest, ForgetResult, Settings, StoredVisit } from '../../extension/contract-types';
+import { isExcluded } from '../../extension/exclusions';
 import { count } from '../format';
 import { StorageWarning } from '../health-notices';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useAction, useRequest } from '../use-request';
-import { isExcluded } from '../../extension/exclusions';
 import { normalizeHost } from '../use-settings-change';
 import { ForgetConfirm, ForgetOffer, forgetSummary } from './forgetting';
 import { DataImport } from './data-import';
@@ -44,7 +44,10 @@ export function DataView({ currentHost, storageFullAt }: DataViewProps) {
     // Only once the entry is saved: forgetting first would let the site's next report back in.
     if (await change({ excluded: [...excluded, entry] })) setJustExcluded(entry);
   };
-  const include = (entry: string) => change({ excluded: excluded.filter((other) => other !== entry) });
+  const include = (entry: string) => {
+    if (entry === justExcluded) setJustExcluded(null); // its notice would say it is excluded
+    return change({ excluded: excluded.filter((other) => other !== entry) });
+  };
   const ask = (request: ForgetRequest, visit?: StoredVisit) => { setForgotten(null); setJustExcluded(null); setForgetting({ request, visit }); };
   const done = (result: ForgetResult) => { setForgetting(null); setForgotten(result); setRefresh((n) => n + 1); };
   return (

@@ -3,6 +3,7 @@
 // (it, its site, its day) or for everything; offered on its own right after a site is excluded.
 import { useEffect, useState } from 'preact/hooks';
 import type { ForgetRequest, ForgetResult, StoredVisit } from '../../extension/contract-types';
+import { isSiteEntry } from '../../extension/exclusions';
 import { useConnector, type Connector } from '../connector';
 import { count, dayLabel } from '../format';
 import { JobProgressBar, useJobProgress } from '../job-progress';
@@ -32,7 +33,7 @@ export function ForgetConfirm({ request, visit, onDone, onCancel }: ForgetConfir
         : <p role="status">Counting what would be forgotten…</p>}
       {scope?.visits === 0 && <p>There is nothing to forget.</p>}
       {scope !== undefined && scope.visits > 0 && (
-        <p class="muted">It stays forgotten: no data file brings it back, not even one exported before.</p>
+        <p class="muted">It stays forgotten: importing a data file, even one exported before, does not bring it back.</p>
       )}
       {forget.pending && <ForgetProgress />}
       {forget.error && <ErrorMessage>Nothing was forgotten: {forget.error}</ErrorMessage>}
@@ -121,7 +122,7 @@ function describe(request: ForgetRequest, visits: number, events: number, visit?
     case 'site':
       return `all ${count(visits, 'visit')} to ${request.host}${withEvents}`;
     case 'matching':
-      return `all ${count(visits, 'visit')} ${isSite(request.entry) ? 'to' : 'matching'} ${request.entry}${withEvents}`;
+      return `all ${count(visits, 'visit')} ${isSiteEntry(request.entry) ? 'to' : 'matching'} ${request.entry}${withEvents}`;
     case 'day':
       return `all ${count(visits, 'visit')} of ${dayLabel(request.day)}${withEvents}`;
     case 'all':
@@ -129,7 +130,3 @@ function describe(request: ForgetRequest, visits: number, events: number, visit?
   }
 }
 
-// An exclusion entry that names a site (`paypal.com`), not a pattern (`*bank*`, `*/login*`).
-function isSite(entry: string): boolean {
-  return !entry.includes('*') && !entry.includes('/');
-}

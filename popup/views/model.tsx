@@ -146,7 +146,7 @@ function ImportModel() {
 const WHAT_GOES = {
   model: 'The model forgets everything it learned and starts from scratch. Your stored visits stay.',
   everything: 'The model forgets everything it learned, and every stored visit and interaction event is deleted. '
-    + 'They stay forgotten: no data file brings them back, not even one exported before.',
+    + 'They stay forgotten: importing a data file, even one exported before, does not bring them back.',
 };
 
 function ResetModel() {

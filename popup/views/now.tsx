@@ -3,6 +3,7 @@
 // show, one clear state per TabStatus.
 import { useId } from 'preact/hooks';
 import type { NextSite, TabPrediction } from '../../extension/contract-types';
+import { isSiteEntry } from '../../extension/exclusions';
 import { isHostName } from '../../model/host-name';
 import { ExplanationGroups } from '../charts/explanation-groups';
 import { useConnector } from '../connector';
@@ -178,11 +179,10 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
       // A site entry can be taken off the list from here; a pattern (`*/login*`, `*bank*`) covers
       // other sites too, and is changed in the Data view, where the whole list is.
       const rules = prediction.excludedBy ?? [];
-      const patterns = rules.filter((entry) => !isSiteEntry(entry));
-      if (patterns.length > 0) {
+      if (!rules.every(isSiteEntry)) {
         return (
           <div class="status excluded">
-            <p>This page is excluded by {patterns.map((entry, i) => <span key={entry}>{i > 0 && ', '}<code>{entry}</code></span>)} on your
+            <p>This page is excluded by {rules.map((entry, i) => <span key={entry}>{i > 0 && ', '}<code>{entry}</code></span>)} on your
               exclusion list: Tabula records nothing here. The list is in Data.</p>
           </div>
         );
@@ -207,11 +207,6 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
     default:
       return null;
   }
-}
-
-/** An entry of the exclusion list that names a site (`paypal.com`), not a pattern (a `*` or a path in it). */
-function isSiteEntry(entry: string): boolean {
-  return !entry.includes('*') && !entry.includes('/');
 }
 
 /** The model is being learned again (after a forget, the retention cut, new settings): its progress, then the prediction. */

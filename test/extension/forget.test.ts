@@ -169,7 +169,24 @@ describe('retention', () => {
     expect(removed).toEqual({ visits: 1, events: 1, relearn: true });
     expect(await hosts()).toEqual(['kept.example']);
     expect((await db.getAll('events')).map((event) => event.host)).toEqual(['kept.example']);
-    expect(await db.count('forgotten')).toBe(0);
+    // The site's tombstone gives way to one for everything before it: no trace of the site is kept.
+    expect(await db.getAll('forgotten')).toEqual([{ id: 2, scope: 'all', at: T0 - 35 * DAY }]);
     expect((await db.get('model', 'checkpoint'))?.relearn).toBe(true);
+  });
+
+  it('lets nothing forgotten back in once the retention is raised: a file\'s visits from before a forget past the cut stay out', async () => {
+    await forgetData(db, { scope: 'site', host: 'gone.example' }, T0 - 35 * DAY);
+    const day = new Date(T0 - 40 * DAY);
+    await forgetData(db, { scope: 'day', day: `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}` }, T0 - 20 * DAY);
+    await applyRetention(db, 30, 7, T0); // the site's tombstone is past the cut, the day's is not
+    expect((await db.getAll('forgotten')).map((tombstone) => tombstone.scope).sort()).toEqual(['all', 'day']);
+    // The retention raised to a year, a file of before comes in: of then, only what began after the last forget past the cut.
+    const added = await addFinishedVisits(db, [
+      { key: 'file-1', visit: visitAt('gone.example', T0 - 36 * DAY) },
+      { key: 'file-2', visit: visitAt('other.example', T0 - 36 * DAY) },
+      { key: 'file-3', visit: visitAt('other.example', T0 - 34 * DAY) },
+    ]);
+    expect(added).toBe(1);
+    expect(await hosts()).toEqual(['other.example']);
   });
 });

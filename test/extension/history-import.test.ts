@@ -122,18 +122,18 @@ describe('history import', () => {
     it.close();
   });
 
-  it('imports nothing from before the retention cut, where what was forgotten is no longer on record', async () => {
+  it('imports nothing from before the retention cut, nor what was forgotten before it', async () => {
     const it = await background();
     const settings = await import('../../extension/storage/settings');
     const forget = await import('../../extension/storage/forget');
     await settings.updateSettings(it.db, { visitRetentionDays: 7 });
     await it.visits.recordUpdate(it.db, update(visitAt('diary.example', NOW - 12 * DAY, { path: '/entry' }), true, 'diary-visit'), 1);
     await forget.forgetData(it.db, { scope: 'site', host: 'diary.example' }, NOW - 10 * DAY);
-    await forget.applyRetention(it.db, 7, 7, NOW); // the forget's tombstone is older than the cut: gone
-    expect(await it.db.count('forgotten')).toBe(0);
+    await forget.applyRetention(it.db, 7, 7, NOW); // the forget's tombstone is older than the cut: it gives way
     it.grantHistory([
       { url: 'https://diary.example/entry', title: 'Entry', lastVisitTime: NOW - 12 * DAY + 1_000 },
       { url: 'https://news.example/old', title: 'Old', lastVisitTime: NOW - 20 * DAY },
+      { url: 'https://news.example/last-week', title: 'Last week', lastVisitTime: NOW - 8 * DAY }, // after the forget, before the cut
       { url: 'https://news.example/today', title: 'Today', lastVisitTime: NOW - 2 * DAY },
     ]);
     expect(await it.importHistory(NOW)).toBe(1);

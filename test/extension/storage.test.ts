@@ -164,16 +164,13 @@ describe('upgrading the database', () => {
     const old = await open(`storage-upgrade-paths-${name}`, 3);
     await old.put('visits', { ...visitAt('odd.example', T0, { path: '/a' }), keywords: 5 as never, key: 'old-damaged', seq: 1 });
     await old.put('visits', { ...visitAt('shop.example', T0, { path: '/search/hiv-test-kit', kind: 'search', title: '' }), key: 'old-results', seq: 2 });
-    // From history, told a results page by its query alone when imported: it kept no title, and its kind says nothing.
-    await old.put('visits', { ...visitAt('www.amazon.com', T0, { path: '/hiv-test-kit/s', kind: 'other', title: '', source: 'history' }), key: 'old-history', seq: 3 });
-    await old.put('visits', { ...visitAt('news.example', T0, { path: '/uk/rivers-rise' }), key: 'old-news', seq: 4 });
-    await old.put('model', { snapshot: {} as never, lastSeq: 4, savedAt: T0 }, 'checkpoint');
+    await old.put('visits', { ...visitAt('news.example', T0, { path: '/uk/rivers-rise' }), key: 'old-news', seq: 3 });
+    await old.put('model', { snapshot: {} as never, lastSeq: 3, savedAt: T0 }, 'checkpoint');
     old.close();
     const upgraded = await open(`storage-upgrade-paths-${name}`);
     expect((await upgraded.getAll('visits')).map((visit) => [visit.url, visit.kind])).toEqual([
       ['https://odd.example/a', 'article'],
       ['https://shop.example/search', 'search'],
-      ['https://www.amazon.com/', 'other'],
       ['https://news.example/uk/rivers-rise', 'article'],
     ]);
     expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);

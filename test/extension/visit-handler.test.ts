@@ -84,9 +84,13 @@ describe('visit reports', () => {
     const data = await import('../../extension/background/handlers/data');
     const visit = visitAt('news.example', NOW);
     await handler.onVisitUpdate(update(visit, false, 'open-at-pause'), inTab(7));
+    // One whose page's clock runs a little ahead of this one's: its report ends after now.
+    fakeBrowser.tabs.known.set(8, { id: 8, incognito: false });
+    const ahead = visitAt('docs.example', Date.now() - 30_000, { endedAt: Date.now() + 30_000 });
+    await handler.onVisitUpdate(update(ahead, false, 'open-ahead'), fromPage(ahead, 8));
     await data.onSettingsSet({ paused: true });
+    expect((await stored()).map((record) => [record.key, record.seq, (record as { tabId?: number }).tabId])).toEqual([['open-at-pause', 1, undefined], ['open-ahead', 2, undefined]]);
     expect((await stored())[0]).toMatchObject({ key: 'open-at-pause', seq: 1, endedAt: visit.endedAt });
-    expect((await stored())[0]).not.toHaveProperty('tabId');
     await handler.onVisitUpdate(update({ ...visit, endedAt: visit.endedAt + 30_000 }, true, 'open-at-pause'), inTab(7));
     expect(handler.dropped.paused).toBe(1);
     expect((await stored())[0].endedAt).toBe(visit.endedAt);

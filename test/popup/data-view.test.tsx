@@ -181,7 +181,7 @@ describe('Data view: visits', () => {
     fireEvent.click(screen.getAllByRole('button', { name: /Forget the whole day / })[0]);
     const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
     await within(confirm).findByText(`Tabula will delete all ${words(today)} visits of Mar 14, 2025 and their ${words(today * 30)} interaction events, then relearn its model from the visits that remain.`);
-    within(confirm).getByText('It stays forgotten: no data file brings it back, not even one exported before.');
+    within(confirm).getByText('It stays forgotten: importing a data file, even one exported before, does not bring it back.');
     expect(connector.sent('data/forget-preview')).toEqual([{ scope: 'day', day: dayKey(NOW) }]);
     expect(connector.sent('data/visits').map((query) => query.offset)).toEqual([0]); // counted by the background, not by paging the list
     fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
@@ -413,6 +413,15 @@ describe('Data view: forgetting what is stored for a site just excluded', () => 
     await screen.findByText('reddit.com');
     await screen.findByText('reddit.com is excluded from now on. Tabula had stored nothing of it.');
     expect(offer()).toBeNull();
+  });
+
+  it('takes the notice of an exclusion away when the entry is removed again', async () => {
+    await showData();
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Exclude a site' }), { target: { value: 'reddit.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await screen.findByText('reddit.com is excluded from now on. Tabula had stored nothing of it.');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove reddit.com from the exclusion list' }));
+    await waitFor(() => expect(screen.queryByText(/reddit\.com is excluded from now on/)).toBeNull());
   });
 
   it('shows one notice at a time: a forget after an exclusion takes the exclusion\'s away', async () => {

@@ -51,7 +51,7 @@ describe('Model view: reset', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reset everything…' }));
     const confirm = screen.getByRole('group', { name: 'Reset the model and delete all data?' });
     expect(confirm.textContent).toContain('every stored visit and interaction event is deleted');
-    expect(confirm.textContent).toContain('no data file brings them back, not even one exported before');
+    expect(confirm.textContent).toContain('importing a data file, even one exported before, does not bring them back');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Reset everything' }));
     await screen.findByText(/0 visits stored/);
     expect(connector.sent('model/reset')).toEqual([{ wipeData: true }]);

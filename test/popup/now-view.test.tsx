@@ -154,6 +154,14 @@ describe('Now view states', () => {
     expect(connector.sent('settings/set')).toEqual([]);
   });
 
+  it('excluded by a site entry and a pattern: names both, and offers no change that would leave the page excluded', async () => {
+    await showNow(prediction({ status: 'excluded', host: 'github.com', excludedBy: ['github.com', '*/login*'] }), {
+      'settings/get': settings({ excluded: ['github.com', '*/login*'] }),
+    });
+    expect(screen.getByText(/is excluded by/).textContent).toBe('This page is excluded by github.com, */login* on your exclusion list: Tabula records nothing here. The list is in Data.');
+    expect(screen.queryByRole('button', { name: /Include/ })).toBeNull();
+  });
+
   it('excluded by a site entry the host only ends with a dot of: removes the entries the background named', async () => {
     const { connector } = await showNow(prediction({ status: 'excluded', host: 'paypal.com.', excludedBy: ['paypal.com'] }), {
       'settings/get': settings({ excluded: ['paypal.com', 'other.org'] }),

@@ -4,12 +4,13 @@ import { browser } from '../../browser-api';
 import type { StoredVisit, TabPrediction } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
-import { redactPage, withoutSearchTerms } from '../../page-text-rules';
+import { withoutSearchTerms } from '../../page-text-rules';
 import { database, type Database } from '../../storage/db';
 import { getSettings } from '../../storage/settings';
 import { lastFinishedVisit, latestOpenVisit, openVisitOfTab } from '../../storage/visits';
 import { pressure } from '../../storage/pressure';
 import { pageUrl } from '../../validate';
+import { historyPage } from '../history-import';
 import { correct, current, status } from '../learner-service';
 import { cacheGeneration, keepPrediction } from '../prediction-cache';
 
@@ -64,11 +65,11 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   const where = { url: page.url, host: page.host, title: page.title, ...base };
   const settings = await getSettings(db);
   if (settings.paused) return { status: 'paused', ...where };
-  // Of an excluded page only its site is said (to offer to include it again): not its address or title.
-  if (isExcluded(page.host, page.path, settings.excluded)) {
-    const excludedBy = settings.excluded.filter((entry) => isExcluded(page.host, page.path, [entry]));
-    return { status: 'excluded', host: page.host, excludedBy, ...base };
-  }
+  // Judged on the address the tab is at, whole (a results page's stored address is cut), and of
+  // an excluded page only its site is said: not its address or title.
+  const at = tabUrl && /^https?:/.test(tabUrl) ? pageUrl(tabUrl) : page;
+  const excludedBy = settings.excluded.filter((entry) => isExcluded(at.host, at.path, [entry]));
+  if (excludedBy.length > 0) return { status: 'excluded', host: at.host, excludedBy, ...base };
   const now = Date.now();
   const prediction = learner.predict(page, now);
   const why = learner.explain(page, now);
@@ -120,15 +121,8 @@ async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPa
   const visit = found && isVisit(found) ? found : undefined; // a damaged record is not predicted from
   if (visit) return { page: visit, visit, openTabId: (visit as { tabId?: number }).tabId, tabUrl: tab?.url };
   if (tab?.url && /^https?:/.test(tab.url)) {
-    // Not reported yet: what the tab says (address and title), and no more. Its kind and sizes are
-    // unknown, as a history entry's are, not zero; and its title is kept by the rules a stored one is.
-    const { url, host, path } = pageUrl(tab.url);
-    const query = new URL(tab.url).searchParams;
-    const page: PageFeatures & { source: 'history' } = {
-      url, host, path, title: (tab.title ?? '').slice(0, 300), description: '', lang: '', kind: 'other',
-      words: 0, links: 0, images: 0, videos: 0, referrerHost: '', source: 'history',
-    };
-    return { page: redactPage(withoutSearchTerms(page, query), query), tabUrl: tab.url };
+    // Not reported yet: what the tab says (address and title), as a history entry knows a page.
+    return { page: withoutSearchTerms(historyPage(tab.url, tab.title ?? '', Date.now())), tabUrl: tab.url };
   }
   return { tabUrl: tab?.url };
 }

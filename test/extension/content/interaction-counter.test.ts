@@ -38,14 +38,18 @@ describe('InteractionCounter', () => {
     expect(reads).toEqual([]);
   });
 
-  test('counts no shortcut as a key press (Ctrl+W, Alt+Tab, Cmd+L, and those keys alone), though the user is there', () => {
+  test('counts no shortcut as a key press (Ctrl+W, Cmd+L, and those keys alone), though the user is there; AltGr, Option and Shift type', () => {
     const counter = new InteractionCounter();
     const reads: string[] = [];
-    for (const held of [{ ctrlKey: true }, { altKey: true }, { metaKey: true }]) {
-      expect(counter.onKeyDown({ ...watchedKey('w', reads), ...held })).toBe(true);
+    const pressed = (held: object) => Object.assign(watchedKey('w', reads), held);
+    for (const held of [{ ctrlKey: true }, { metaKey: true }, { ctrlKey: true, altKey: true, getModifierState: () => false }]) {
+      expect(counter.onKeyDown(pressed(held))).toBe(true);
     }
-    expect(counter.onKeyDown({ ...watchedKey('A', reads), shiftKey: true } as never)).toBe(true); // a capital is typing
-    expect(counter.current().keys).toBe(1);
+    expect(counter.current().keys).toBe(0);
+    counter.onKeyDown(pressed({ ctrlKey: true, altKey: true, getModifierState: (key: string) => key === 'AltGraph' })); // @ with AltGr on Windows
+    counter.onKeyDown(pressed({ altKey: true })); // @ with Option on a Mac
+    counter.onKeyDown(pressed({ shiftKey: true })); // a capital
+    expect(counter.current().keys).toBe(3);
     expect(reads).toEqual([]);
   });
 
