@@ -99,6 +99,16 @@ describe('history import', () => {
     it.close();
   });
 
+  it('keeps forgotten a results page imported before under the key of its whole address', async () => {
+    const it = await background();
+    const { murmur3 } = await import('../../model/hash');
+    const at = NOW - 3 * HOUR;
+    await it.db.add('forgotten', { scope: 'visit', key: `history-${at}-${murmur3('https://shop.example/search/hiv-test', 0).toString(36)}`, at: NOW - HOUR });
+    it.grantHistory([{ url: 'https://shop.example/search/hiv-test', title: 'Shop', lastVisitTime: at }]);
+    expect(await it.importHistory(NOW)).toBe(0);
+    it.close();
+  });
+
   it('judges what was forgotten on a results page\'s whole path, before it is cut', async () => {
     const it = await background();
     const forget = await import('../../extension/storage/forget');

@@ -238,6 +238,12 @@ describe('the page a tab shows', () => {
     expect(await tab.onTabPredict({ tabId: 10 })).toMatchObject({ status: 'excluded', host: 'github.com', excludedBy: ['*/login*'] });
   });
 
+  it('is judged excluded on its whole address, not the cut one a results page is kept at', async () => {
+    await data.onSettingsSet({ excluded: ['shop.example/search/hiv*'] });
+    fakeBrowser.tabs.known.set(11, { id: 11, url: 'https://shop.example/search/hiv-test?q=1', title: 'Shop', incognito: false });
+    expect(await tab.onTabPredict({ tabId: 11 })).toMatchObject({ status: 'excluded', excludedBy: ['shop.example/search/hiv*'] });
+  });
+
   it('is predicted, before its page reports, from what the tab says alone: no kind or sizes made up, a results page\'s title and search kept out', async () => {
     fakeBrowser.tabs.known.set(9, { id: 9, url: 'https://shop.example/search/hiv-test?q=hiv+test', title: 'hiv test - Shop', incognito: false });
     const prediction = await tab.onTabPredict({ tabId: 9 });
