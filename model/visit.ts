@@ -41,7 +41,7 @@ export interface Interaction {
   /** Deepest point of the page seen, 0..1. */
   scrollDepth: number;
   clicks: number;
-  /** Key presses counted, never what they were; not those of a shortcut (held with Ctrl or Cmd). */
+  /** Key presses counted, never what they were; not those of a shortcut (held with Ctrl, Cmd or Alt, a Mac's Option excepted). */
   keys: number;
   /** Text selections and copies. */
   selections: number;

@@ -36,11 +36,11 @@ export async function importHistory(now = Date.now()): Promise<number> {
     const visit = historyPage(item.url, item.title ?? '', Math.round(item.lastVisitTime));
     if (isExcluded(visit.host, visit.path, excluded)) continue;
     // Keyed by the address as it is kept (a results page's cut, so no key says what was searched
-    // for); a results page imported before was keyed by its whole address, and a forget of it
-    // names that key.
+    // for); a results page imported before was keyed by its whole address, which a forget of it
+    // names, or its stored record has.
     const key = historyKey(withoutSearchTerms(visit).url, visit.startedAt);
     const earlierKey = historyKey(visit.url, visit.startedAt);
-    if (earlierKey !== key && isForgotten({ ...visit, key: earlierKey }, forgotten)) continue;
+    if (earlierKey !== key && (isForgotten({ ...visit, key: earlierKey }, forgotten) || (await db.getKeyFromIndex('visits', 'by-key', earlierKey)) !== undefined)) continue;
     visits.push({ key, visit });
   }
   visits.sort((a, b) => a.visit.startedAt - b.visit.startedAt);

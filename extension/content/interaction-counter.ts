@@ -9,9 +9,11 @@ export interface TrustedLike {
 export interface KeyEventLike extends TrustedLike {
   /** Auto-repeat of a held key: one press, not many. */
   repeat?: boolean;
-  /** Held with Ctrl or Meta (or that key itself): a shortcut (Ctrl+W, Cmd+L), not a key pressed on the page. */
+  /** Held with Ctrl, Meta or Alt (or that key itself): a shortcut (Ctrl+W, Cmd+L, Alt+Left), not a key pressed on the page. */
   ctrlKey?: boolean;
   metaKey?: boolean;
+  /** On a Mac, Option types (Option+L is @ on a German layout): it is no shortcut there. */
+  altKey?: boolean;
   /** AltGr, which Windows reports as Ctrl and Alt held: it types (@, €, ą), it is no shortcut. */
   getModifierState?(key: 'AltGraph'): boolean;
 }
@@ -35,6 +37,11 @@ export interface Counts {
   selections: number;
 }
 
+/** Whether the browser runs on a Mac, where Alt is the Option key that types. */
+function isMac(): boolean {
+  return /^Mac/.test(globalThis.navigator?.platform ?? '');
+}
+
 export class InteractionCounter {
   // Fields are set in the constructor, not declared with initializers: an initializer is one more
   // function that every page running the content script would compile.
@@ -54,10 +61,11 @@ export class InteractionCounter {
     return true;
   }
 
-  onKeyDown(event: KeyEventLike): boolean {
+  /** `optionTypes`: whether Alt is a Mac's Option key, asked only when an Alt key press needs it. */
+  onKeyDown(event: KeyEventLike, optionTypes: () => boolean = isMac): boolean {
     if (!event.isTrusted) return false;
     // Which key it was is never read: only whether it repeats or is part of a shortcut.
-    const shortcut = (event.ctrlKey || event.metaKey) && event.getModifierState?.('AltGraph') !== true;
+    const shortcut = (event.ctrlKey || event.metaKey || (event.altKey && !optionTypes())) && event.getModifierState?.('AltGraph') !== true;
     if (event.repeat !== true && !shortcut) this.counts.keys++;
     return true;
   }

@@ -221,8 +221,9 @@ export function dayRange(day: string): IDBKeyRange {
  * Deletes what is older than the retention settings: finished visits begun before the start of the
  * local day `visitDays` ago (so the cut moves once a day, and the model is relearned at most that
  * often), with their events; other events after `eventDays`, never later than their visits; and
- * tombstones older than the cut, which a visit that old no longer needs. When visits go, the
- * checkpoint is marked for relearning, so the model holds only what is kept.
+ * tombstones older than the cut, which give way to one for everything begun before the last of
+ * them. When visits go, the checkpoint is marked for relearning, so the model holds only what is
+ * kept.
  */
 export async function applyRetention(db: Database, visitDays: number, eventDays: number, now = Date.now()): Promise<Forgotten> {
   const cut = retentionCut(visitDays, now);

@@ -2,10 +2,12 @@
 // its day was forgotten keeps reporting; without a record of the forget, its next report would
 // write the visit back. Each forget leaves a tombstone that later reports and imports respect:
 // a visit that began before the forget and falls under it is not stored again, and a forgotten
-// site is not kept as another visit's referrer. Tombstones go with the retention cut, since a
-// visit that began before it is refused anyway. Pauses are kept the same way, and so are entries
+// site is not kept as another visit's referrer. Pauses are kept the same way, and so are entries
 // taken off the exclusion list: a page of an excluded site whose report arrives once the exclusion
-// is lifted (it was in flight, or its tab stayed open) began while it was excluded.
+// is lifted (it was in flight, or its tab stayed open) began while it was excluded. Past the
+// retention cut, tombstones give way to one for everything begun before the last of them
+// (forget.ts), which keeps no trace of what they named and lets nothing of then back in should
+// the retention be raised.
 import { murmur3 } from '../../model/hash';
 import { isExcluded } from '../exclusions';
 import type { Database } from './db';
@@ -26,8 +28,9 @@ export type Tombstone =
   | { scope: 'paused'; from: number; to: number; at: number }
   /**
    * An entry of the exclusion list, taken off it at `at`: a page's report of a visit that began
-   * before, under that entry, is refused. Imports are not held to it: the list says nothing of when
-   * the entry was added, so another browser's visits of before are not known to be of then.
+   * before, under that entry, is refused. Imports are not held to it (but for the tombstone it
+   * gives way to past the retention cut): the list says nothing of when the entry was added, so
+   * another browser's visits of before are not known to be of then.
    */
   | { scope: 'lifted'; entry: string; at: number };
 

@@ -109,6 +109,17 @@ describe('history import', () => {
     it.close();
   });
 
+  it('adds no second copy of a results page imported before under the key of its whole address', async () => {
+    const it = await background();
+    const { murmur3 } = await import('../../model/hash');
+    const at = NOW - 3 * HOUR;
+    const earlier = { ...visitAt('www.amazon.com', at, { path: '/hiv-test-kit/s', kind: 'other', title: '', source: 'history' }), endedAt: at };
+    await it.db.put('visits', { ...earlier, key: `history-${at}-${murmur3('https://www.amazon.com/hiv-test-kit/s', 0).toString(36)}`, seq: 1 });
+    it.grantHistory([{ url: 'https://www.amazon.com/hiv-test-kit/s?k=hiv+test+kit', title: 'Amazon.com : hiv test kit', lastVisitTime: at }]);
+    expect(await it.importHistory(NOW)).toBe(0);
+    it.close();
+  });
+
   it('judges what was forgotten on a results page\'s whole path, before it is cut', async () => {
     const it = await background();
     const forget = await import('../../extension/storage/forget');

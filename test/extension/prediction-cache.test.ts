@@ -244,6 +244,15 @@ describe('the page a tab shows', () => {
     expect(await tab.onTabPredict({ tabId: 11 })).toMatchObject({ status: 'excluded', excludedBy: ['shop.example/search/hiv*'] });
   });
 
+  it('is judged excluded too when the visit still open in its tab is, though the tab moved on to a page not reported yet', async () => {
+    await browse(12, 'news.example', '/a');
+    await data.onSettingsSet({ excluded: ['news.example'] });
+    fakeBrowser.tabs.known.set(12, { id: 12, url: 'https://docs.example/b', title: 'Docs', incognito: false });
+    const prediction = await tab.onTabPredict({ tabId: 12 });
+    expect(prediction).toMatchObject({ status: 'excluded', host: 'news.example', excludedBy: ['news.example'] });
+    expect(prediction).not.toHaveProperty('title');
+  });
+
   it('is predicted, before its page reports, from what the tab says alone: no kind or sizes made up, a results page\'s title and search kept out', async () => {
     fakeBrowser.tabs.known.set(9, { id: 9, url: 'https://shop.example/search/hiv-test?q=hiv+test', title: 'hiv test - Shop', incognito: false });
     const prediction = await tab.onTabPredict({ tabId: 9 });

@@ -65,11 +65,14 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   const where = { url: page.url, host: page.host, title: page.title, ...base };
   const settings = await getSettings(db);
   if (settings.paused) return { status: 'paused', ...where };
-  // Judged on the address the tab is at, whole (a results page's stored address is cut), and of
-  // an excluded page only its site is said: not its address or title.
-  const at = tabUrl && /^https?:/.test(tabUrl) ? pageUrl(tabUrl) : page;
-  const excludedBy = settings.excluded.filter((entry) => isExcluded(at.host, at.path, [entry]));
-  if (excludedBy.length > 0) return { status: 'excluded', host: at.host, excludedBy, ...base };
+  // Excluded when the page or the address the tab is at now is (whole: a results page's stored
+  // address is cut, and the tab may have moved on); of an excluded page only its site is said.
+  const judged = tabUrl && /^https?:/.test(tabUrl) ? [page, pageUrl(tabUrl)] : [page];
+  const excludedBy = settings.excluded.filter((entry) => judged.some(({ host, path }) => isExcluded(host, path, [entry])));
+  if (excludedBy.length > 0) {
+    const { host } = judged.find((where) => isExcluded(where.host, where.path, excludedBy)) ?? page;
+    return { status: 'excluded', host, excludedBy, ...base };
+  }
   const now = Date.now();
   const prediction = learner.predict(page, now);
   const why = learner.explain(page, now);

@@ -38,17 +38,20 @@ describe('InteractionCounter', () => {
     expect(reads).toEqual([]);
   });
 
-  test('counts no shortcut as a key press (Ctrl+W, Cmd+L, and those keys alone), though the user is there; AltGr, Option and Shift type', () => {
+  test('counts no shortcut as a key press (Ctrl+W, Cmd+L, Alt+Left, and those keys alone), though the user is there; AltGr, a Mac\'s Option and Shift type', () => {
     const counter = new InteractionCounter();
     const reads: string[] = [];
     const pressed = (held: object) => Object.assign(watchedKey('w', reads), held);
-    for (const held of [{ ctrlKey: true }, { metaKey: true }, { ctrlKey: true, altKey: true, getModifierState: () => false }]) {
-      expect(counter.onKeyDown(pressed(held))).toBe(true);
+    const pc = () => false;
+    const mac = () => true;
+    for (const held of [{ ctrlKey: true }, { metaKey: true }, { altKey: true }, { ctrlKey: true, altKey: true, getModifierState: () => false }]) {
+      expect(counter.onKeyDown(pressed(held), pc)).toBe(true);
     }
+    counter.onKeyDown(pressed({ metaKey: true }), mac); // Cmd+L
     expect(counter.current().keys).toBe(0);
-    counter.onKeyDown(pressed({ ctrlKey: true, altKey: true, getModifierState: (key: string) => key === 'AltGraph' })); // @ with AltGr on Windows
-    counter.onKeyDown(pressed({ altKey: true })); // @ with Option on a Mac
-    counter.onKeyDown(pressed({ shiftKey: true })); // a capital
+    counter.onKeyDown(pressed({ ctrlKey: true, altKey: true, getModifierState: (key: string) => key === 'AltGraph' }), pc); // @ with AltGr on Windows
+    counter.onKeyDown(pressed({ altKey: true }), mac); // @ with Option on a Mac
+    counter.onKeyDown(pressed({ shiftKey: true }), pc); // a capital
     expect(counter.current().keys).toBe(3);
     expect(reads).toEqual([]);
   });
