@@ -133,7 +133,12 @@ async function prepareBases(tabula: ExtensionBrowser): Promise<Bases> {
   const site = await startSite();
   try {
     const tab = await tabula.browser.newPage();
-    for (const path of ['/article/1', '/article/2', '/video', '/search', '/long']) await tab.goto(site.origin + path);
+    // Each page stays half a second: the content script starts once a page has loaded, a moment
+    // after `goto` returns, and a page left before it starts is no visit (as on a busy machine).
+    for (const path of ['/article/1', '/article/2', '/video', '/search', '/long']) {
+      await tab.goto(site.origin + path);
+      await sleep(500);
+    }
     await tab.goto('about:blank'); // leaving the page finishes its visit (closing the tab does not, in Firefox)
     // Every visit finished and learned before the baseline is taken, so that nothing is learned later.
     await until(async () => {
