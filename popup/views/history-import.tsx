@@ -56,7 +56,8 @@ export function HistoryImport({ settings, onSaved }: HistoryImportProps) {
         <span>Learn from my recent history</span>
       </label>
       <p class="muted">Tabula reads the addresses, titles and times of the last 30 days of your browser history
-        (no further back than it keeps visits), so its predictions help from the first day. Your browser asks for your permission first; nothing leaves it.</p>
+        (no further back than it keeps visits), so its predictions help from the first day. Your browser asks for
+        your permission first; nothing leaves it.</p>
       {step === 'asking' && <p role="status">Waiting for your answer to the browser’s question…</p>}
       {step === 'importing' && <p role="status">Reading your history and learning from it…</p>}
       {step === 'refused' && !error && <Notice>Tabula was not allowed to read your history, so nothing was imported.</Notice>}
