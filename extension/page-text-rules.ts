@@ -83,11 +83,8 @@ export function siteName(host: string): string {
  */
 export function withoutSearchTerms<T extends Pick<PageFeatures, 'url' | 'host' | 'path' | 'kind' | 'title'>>(page: T, query?: URLSearchParams | null): T {
   if (!isSearchPage({ ...page, query })) return page;
-  const segments = page.path.split('/');
-  const named = SITE_RESULT_PATHS.get(siteName(page.host))?.test(page.path.toLowerCase())
-    ? 1
-    : segments.findIndex((segment) => RESULT_SEGMENTS.has(segment.toLowerCase()));
-  const path = named > 0 ? `/${segments[named]}` : '/';
+  const named = namingSegment(siteName(page.host), page.path);
+  const path = named > 0 ? `/${page.path.split('/')[named]}` : '/';
   if (path === page.path) return page;
   // An address is its origin and its path (validate.ts); a record that says otherwise keeps its host.
   const origin = page.url.endsWith(page.path) ? page.url.slice(0, page.url.length - page.path.length) : `https://${page.host}`;
@@ -95,9 +92,14 @@ export function withoutSearchTerms<T extends Pick<PageFeatures, 'url' | 'host' |
 }
 
 function isResultPath(site: string, path: string): boolean {
+  return namingSegment(site, path) > 0;
+}
+
+/** Which segment of a path (split at `/`) names it a results page: Amazon's `/s`, eBay's `/sch/`, a `search`-like one; -1 for none. */
+function namingSegment(site: string, path: string): number {
   const lower = path.toLowerCase();
-  if (SITE_RESULT_PATHS.get(site)?.test(lower)) return true;
-  return lower.split('/').some((segment) => RESULT_SEGMENTS.has(segment));
+  if (SITE_RESULT_PATHS.get(site)?.test(lower)) return 1;
+  return lower.split('/').findIndex((segment) => RESULT_SEGMENTS.has(segment));
 }
 
 /**

@@ -108,7 +108,7 @@ export function coversHost(entry: string, host: string): boolean {
 /** Notes that recording was paused or resumed, so that an import later respects the pause. */
 export async function notePause(db: Database, paused: boolean, now = Date.now()): Promise<void> {
   const tx = db.transaction('forgotten', 'readwrite');
-  const open = (await tx.store.getAll()).filter((tombstone): tombstone is PauseTombstone => isOngoingPause(tombstone));
+  const open = (await tx.store.getAll()).filter(isOngoingPause);
   // A pause still going on is dated the end of time, so that the retention cut does not take it.
   if (paused && open.length === 0) await tx.store.add({ scope: 'paused', from: now, to: OPEN, at: OPEN });
   if (!paused) for (const tombstone of open) await tx.store.put({ ...tombstone, to: now, at: now });
@@ -118,7 +118,7 @@ export async function notePause(db: Database, paused: boolean, now = Date.now())
 type PauseTombstone = Extract<Tombstone, { scope: 'paused' }> & { id?: number };
 
 /** Whether a tombstone is that of a pause not ended yet. */
-export function isOngoingPause(tombstone: Tombstone): boolean {
+export function isOngoingPause(tombstone: Tombstone): tombstone is PauseTombstone {
   return tombstone.scope === 'paused' && tombstone.to === OPEN;
 }
 

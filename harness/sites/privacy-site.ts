@@ -36,7 +36,6 @@ function route(host: string, path: string, query: URLSearchParams, origin: (host
       return { title: 'Your test results — Health Clinic', body: `<h1>Results</h1>${link(origin('news.test') + '/article/2', 'News')}` };
     case 'search.test/search':
       return { title: `${query.get('q') ?? ''} - Search`, body: `<h1>Results</h1>${echo(query.get('q') ?? '')}${link(origin('news.test') + '/article/3', 'A result')}` };
-
     case 'video.test/results':
       return { title: `${query.get('search_query') ?? ''} - Video`, body: `<h1>Videos</h1>${echo(query.get('search_query') ?? '')}` };
     case 'mail.test/inbox':
