@@ -16,7 +16,7 @@ const POOLED = new Set(['title', 'desc', 'keyword']);
 /** The model of a file's text or parsed JSON: its settings, weights and the sites it predicts. */
 export function readModel(file) {
   const json = typeof file === 'string' ? JSON.parse(file) : file;
-  if (json.format !== 'tabula-model' || json.version !== 3) throw new Error('not a Tabula model file of version 3');
+  if (json.format !== 'tabula-model' || (json.version !== 3 && json.version !== 4)) throw new Error('not a Tabula model file of version 3 or 4');
   const { buckets, embeddingDim, hidden, vocabSize } = json.architecture;
   const weights = {};
   for (const [name, tensor] of Object.entries(json.weights)) weights[name] = typeof tensor === 'string' ? float32s(tensor) : int8Rows(tensor);
@@ -51,6 +51,10 @@ export function predict(model, page, at) {
   const logit = dense(model.weights['engaged.weight'], model.weights['engaged.bias'], x, 1)[0] + wide[0];
   const logSeconds = dense(model.weights['activeTime.weight'], model.weights['activeTime.bias'], x, 1)[0] + wide[1];
   const logits = Array.from(dense(model.weights['next.weight'], model.weights['next.bias'], x, model.vocabSize).subarray(0, model.hosts.length));
+  // What follows the page's own site (version 4): its row of the table, when the site has a slot (named, or by the hash of its host token).
+  const from = model.hosts.findIndex((host) => host === page.host || host === murmur3(`host=${page.host}`, model.hashSeed));
+  const following = model.weights['next.transition'];
+  if (following && from >= 0) logits.forEach((_, slot) => (logits[slot] += following[from * model.vocabSize + slot]));
   const max = Math.max(...logits);
   const exps = logits.map((z) => Math.exp(z - max));
   const total = exps.reduce((sum, value) => sum + value, 0);

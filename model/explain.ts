@@ -44,23 +44,25 @@ export interface Outputs {
   next: Float64Array;
 }
 
-/** The predictions for an input, from the net's one forward pass. */
-export function outputsOf({ net, vocabulary }: LearnerParts, input: EncodedInput): Outputs {
-  const out = net.forward(input, vocabulary.occupied);
+/** The predictions for an input of a page of slot `from`'s site (-1: none known), from the net's one forward pass. */
+export function outputsOf({ net, vocabulary }: LearnerParts, input: EncodedInput, from = -1): Outputs {
+  const out = net.forward(input, vocabulary.occupied, from);
   return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: out.next.slice(0, vocabulary.occupied) };
 }
 
 export function explain(parts: LearnerParts, page: PageFeatures, at: number): Explanation {
   const tokens = visitTokens({ ...page, startedAt: at }, parts.session.contextAt(at));
   const full = encodeTokens(tokens, parts.hasher, parts.config.buckets, new EncodedInput());
-  const all = outputsOf(parts, full);
+  // What usually follows the page's site belongs to its `host` feature: left out with it.
+  const from = parts.vocabulary.find(page.host);
+  const all = outputsOf(parts, full, from);
   const topSlot = mostLikely(all.next);
   const reduced = new EncodedInput();
   const engaged: Contribution[] = [];
   const activeTime: Contribution[] = [];
   const next: Contribution[] = [];
   for (let k = 0; k < full.count; k++) {
-    const without = outputsOf(parts, full.without(k, reduced));
+    const without = outputsOf(parts, full.without(k, reduced), tokens[k].ns === 'host' ? -1 : from);
     const feature = featureName(tokens[k]);
     engaged.push({ feature, effect: all.engaged - without.engaged });
     activeTime.push({ feature, effect: all.activeSeconds - without.activeSeconds });

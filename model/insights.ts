@@ -63,13 +63,15 @@ export function effectsAlone(parts: LearnerParts, mostUsed?: number): EffectsAlo
   const engaged: Contribution[] = [];
   const activeTime: Contribution[] = [];
   const next: Contribution[] = [];
+  // A site's feature alone brings what usually follows that site (explain.ts).
+  const siteSlots = parts.vocabulary.slotsByHash();
   let heldBack = 0;
   for (const entry of entries) {
     if (isHeldBack(entry)) {
       heldBack++;
       continue;
     }
-    const alone = outputsOf(parts, single(input, entry.bucket, signOf(entry.hash)));
+    const alone = outputsOf(parts, single(input, entry.bucket, signOf(entry.hash)), siteSlots.get(entry.hash) ?? -1);
     engaged.push({ feature: labelOf(entry), effect: alone.engaged - empty.engaged });
     activeTime.push({ feature: labelOf(entry), effect: alone.activeSeconds - empty.activeSeconds });
     const pushed = strongestPush(alone, empty);

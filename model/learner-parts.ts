@@ -40,6 +40,7 @@ export function buildParts(config: LearnerConfig): LearnerParts {
   const onReassign = (slot: number): void => {
     net.next.resetSlot(slot);
     for (const param of net.next.params()) optimizer.resetRow(param, slot);
+    optimizer.resetColumn(net.next.transition, slot);
   };
   const now = Date.now();
   return {

@@ -6,6 +6,7 @@ import { FeatureDictionary } from './dictionary';
 import { buildParts, type LearnerParts } from './learner-parts';
 import type { LearnerConfig } from './learner-config';
 import { ProgressiveMetrics, type MetricsSnapshot } from './metrics';
+import { optimizerSlots } from './optimizer';
 import type { ContextSnapshot } from './session';
 import type { VocabularySnapshot } from './site-vocabulary';
 
@@ -13,10 +14,15 @@ export type { ContextSnapshot } from './session';
 
 /**
  * The version of the model file and of the checkpoint: what the weights mean. 3: the words of a
- * text field weigh 1/√n each (encoded-input.ts). A snapshot of another version is refused, and
- * the background then relearns its model from the stored visits.
+ * text field weigh 1/√n each (encoded-input.ts). 4: the next-site head's table of what follows
+ * what (`next.transition`); a version-3 learner is a version-4 one whose table is empty, so its
+ * snapshots and files are read as such (`fromVersion3`). A snapshot of an earlier version is
+ * refused, and the background then relearns its model from the stored visits.
  */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
+
+/** The tensor version 4 added, empty in a learner of version 3. */
+export const ADDED_IN_VERSION_4 = 'next.transition';
 
 export interface LearnerSnapshot {
   /** MODEL_VERSION when taken; a checkpoint stored before versions were kept in it has none. */
@@ -59,7 +65,8 @@ export function takeSnapshot(parts: LearnerParts): LearnerSnapshot {
 }
 
 /** The parts of a learner built with the snapshot's configuration (`config`, already checked) and loaded with its state. */
-export function restoreParts(config: LearnerConfig, snapshot: LearnerSnapshot): LearnerParts {
+export function restoreParts(config: LearnerConfig, input: LearnerSnapshot): LearnerParts {
+  const snapshot = input.modelVersion === 3 ? fromVersion3(input, config) : input;
   if (snapshot.modelVersion !== MODEL_VERSION) {
     throw new RangeError(`snapshot: of model version ${snapshot.modelVersion ?? 'before 3'}, whose weights mean something else to this net (version ${MODEL_VERSION})`);
   }
@@ -91,4 +98,20 @@ function sized(values: Float32Array | undefined, size: number, name: string): Fl
     throw new RangeError(`snapshot: ${name} should hold ${size} numbers`);
   }
   return values;
+}
+
+/**
+ * A version-3 snapshot as version 4: the same weights and state, and an empty table of what follows
+ * what (zero weights and optimizer state), which predicts as version 3 did until it learns.
+ */
+export function fromVersion3(snapshot: LearnerSnapshot, config: LearnerConfig): LearnerSnapshot {
+  const empty = () => new Float32Array(config.vocabSize * config.vocabSize);
+  const state = { ...snapshot.optimizer.state };
+  for (const slot of optimizerSlots(config.optimizer, config.momentum)) state[`${ADDED_IN_VERSION_4}.${slot}`] = empty();
+  return {
+    ...snapshot,
+    modelVersion: MODEL_VERSION,
+    weights: { ...snapshot.weights, [ADDED_IN_VERSION_4]: empty() },
+    optimizer: { ...snapshot.optimizer, state },
+  };
 }

@@ -84,7 +84,7 @@ export class Learner {
   /** Predictions for a page opened at `at`, after the visits observed so far. */
   predict(page: PageFeatures, at: number): Prediction {
     const { net, vocabulary } = this.parts;
-    const out = net.forward(this.inputOf(page, at), vocabulary.occupied);
+    const out = net.forward(this.inputOf(page, at), vocabulary.occupied, vocabulary.find(page.host));
     return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: likelySites(out.next, vocabulary, 5) };
   }
 
@@ -183,12 +183,12 @@ export class Learner {
   private learnTransition(host: string): void {
     const { net, vocabulary, session, progress, optimizer } = this.parts;
     const known = vocabulary.slotOf(host);
-    const probs = net.forward(session.lastInput, vocabulary.occupied).next;
+    const probs = net.forward(session.lastInput, vocabulary.occupied, vocabulary.find(session.lastSite)).next;
     if (vocabulary.occupied > 0) this.noteOutputs(probs[0]); // a softmax holding one NaN is NaN throughout
     progress.scoreNext(known < 0 ? -1 : rankOf(probs, known, vocabulary.occupied), known >= 0 && vocabulary.inTop(known, 3));
     const slot = vocabulary.count(host);
-    // A new site changed the slots: score them again before learning.
-    if (known < 0) net.forward(session.lastInput, vocabulary.occupied);
+    // A new site changed the slots (it may have taken the last site's): score them again before learning.
+    if (known < 0) net.forward(session.lastInput, vocabulary.occupied, vocabulary.find(session.lastSite));
     net.startBackward();
     net.addNextGrad(slot);
     net.backward();

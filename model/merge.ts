@@ -2,8 +2,8 @@
 // tensor the net declares is averaged, each weight in proportion to how much each learner learned
 // it (its AdaGrad or Adam second moment; else, and where neither learned it, the visits each
 // learned), optimizer state in proportion to visits. The next-site head's tensors are laid out by
-// vocabulary slot, so theirs are merged site by site over the united vocabulary; dictionaries are
-// united. Learners whose hashing, architecture or optimizer differ cannot be merged.
+// vocabulary slot, so theirs are merged site by site over the united vocabulary (its table of what
+// follows what by pair of sites); dictionaries are united. Learners whose hashing, architecture or optimizer differ cannot be merged.
 import { murmur3 } from './hash';
 import { Learner } from './learner';
 import type { LearnerConfig } from './learner-config';
@@ -17,6 +17,8 @@ export class ModelMergeError extends Error {
 
 /** Tensors whose values are laid out by next-site slot: `size / vocabSize` values a slot. */
 const SLOT_TENSOR_PREFIX = 'next.';
+/** The slot tensor whose columns are slots too: the logit of site k after site s. */
+const SLOT_PAIR_TENSOR = 'next.transition';
 
 /** What must be equal for two learners' numbers to mean the same, with the words to name it. */
 const MUST_MATCH: [keyof LearnerConfig, string][] = [
@@ -52,7 +54,8 @@ export function mergeLearners(self: Learner, other: Learner): Learner {
   const state: Record<string, Float32Array> = {};
   for (const { name } of paramShapes(a.config)) {
     const layout = name.startsWith(SLOT_TENSOR_PREFIX) ? slotLayout(a.weights[name].length, a.config.vocabSize, slots) : null;
-    const how = (x: Float32Array, y: Float32Array, mix: Mix) => (layout === null ? sameLayout(mix)(x, y) : bySlot(x, y, layout, mix));
+    const how = (x: Float32Array, y: Float32Array, mix: Mix) =>
+      layout === null ? sameLayout(mix)(x, y) : name === SLOT_PAIR_TENSOR ? bySlotPair(x, y, layout, mix) : bySlot(x, y, layout, mix);
     // How much each learner learned each value: its second moment (the gradients it saw), else its visits.
     const seen = importance === undefined ? null : [a.optimizer.state[`${name}.${importance}`], b.optimizer.state[`${name}.${importance}`]];
     weights[name] = how(a.weights[name], b.weights[name], (x, y, i, j) => {
@@ -128,6 +131,20 @@ function bySlot(x: Float32Array, y: Float32Array, { width, slots }: SlotLayout, 
       merged[s * width + k] = slot.inOther < 0 ? x[i] : slot.inSelf < 0 ? y[j] : mix(x, y, i, j);
     }
   });
+  return merged;
+}
+
+/**
+ * A table of sites by sites merged pair by pair: a pair of sites both learners know mixes both
+ * values, a pair only one knows both sites of takes its value, and any other is empty.
+ */
+function bySlotPair(x: Float32Array, y: Float32Array, { width, slots }: SlotLayout, mix: Mix): Float32Array {
+  const merged = new Float32Array(x.length);
+  slots.forEach((row, r) => slots.forEach((column, c) => {
+    const i = row.inSelf < 0 || column.inSelf < 0 ? -1 : row.inSelf * width + column.inSelf;
+    const j = row.inOther < 0 || column.inOther < 0 ? -1 : row.inOther * width + column.inOther;
+    merged[r * width + c] = i >= 0 && j >= 0 ? mix(x, y, i, j) : i >= 0 ? x[i] : j >= 0 ? y[j] : 0;
+  }));
   return merged;
 }
 

@@ -76,14 +76,17 @@ export class TabulaNet {
     return x;
   }
 
-  /** Every head's output for an input, the next-site head's over slots 0..sites-1; valid until the next forward pass. */
-  forward(input: EncodedInput, sites: number): NetOutputs {
+  /**
+   * Every head's output for an input, the next-site head's over slots 0..sites-1 after a page of
+   * slot `from`'s site (-1: none, or no next-site scores wanted); valid until the next forward pass.
+   */
+  forward(input: EncodedInput, sites: number, from = -1): NetOutputs {
     const h = this.body(input);
     const wide = this.wide.forward(input.buckets, input.signs, input.count);
     const out = this.outputs; // reused, as every layer's output is
     out.logit = this.engaged.forward(h)[0] + wide[0];
     out.logSeconds = this.activeTime.forward(h)[0] + wide[1];
-    out.next = this.next.forward(h, sites);
+    out.next = this.next.forward(h, sites, from);
     return out;
   }
 
@@ -157,6 +160,7 @@ export function paramShapes(shape: NetShape): { name: string; size: number; row:
     { name: 'activeTime.bias', size: 1, row: 1 },
     { name: 'next.weight', size: shape.vocabSize * width, row: width },
     { name: 'next.bias', size: shape.vocabSize, row: shape.vocabSize },
+    { name: 'next.transition', size: shape.vocabSize * shape.vocabSize, row: shape.vocabSize },
     { name: 'wide.weight', size: shape.buckets * 2, row: 2 * wideRowBuckets(shape.buckets) },
   );
   return shapes;

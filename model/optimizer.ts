@@ -91,7 +91,8 @@ export class Optimizer {
     if (this.config.kind !== 'adagrad') return (at, n, grad, from, scale) => this.updateRow(p, at, n, grad, from, scale);
     const w = param.value;
     const sumSquares = this.buffers[p][0]; // restored in place: the same array for the optimizer's life
-    const { learningRate, epsilon } = this.config;
+    const { epsilon } = this.config;
+    const learningRate = this.config.learningRate * param.rateScale;
     const l2 = param.decays ? this.config.l2 : 0;
     return (at, n, grad, from, scale) => {
       if (!adagradRow(w, sumSquares, at, n, grad, from, scale, l2, learningRate, epsilon)) this.noteOutOfRange(p, at, n);
@@ -103,7 +104,8 @@ export class Optimizer {
     const param = this.params[p];
     const state = this.buffers[p];
     const w = param.value;
-    const { learningRate, momentum, beta1, beta2, epsilon } = this.config;
+    const { momentum, beta1, beta2, epsilon } = this.config;
+    const learningRate = this.config.learningRate * param.rateScale;
     const l2 = param.decays ? this.config.l2 : 0;
     // Each loop checks the values it writes as it writes them (a comparison is cheaper than a second
     // pass); only a row that fails is scanned again, for the message.
@@ -161,6 +163,12 @@ export class Optimizer {
   resetRow(param: Param, row: number): void {
     const p = this.params.indexOf(param);
     for (const buffer of this.buffers[p]) buffer.fill(0, row * param.cols, (row + 1) * param.cols);
+  }
+
+  /** Forgets what was learned about one column (a next-site slot, in the table of what follows what). */
+  resetColumn(param: Param, column: number): void {
+    const p = this.params.indexOf(param);
+    for (const buffer of this.buffers[p]) for (let row = 0; row < param.rows; row++) buffer[row * param.cols + column] = 0;
   }
 
   state(): OptimizerState {

@@ -40,6 +40,8 @@ export class Param {
     readonly sparse: boolean,
     /** Whether L2 decay applies (weights: yes; biases: no). */
     readonly decays: boolean,
+    /** The optimizer's learning rate is multiplied by this for this parameter. */
+    readonly rateScale = 1,
   ) {
     this.value = new Float32Array(rows * cols);
     this.grad = new Float32Array(sparse ? 8 * cols : rows * cols);

@@ -2,8 +2,9 @@
 // learner. Decoding trusts nothing: it checks every field and size against the architecture
 // before building anything, and fails with a ModelFileError that says what is wrong.
 // A file may be written without names (no host, path, word or title): weights, hashes and
-// figures only, which predict the same; both shapes are version 3 and read by one decoder.
-// Files of versions 1 and 2, whose nets read a page's words otherwise, are refused by name.
+// figures only, which predict the same; both shapes are version 4 and read by one decoder.
+// Version-3 files (no table of what follows what) are read as a version-4 learner whose table is
+// empty; files of versions 1 and 2, whose nets read a page's words otherwise, are refused by name.
 import { floatsToBase64 } from './base64';
 import type { DictionaryEntry } from './dictionary';
 import { Field, ModelFileError } from './file-fields';
@@ -11,7 +12,7 @@ import { encodeInt8Rows, readInt8Rows, type Int8Rows } from './int8-rows';
 import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
 import { Learner } from './learner';
 import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-config';
-import { MODEL_VERSION, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
+import { ADDED_IN_VERSION_4, MODEL_VERSION, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
 import { paramShapes } from './net';
 import { OPTIMIZER_KINDS, optimizerSlots } from './optimizer';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
@@ -110,15 +111,16 @@ export function decodeModelFile(input: unknown): Learner {
       'model from the visits it stores; export the model again from there.',
     );
   }
-  if (version !== MODEL_VERSION) {
-    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads version ${MODEL_VERSION}.`);
+  if (version !== MODEL_VERSION && version !== 3) {
+    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads versions 3 and ${MODEL_VERSION}.`);
   }
   file.keys([
     'format', 'version', 'createdAt', 'updatedAt', 'architecture', 'training', 'hashing', 'counters',
     'vocabulary', 'dictionary', 'context', 'weights', 'optimizer', 'metrics', 'history',
   ]);
   const config = readConfig(file);
-  const shapes = paramShapes(config);
+  // Version 3 had no table of what follows what: its learner is read as one whose table is empty.
+  const shapes = paramShapes(config).filter((shape) => version === MODEL_VERSION || shape.name !== ADDED_IN_VERSION_4);
   const weights = file.get('weights');
   weights.keys(shapes.map((shape) => shape.name));
   const optimizer = file.get('optimizer');
@@ -129,7 +131,7 @@ export function decodeModelFile(input: unknown): Learner {
   const counters = file.get('counters');
   counters.keys(['visitsLearned']);
   const snapshot: LearnerSnapshot = {
-    modelVersion: MODEL_VERSION,
+    modelVersion: version,
     config,
     createdAt: file.get('createdAt').number(),
     updatedAt: file.get('updatedAt').number(),

@@ -27,6 +27,11 @@ export class Session {
 
   constructor(private readonly gapMs: number) {}
 
+  /** The site of the session's last visit ('' before any). */
+  get lastSite(): string {
+    return this.lastHost;
+  }
+
   /** Whether a visit starting at `at` continues the session. */
   continuesAt(at: number): boolean {
     return this.hasLast && at - this.lastEndedAt <= this.gapMs;

@@ -40,8 +40,23 @@ export class SiteVocabulary {
     return this.hosts.length;
   }
 
+  /** The slot of `host`, or -1; an unnamed slot whose hash is `host`'s is given its name. */
   slotOf(host: string): number {
     return this.slots.get(host) ?? this.nameSlotOf(host);
+  }
+
+  /** The slot of `host`, or -1, changing nothing (an unnamed slot stays unnamed). */
+  find(host: string): number {
+    return this.slots.get(host) ?? (this.unnamed.size === 0 ? -1 : this.unnamed.get(this.hostHash(host)) ?? -1);
+  }
+
+  /** Each occupied slot by the hash of its site's `host` token, named or not. */
+  slotsByHash(): Map<number, number> {
+    const bySlot = new Map(this.unnamed);
+    this.hosts.forEach((host, slot) => {
+      if (host !== '') bySlot.set(this.hostHash(host), slot);
+    });
+    return bySlot;
   }
 
   /** The host of a slot, '' for an unnamed one. */

@@ -1,42 +1,61 @@
 // Softmax over the occupied slots of the next-site head: slots fill in order, so a forward
 // pass scores slots 0..count-1 only, and its cost follows the user's number of sites, not the
-// vocabulary's size.
+// vocabulary's size. Beside the rows that read the body, a table of what follows what: row s
+// holds a logit for each site after a page of site s (the `from` slot), added when that site
+// has a slot.
 import { axpy, dot } from '../kernels';
 import { ONE, Param } from '../param';
+
+/**
+ * How much faster than the rest the table of what follows what learns: a person's own habits
+ * ("the news, then mail") are there to be counted from their first days, and four times the
+ * learning rate follows them best on the persona seeds (docs/model-format.md).
+ */
+export const TRANSITION_RATE = 4;
 
 export class SlotSoftmax {
   readonly weight: Param;
   readonly bias: Param;
+  /** `slotCount × slotCount`: row s, column k is the logit of site k after a page of site s. */
+  readonly transition: Param;
   /** Probabilities of slots 0..count-1 after the last forward pass. */
   readonly probs: Float64Array;
   readonly gradIn: Float32Array;
   private readonly gradLogits: Float64Array;
   /** Slot k is row k: the rows a pass touches. */
   private readonly slots: Int32Array;
+  private readonly gradTransition: Float32Array;
   private input: Float32Array = new Float32Array(0);
   private count = 0;
+  /** The slot of the page's own site in the last forward pass (-1: none). */
+  private from = -1;
 
   constructor(readonly slotCount: number, readonly inputs: number, name = 'next') {
     // Rows start at zero: a slot's row is reset whenever a new site takes the slot.
     this.weight = new Param(`${name}.weight`, slotCount, inputs, true, true);
     this.bias = new Param(`${name}.bias`, slotCount, 1, true, false);
+    this.transition = new Param(`${name}.transition`, slotCount, slotCount, true, true, TRANSITION_RATE);
+    this.gradTransition = new Float32Array(slotCount);
     this.probs = new Float64Array(slotCount);
     this.gradIn = new Float32Array(inputs);
     this.gradLogits = new Float64Array(slotCount);
     this.slots = Int32Array.from({ length: slotCount }, (_, slot) => slot);
   }
 
-  /** Probabilities of slots 0..count-1 (the rest of `probs` is stale). */
-  forward(input: Float32Array, count: number): Float64Array {
+  /** Probabilities of slots 0..count-1 after a page of slot `from`'s site (-1: a site without a slot); the rest of `probs` is stale. */
+  forward(input: Float32Array, count: number, from: number): Float64Array {
     this.input = input;
     this.count = count;
+    this.from = from;
     const w = this.weight.value;
     const b = this.bias.value;
+    const t = this.transition.value;
+    const row = from * this.slotCount;
     const n = this.inputs;
     const probs = this.probs;
     let max = -Infinity;
     for (let k = 0; k < count; k++) {
-      const z = b[k] + dot(w, k * n, input, 0, n);
+      const z = b[k] + dot(w, k * n, input, 0, n) + (from >= 0 ? t[row + k] : 0);
       probs[k] = z;
       if (z > max) max = z;
     }
@@ -62,16 +81,24 @@ export class SlotSoftmax {
     }
     this.weight.addRows(this.slots, gradLogits, this.count, this.input); // slot k's row: gradLogits[k] · input
     for (let k = 0; k < this.count; k++) this.bias.addRow(k, gradLogits[k], ONE);
+    if (this.from >= 0) {
+      const grad = this.gradTransition; // zero past the occupied slots
+      for (let k = 0; k < this.count; k++) grad[k] = gradLogits[k];
+      this.transition.addRow(this.from, 1, grad);
+    }
     return gradIn;
   }
 
-  /** Empties a slot's row, for a site that takes over the slot. */
+  /** Empties what a slot's site was known by (its row, its bias, and what came after it and before it), for a site that takes over the slot. */
   resetSlot(slot: number): void {
     this.weight.value.fill(0, slot * this.inputs, (slot + 1) * this.inputs);
     this.bias.value[slot] = 0;
+    const t = this.transition.value;
+    t.fill(0, slot * this.slotCount, (slot + 1) * this.slotCount);
+    for (let row = 0; row < this.slotCount; row++) t[row * this.slotCount + slot] = 0;
   }
 
   params(): Param[] {
-    return [this.weight, this.bias];
+    return [this.weight, this.bias, this.transition];
   }
 }

@@ -192,8 +192,31 @@ describe('checkpoint and resume', () => {
     it = await wake();
     const model = await it.service.current();
     expectSameModel(model.snapshot(), trainedOn(await storedInSeqOrder(it)));
-    expect(model.snapshot().modelVersion).toBe(3);
+    expect(model.snapshot().modelVersion).toBe(4);
     expect(console.error).toHaveBeenCalledWith('Tabula could not restore its model; relearning it from the stored visits', expect.any(RangeError));
+  });
+
+  it('keeps a checkpoint of model version 3, with an empty table of what follows what, instead of relearning', async () => {
+    let it = await wake();
+    await browse(it, 6);
+    await it.service.catchUp();
+    await it.service.flush();
+    const checkpoint = (await it.db.get('model', 'checkpoint'))!;
+    // As a Tabula of model version 3 stored it: no table.
+    const { 'next.transition': _table, ...weights } = checkpoint.snapshot.weights;
+    const { 'next.transition.sumSquares': _sums, ...state } = checkpoint.snapshot.optimizer.state;
+    const versionThree = { ...checkpoint.snapshot, modelVersion: 3, weights, optimizer: { ...checkpoint.snapshot.optimizer, state } };
+    await it.db.put('model', { ...checkpoint, snapshot: versionThree }, 'checkpoint');
+    kill(it);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    it = await wake();
+    const model = await it.service.current();
+    expect(errors).not.toHaveBeenCalled();
+    expect(model.snapshot().modelVersion).toBe(4);
+    expect(model.net.next.transition.value.every((w) => w === 0)).toBe(true);
+    for (const [name, values] of Object.entries(weights)) expect(model.snapshot().weights[name], name).toEqual(values);
+    // Relearning would have learned a table from the stored visits' moves.
+    expect(trainedOn(await storedInSeqOrder(it)).weights['next.transition'].some((w) => w !== 0)).toBe(true);
   });
 
   it('skips and counts a stored visit it cannot read, and goes on learning', async () => {

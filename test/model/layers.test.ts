@@ -142,32 +142,61 @@ describe('SlotSoftmax', () => {
   const head = new SlotSoftmax(5, 3);
   rng.fillUniform(head.weight.value, 1);
   rng.fillUniform(head.bias.value, 1);
+  rng.fillUniform(head.transition.value, 1);
   const input = Float32Array.from([0.7, -0.3, 1.1]);
   const slots = Int32Array.from([0, 1, 2]); // the occupied slots: always the first ones
   const target = 1; // slot 1
-  const loss = (): number => -Math.log(head.forward(input, 3)[target]);
+  const from = 2; // the page's own site: slot 2
+  const loss = (after = from): number => -Math.log(head.forward(input, 3, after)[target]);
 
   it('gives probabilities over the active slots only', () => {
-    const probs = head.forward(input, 3);
+    const probs = head.forward(input, 3, from);
     expect(probs[0] + probs[1] + probs[2]).toBeCloseTo(1, 12);
   });
 
-  it('matches finite differences of the cross-entropy, touching only active rows', () => {
+  it('adds the row of what follows the page\'s site to the logits, and nothing without one', () => {
+    const logits = (after: number) => Array.from(head.forward(input, 3, after).subarray(0, 3), Math.log);
+    const [withRow, without] = [logits(from), logits(-1)];
+    const t = head.transition.value;
+    // Log-probabilities differ from logits by one constant: compare differences between slots.
+    for (const k of [1, 2]) {
+      expect(withRow[k] - withRow[0] - (without[k] - without[0])).toBeCloseTo(t[from * 5 + k] - t[from * 5], 5);
+    }
+  });
+
+  it('matches finite differences of the cross-entropy, touching only active rows and the row of the page\'s site', () => {
     loss();
     const gradIn = Float32Array.from(head.backward(target));
     expect(Array.from(head.weight.touched.subarray(0, head.weight.touchedCount))).toEqual([0, 1, 2]);
+    expect(Array.from(head.transition.touched.subarray(0, head.transition.touchedCount))).toEqual([from]);
     slots.forEach((slot, k) => {
       for (let i = 0; i < 3; i++) {
         expect(closeTo(head.weight.gradAt(k, i), numericGrad(head.weight.value, slot * 3 + i, loss))).toBe(true);
       }
       expect(closeTo(head.bias.gradAt(k, 0), numericGrad(head.bias.value, slot, loss))).toBe(true);
+      expect(closeTo(head.transition.gradAt(0, slot), numericGrad(head.transition.value, from * 5 + slot, loss))).toBe(true);
     });
+    // Slots past the occupied ones have no gradient.
+    expect(head.transition.gradAt(0, 3)).toBe(0);
+    expect(head.transition.gradAt(0, 4)).toBe(0);
     for (let i = 0; i < 3; i++) expect(closeTo(gradIn[i], numericGrad(input, i, loss))).toBe(true);
+    for (const param of head.params()) param.clearGrad();
+  });
+
+  it('learns no row of what follows when the page\'s site has no slot', () => {
+    loss(-1);
+    head.backward(target);
+    expect(head.transition.hasGrad).toBe(false);
+    for (const param of head.params()) param.clearGrad();
   });
 
   it('empties a slot that a new site takes over', () => {
     head.resetSlot(2);
     expect(Array.from(head.weight.value.subarray(6, 9))).toEqual([0, 0, 0]);
     expect(head.bias.value[2]).toBe(0);
+    const t = head.transition.value;
+    expect(Array.from(t.subarray(10, 15))).toEqual([0, 0, 0, 0, 0]); // what followed the site of slot 2
+    expect([0, 1, 3, 4].map((row) => t[row * 5 + 2])).toEqual([0, 0, 0, 0]); // and what came before it
+    expect(t[1 * 5 + 3]).not.toBe(0); // the rest is kept
   });
 });

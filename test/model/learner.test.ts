@@ -166,6 +166,36 @@ describe('Learner', () => {
     expect(learner.insights().baseline).toEqual({ engaged: essay.baseline.engaged, activeSeconds: essay.baseline.activeSeconds });
   });
 
+  it('learns which site follows which in its table, and puts that down to the site in explanations and insights', () => {
+    const fresh = Learner.create();
+    const start = Date.UTC(2024, 0, 1, 9);
+    const visit = (host: string, at: number) => makeVisit({ host, url: `https://${host}/`, path: '/', title: host, startedAt: at, endedAt: at + 30_000 });
+    // Two habits, each session two hours after the last: the news then mail, a forum then docs.
+    for (let i = 0; i < 40; i++) {
+      const at = start + i * 7_200_000;
+      const [first, then] = i % 2 === 0 ? ['news.example', 'mail.example'] : ['forum.example', 'docs.example'];
+      fresh.observe(visit(first, at));
+      fresh.observe(visit(then, at + 60_000));
+    }
+    const [news, mail] = ['news.example', 'mail.example'].map((host) => fresh.vocabulary.slotOf(host));
+    const { transition } = fresh.net.next;
+    expect(transition.value[news * transition.cols + mail]).toBeGreaterThan(0.5);
+    const at = start + 100 * 7_200_000;
+    const page = visit('news.example', at);
+    expect(fresh.predict(page, at).next[0].host).toBe('mail.example');
+    const why = fresh.explain(page, at);
+    expect(why.nextSite).toBe('mail.example');
+    const siteEffect = (learner: Learner) => learner.explain(page, at).next.find((c) => c.feature === 'site: news.example')!.effect;
+    // Without its table, the same learner gives the site a smaller part in the next site's chance.
+    const snapshot = fresh.snapshot();
+    snapshot.weights['next.transition'].fill(0);
+    const withoutTable = Learner.restore(snapshot);
+    expect(siteEffect(fresh)).toBeGreaterThan(siteEffect(withoutTable) + 0.05);
+    const effectAlone = (learner: Learner) => learner.effectsAlone().next.find((c) => c.feature === 'site: news.example → mail.example')?.effect ?? 0;
+    expect(effectAlone(fresh)).toBeGreaterThan(effectAlone(withoutTable) + 0.05);
+    expect(fresh.insights().topFeatures.next.map((c) => c.feature)).toContain('site: news.example → mail.example');
+  });
+
   it('explains by content keywords too, once it has seen them', () => {
     const fresh = trained(VISITS.slice(0, 300));
     const page = makeVisit({ host: 'blog.example.net', title: 'Gardens', path: '/', kind: 'article', keywords: ['compost', 'seedlings'] });

@@ -62,6 +62,35 @@ describe('merging two models', () => {
     expect(hosts.slice(0, a.vocabulary.hosts.length)).toEqual(a.vocabulary.hosts); // this model's sites keep their slots
   });
 
+  it('merges the table of what follows what pair of sites by pair of sites over the united vocabulary', () => {
+    let both = 0;
+    let one = 0;
+    // Here, and in two small vocabularies that know different sites.
+    const small = [learned(VISITS.slice(0, 300), { vocabSize: 3 }), learned(VISITS.slice(300), { vocabSize: 3 })];
+    for (const [x, y, z] of [[a, b, m], [...small.map((learner) => learner.snapshot()), mergeLearners(small[0], small[1]).snapshot()]]) {
+      const n = z.config.vocabSize;
+      const table = (snapshot: typeof a, values: 'weights' | 'sums', from: string, to: string) => {
+        const [i, j] = [(snapshot.vocabulary.hosts as string[]).indexOf(from), (snapshot.vocabulary.hosts as string[]).indexOf(to)];
+        return i < 0 || j < 0 ? null : (values === 'weights' ? snapshot.weights['next.transition'] : snapshot.optimizer.state['next.transition.sumSquares'])[i * n + j];
+      };
+      const hosts = z.vocabulary.hosts as string[];
+      for (const [r, from] of hosts.entries()) {
+        for (const [c, to] of hosts.entries()) {
+          const [mine, theirs] = [table(x, 'weights', from, to), table(y, 'weights', from, to)];
+          const [p, q] = [table(x, 'sums', from, to), table(y, 'sums', from, to)];
+          const total = x.visitsLearned + y.visitsLearned;
+          const byVisits = (u: number, v: number) => (u * x.visitsLearned + v * y.visitsLearned) / total;
+          const expected = mine !== null && theirs !== null ? (p! + q! === 0 ? byVisits(mine, theirs) : (mine * p! + theirs * q!) / (p! + q!)) : mine ?? theirs ?? 0;
+          expect(z.weights['next.transition'][r * n + c], `${from} → ${to}`).toBeCloseTo(expected, 5);
+          if (mine !== null && theirs !== null && mine !== 0 && theirs !== 0) both++;
+          else if ((mine ?? theirs ?? 0) !== 0) one++;
+        }
+      }
+    }
+    expect(both).toBeGreaterThan(0); // moves both learners saw
+    expect(one).toBeGreaterThan(0); // and moves between sites only one of them knows
+  });
+
   it('unites the dictionaries, adding the uses of a feature both saw', () => {
     const names = new Set(m.dictionary.entries.map((entry) => entry.name));
     const site = 'site: news.example.org';

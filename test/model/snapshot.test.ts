@@ -31,6 +31,22 @@ describe.each([
 });
 
 describe('Learner.restore', () => {
+  it('restores a snapshot of model version 3 with an empty table of what follows what, and refuses an earlier one', () => {
+    const learner = Learner.create({ size: 'small' });
+    for (const visit of VISITS.slice(0, 300)) learner.observe(visit);
+    learner.net.next.transition.value.fill(0); // what version 3 had: no table, which is an empty one
+    const current = learner.snapshot();
+    const { 'next.transition': _table, ...weights } = current.weights;
+    const { 'next.transition.sumSquares': _sums, ...state } = current.optimizer.state;
+    const versionThree = { ...structuredClone(current), modelVersion: 3, weights: structuredClone(weights), optimizer: { ...current.optimizer, state: structuredClone(state) } };
+    const restored = Learner.restore(versionThree);
+    expect(restored.snapshot().modelVersion).toBe(4);
+    expect(restored.net.next.transition.value.every((w) => w === 0)).toBe(true);
+    const page = VISITS[300];
+    expect(restored.predict(page, page.startedAt)).toEqual(Learner.restore(current).predict(page, page.startedAt));
+    expect(() => Learner.restore({ ...versionThree, modelVersion: 2 })).toThrow(/of model version 2/);
+  });
+
   it('refuses a snapshot whose weights do not fit its configuration', () => {
     const snapshot = Learner.create({ size: 'small' }).snapshot();
     snapshot.weights['embedding.weight'] = new Float32Array(10);

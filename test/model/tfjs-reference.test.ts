@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EncodedInput } from '../../model/encoded-input';
 import { huberGrad, logLossGrad } from '../../model/losses';
+import { TRANSITION_RATE } from '../../model/layers/slot-softmax';
 import { TabulaNet } from '../../model/net';
 import { createOptimizer, type OptimizerConfig } from '../../model/optimizer';
 import { Rng } from '../../model/rng';
@@ -17,6 +18,8 @@ const SLOTS_USED = 4;
 const ENGAGED = 1;
 const TARGET = 1.7;
 const NEXT = 2;
+/** The slot of the page's own site: its row of the table of what follows what joins the next-site logits. */
+const FROM = 1;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -50,6 +53,7 @@ function variablesOf(net: TabulaNet): Record<string, tf.Variable> {
   }
   shapes['next.weight'] = [SHAPE.vocabSize, width];
   shapes['next.bias'] = [SHAPE.vocabSize];
+  shapes['next.transition'] = [SHAPE.vocabSize, SHAPE.vocabSize];
   shapes['wide.weight'] = [SHAPE.buckets, 2];
   return Object.fromEntries(net.params().map((param) => [param.name, tf.variable(tf.tensor(param.value.slice(), shapes[param.name]), true, `${param.name}-${Math.random()}`)]));
 }
@@ -66,7 +70,8 @@ function referenceLosses(v: Record<string, tf.Variable>, input: EncodedInput): {
   const logit = tf.add(tf.add(tf.matMul(h, v['engaged.weight'], false, true), v['engaged.bias']), tf.slice(wide, [0], [1]));
   const logSeconds = tf.add(tf.add(tf.matMul(h, v['activeTime.weight'], false, true), v['activeTime.bias']), tf.slice(wide, [1], [1]));
   const slots = tf.tensor1d([0, 1, 2, 3], 'int32');
-  const nextLogits = tf.add(tf.matMul(h, tf.gather(v['next.weight'], slots), false, true), tf.gather(v['next.bias'], slots));
+  const following = tf.gather(tf.reshape(tf.slice(v['next.transition'], [FROM, 0], [1, SHAPE.vocabSize]), [SHAPE.vocabSize]), slots);
+  const nextLogits = tf.add(tf.add(tf.matMul(h, tf.gather(v['next.weight'], slots), false, true), tf.gather(v['next.bias'], slots)), following);
   const visit = tf.add(
     tf.losses.sigmoidCrossEntropy(tf.tensor2d([[ENGAGED]]), logit),
     tf.losses.huberLoss(tf.tensor2d([[TARGET]]), logSeconds, undefined, 1),
@@ -85,7 +90,7 @@ function backwardVisit(net: TabulaNet, input: EncodedInput): void {
 }
 
 function backwardNext(net: TabulaNet, input: EncodedInput): void {
-  net.forward(input, SLOTS_USED);
+  net.forward(input, SLOTS_USED, FROM);
   net.startBackward();
   net.addNextGrad(NEXT);
   net.backward();
@@ -118,7 +123,7 @@ describe('against TensorFlow.js', () => {
     const [logit, logSeconds, probs] = referenceLosses(v, input).outputs.map((t) => t.dataSync());
     const heads = net.forward(input, SLOTS_USED);
     expectClose([heads.logit, heads.logSeconds], [logit[0], logSeconds[0]], 'visit heads');
-    expectClose(net.forward(input, SLOTS_USED).next.slice(0, SLOTS_USED), probs, 'next probabilities');
+    expectClose(net.forward(input, SLOTS_USED, FROM).next.slice(0, SLOTS_USED), probs, 'next probabilities');
   });
 
   it.each(['visit', 'next'] as const)('computes the same gradients of the %s loss', (loss) => {
@@ -133,11 +138,12 @@ describe('against TensorFlow.js', () => {
     }
   });
 
-  const optimizers: [string, Partial<OptimizerConfig> & Pick<OptimizerConfig, 'kind'>, () => tf.Optimizer][] = [
-    ['SGD', { kind: 'sgd', learningRate: 0.1 }, () => tf.train.sgd(0.1)],
-    ['SGD with momentum', { kind: 'sgd', learningRate: 0.1, momentum: 0.9 }, () => tf.train.momentum(0.1, 0.9)],
-    ['AdaGrad', { kind: 'adagrad', learningRate: 0.1 }, () => tf.train.adagrad(0.1, 0.1)],
-    ['Adam', { kind: 'adam', learningRate: 0.01 }, () => tf.train.adam(0.01, 0.9, 0.999, 1e-8)],
+  // Each reference optimizer is made for a learning rate: the table of what follows what learns at TRANSITION_RATE times the rest's.
+  const optimizers: [string, Partial<OptimizerConfig> & Pick<OptimizerConfig, 'kind'>, (rate: number) => tf.Optimizer][] = [
+    ['SGD', { kind: 'sgd', learningRate: 0.1 }, (rate) => tf.train.sgd(rate)],
+    ['SGD with momentum', { kind: 'sgd', learningRate: 0.1, momentum: 0.9 }, (rate) => tf.train.momentum(rate, 0.9)],
+    ['AdaGrad', { kind: 'adagrad', learningRate: 0.1 }, (rate) => tf.train.adagrad(rate, 0.1)],
+    ['Adam', { kind: 'adam', learningRate: 0.01 }, (rate) => tf.train.adam(rate, 0.9, 0.999, 1e-8)],
   ];
 
   it.each(optimizers)('%s: three steps leave the same weights', (_, config, reference) => {
@@ -151,13 +157,18 @@ describe('against TensorFlow.js', () => {
       optimizer.restore(state);
     }
     const before = net.params().map((param) => param.value.slice());
-    const tfOptimizer = reference();
+    const [tfOptimizer, tfTableOptimizer] = [reference(config.learningRate!), reference(config.learningRate! * TRANSITION_RATE)];
+    const table = v['next.transition'].name;
     for (let step = 0; step < 3; step++) {
       const loss = step === 1 ? 'next' : 'visit';
       if (loss === 'visit') backwardVisit(net, input);
       else backwardNext(net, input);
       optimizer.step();
-      tfOptimizer.minimize(() => referenceLosses(v, input)[loss], false, Object.values(v));
+      // As minimize does: every variable in the same order at each step (a null gradient leaves it as it is).
+      const { grads } = tfOptimizer.computeGradients(() => referenceLosses(v, input)[loss], Object.values(v));
+      const named = (variable: tf.Variable) => ({ name: variable.name, tensor: grads[variable.name] });
+      tfOptimizer.applyGradients(Object.values(v).filter((variable) => variable.name !== table).map(named));
+      tfTableOptimizer.applyGradients([named(v['next.transition'])]);
     }
     // Compare the changes, not the weights: a wrong step would hide in weights much larger than it.
     net.params().forEach((param, p) => {
