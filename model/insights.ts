@@ -1,6 +1,7 @@
 // What the model has learned, read from its weights: the features with the largest effects
 // on each head, the effect of each hour on engagement, the features that drive the first
-// layer's units, and a picture of the first layer's rows for the most used features.
+// layer's units, a picture of the first layer's rows for the most used features, and one of the
+// table of which site follows which.
 // A feature's effect here is its effect alone: the prediction for an input holding only that
 // feature, minus the prediction for an empty input. And a map of the sites.
 import type { DictionaryEntry } from './dictionary';
@@ -31,6 +32,11 @@ export interface LearnedInsights {
   weights: { rows: string[]; cols: number; values: number[] };
   /** The most visited sites placed by how alike the next-site head scores them (see site-map.ts). */
   siteMap: SiteMap;
+  /**
+   * A picture of the next-site head's table of which site follows which, for the most visited
+   * sites (most visited first): `values[r × sites.length + c]` is the weight of site c after site r.
+   */
+  following: { sites: string[]; values: number[] };
 }
 
 /** Features kept of each kind, for each head: five are shown, the rest one click away. */
@@ -38,6 +44,7 @@ const TOP_PER_KIND = 20;
 const HIDDEN_UNITS = 8;
 const FEATURES_PER_UNIT = 5;
 const PICTURE_ROWS = 16;
+const FOLLOWING_SITES = 10;
 /** How a site or feature read from a model file without names is shown until it is seen again. */
 const UNNAMED_SITE = 'an unnamed site';
 
@@ -99,6 +106,7 @@ export function insights(parts: LearnerParts): LearnedInsights {
     hiddenUnits: hiddenUnits(parts, entries),
     weights: picture(parts),
     siteMap: siteMap(parts),
+    following: following(parts),
   };
 }
 
@@ -179,4 +187,16 @@ function picture(parts: LearnerParts): LearnedInsights['weights'] {
     for (let j = 0; j < dim; j++) values.push(sign * rows[entry.bucket * dim + j]);
   }
   return { rows: used.map(labelOf), cols: dim, values };
+}
+
+/** The table of which site follows which, between the most visited sites (ties: the lower slot first). */
+function following({ net, vocabulary }: LearnerParts): LearnedInsights['following'] {
+  const table = net.next.transition;
+  const slots = Array.from({ length: vocabulary.occupied }, (_, slot) => slot)
+    .sort((a, b) => vocabulary.visits(b) - vocabulary.visits(a) || a - b)
+    .slice(0, FOLLOWING_SITES);
+  return {
+    sites: slots.map((slot) => vocabulary.hostOf(slot) || UNNAMED_SITE),
+    values: slots.flatMap((from) => slots.map((to) => table.value[from * table.cols + to])),
+  };
 }

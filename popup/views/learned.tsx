@@ -34,7 +34,12 @@ export function LearnedView() {
         {learned ? <WeekChangeReport change={learned.weekChange} /> : <Skeleton height={200} label="Loading what changed this week…" />}
       </Section>
       <Section title="Your sites">
-        {learned ? <SiteMapChart map={learned.siteMap} /> : <Skeleton height={250} label="Loading the map of your sites…" />}
+        {learned ? (
+          <>
+            <SiteMapChart map={learned.siteMap} />
+            <FollowingHeatmap following={learned.following} />
+          </>
+        ) : <Skeleton height={250} label="Loading the map of your sites…" />}
       </Section>
       <Section title="Your habits">
         {learned ? (
@@ -82,6 +87,29 @@ function ModelCounts({ overview }: { overview: ModelOverview }) {
   );
 }
 
+
+/**
+ * The next-site head's table of which site follows which, between the most visited sites: rows
+ * the site one is on, columns the site after it (numbered as the rows: site names do not fit
+ * under a column), warm where the model learned that the one follows the other.
+ */
+function FollowingHeatmap({ following }: { following: Insights['following'] }) {
+  const { sites, values } = following;
+  if (sites.length < 2) return <p class="muted">Which site follows which shows here once you have browsed a few sites.</p>;
+  const n = sites.length;
+  const grid = sites.map((_, r) => values.slice(r * n, r * n + n));
+  const strongest = grid.flatMap((row, r) => row.map((weight, c) => ({ r, c, weight })))
+    .filter(({ weight }) => weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 3);
+  const learned = strongest.length === 0 ? 'No site has been learned to follow another yet.'
+    : `Learned most strongly: ${strongest.map(({ r, c }) => `${sites[c]} after ${sites[r]}`).join('; ')}.`;
+  return (
+    <Heatmap title="Which site follows which" signed rowName="After" rowLabels={sites.map((site, i) => `${i + 1} ${site}`)}
+      colLabels={sites.map((_, i) => String(i + 1))} values={grid} format={(weight) => signed(weight, 2)} labelWidth={110}
+      summary={`${learned} Rows: the site you are on; columns: the next site, numbered as the rows (warm: more likely next).`} />
+  );
+}
 
 // Habits and the hour of day: when the user browses (from stored visits) and how the learned
 // model lets the hour move the engagement prediction.

@@ -194,6 +194,12 @@ describe('Learner', () => {
     const effectAlone = (learner: Learner) => learner.effectsAlone().next.find((c) => c.feature === 'site: news.example → mail.example')?.effect ?? 0;
     expect(effectAlone(fresh)).toBeGreaterThan(effectAlone(withoutTable) + 0.05);
     expect(fresh.insights().topFeatures.next.map((c) => c.feature)).toContain('site: news.example → mail.example');
+    // The picture of the table: the four sites, and mail.example after news.example learned most strongly.
+    const { sites, values } = fresh.insights().following;
+    expect([...sites].sort()).toEqual(['docs.example', 'forum.example', 'mail.example', 'news.example']);
+    const weight = (from: string, to: string) => values[sites.indexOf(from) * sites.length + sites.indexOf(to)];
+    expect(weight('news.example', 'mail.example')).toBe(transition.value[news * transition.cols + mail]);
+    expect(weight('news.example', 'mail.example')).toBeGreaterThan(weight('news.example', 'docs.example'));
   });
 
   it('explains by content keywords too, once it has seen them', () => {

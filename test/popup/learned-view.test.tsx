@@ -151,6 +151,30 @@ describe('Learned view', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(5);
   });
 
+  it('pictures which site follows which, naming the pairs learned most strongly', async () => {
+    showLearned();
+    const grid = await screen.findByRole('img', { name: /Which site follows which/ });
+    const cells = [...grid.querySelectorAll('rect.cell')];
+    const { values } = insights().following;
+    expect(cells).toHaveLength(9);
+    cells.forEach((cell, i) => expect(cell.getAttribute('class')).toBe(values[i] < 0 ? 'cell down' : 'cell up'));
+    expect(grid.querySelector('desc')?.textContent).toBe(
+      'Learned most strongly: docs.python.org after github.com; github.com after docs.python.org. '
+      + 'Rows: the site you are on; columns: the next site, numbered as the rows (warm: more likely next).',
+    );
+    const table = screen.getByRole('table', { name: 'Which site follows which' });
+    expect(within(table).getByRole('row', { name: /1 github.com/ }).textContent).toBe('1 github.com+0.00+1.40−0.30');
+  });
+
+  it('says which site follows which comes once two sites are known, and when nothing is learned yet', async () => {
+    showLearned({ 'model/insights': insights({ following: { sites: ['github.com'], values: [0] } }) });
+    expect(await screen.findByText(/Which site follows which shows here once you have browsed a few sites/)).toBeTruthy();
+    cleanup();
+    showLearned({ 'model/insights': insights({ following: { sites: ['github.com', 'youtube.com'], values: [0, 0, 0, 0] } }) });
+    const grid = await screen.findByRole('img', { name: /Which site follows which/ });
+    expect(grid.querySelector('desc')?.textContent).toMatch(/^No site has been learned to follow another yet\./);
+  });
+
   it('says the map comes once three sites are known', async () => {
     showLearned({ 'model/insights': insights({ siteMap: { points: [], shown: 0 } }) });
     expect(await screen.findByText(/map of your sites appears once the model knows three/)).toBeTruthy();
