@@ -52,7 +52,8 @@ export function predict(model, page, at) {
   const logSeconds = dense(model.weights['activeTime.weight'], model.weights['activeTime.bias'], x, 1)[0] + wide[1];
   const logits = Array.from(dense(model.weights['next.weight'], model.weights['next.bias'], x, model.vocabSize).subarray(0, model.hosts.length));
   // What follows the page's own site (version 4): its row of the table, when the site has a slot (named, or by the hash of its host token).
-  const from = model.hosts.findIndex((host) => host === page.host || host === murmur3(`host=${page.host}`, model.hashSeed));
+  const hostHash = murmur3(`host=${page.host}`, model.hashSeed);
+  const from = model.hosts.findIndex((host) => host === page.host || host === hostHash);
   const following = model.weights['next.transition'];
   if (following && from >= 0) logits.forEach((_, slot) => (logits[slot] += following[from * model.vocabSize + slot]));
   const max = Math.max(...logits);

@@ -30,11 +30,12 @@ export interface LearnedInsights {
   hiddenUnits: HiddenUnit[];
   /** A picture of the first layer: rows are the most used features, columns the embedding. */
   weights: { rows: string[]; cols: number; values: number[] };
-  /** The most visited sites placed by how alike the next-site head scores them (see site-map.ts). */
+  /** The most visited sites placed by how alike the next-site head's rows score them (see site-map.ts). */
   siteMap: SiteMap;
   /**
    * A picture of the next-site head's table of which site follows which, for the most visited
-   * sites (most visited first): `values[r × sites.length + c]` is the weight of site c after site r.
+   * sites (most visited first): `values[r × sites.length + c]` is the weight of site c after site r,
+   * less row r's mean over every site the head knows.
    */
   following: { sites: string[]; values: number[] };
 }
@@ -189,14 +190,25 @@ function picture(parts: LearnerParts): LearnedInsights['weights'] {
   return { rows: used.map(labelOf), cols: dim, values };
 }
 
-/** The table of which site follows which, between the most visited sites (ties: the lower slot first). */
+/**
+ * The table of which site follows which, between the most visited named sites (ties: the lower
+ * slot first; an unnamed site, read from a file without names, is left out until it is seen).
+ * Each row is shown less its mean over the occupied sites: the same number added to a whole row
+ * changes no prediction, so what a row says is how each site stands against the others.
+ */
 function following({ net, vocabulary }: LearnerParts): LearnedInsights['following'] {
   const table = net.next.transition;
-  const slots = Array.from({ length: vocabulary.occupied }, (_, slot) => slot)
+  const occupied = vocabulary.occupied;
+  const slots = Array.from({ length: occupied }, (_, slot) => slot)
+    .filter((slot) => vocabulary.hostOf(slot) !== '')
     .sort((a, b) => vocabulary.visits(b) - vocabulary.visits(a) || a - b)
     .slice(0, FOLLOWING_SITES);
   return {
-    sites: slots.map((slot) => vocabulary.hostOf(slot) || UNNAMED_SITE),
-    values: slots.flatMap((from) => slots.map((to) => table.value[from * table.cols + to])),
+    sites: slots.map((slot) => vocabulary.hostOf(slot)),
+    values: slots.flatMap((from) => {
+      const row = table.value.subarray(from * table.cols, from * table.cols + occupied);
+      const mean = row.reduce((sum, weight) => sum + weight, 0) / occupied;
+      return slots.map((to) => row[to] - mean);
+    }),
   };
 }

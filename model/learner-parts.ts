@@ -37,8 +37,8 @@ export function buildParts(config: LearnerConfig): LearnerParts {
     kind: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, l2: config.l2, clipNorm: config.clipNorm,
   });
   const hasher = new TokenHasher(config.hashSeed);
-  const onReassign = (slot: number): void => {
-    net.next.resetSlot(slot);
+  const onReassign = (slot: number, occupied: number): void => {
+    net.next.resetSlot(slot, occupied);
     for (const param of net.next.params()) optimizer.resetRow(param, slot);
     optimizer.resetColumn(net.next.transition, slot);
   };

@@ -6,6 +6,7 @@ import { FeatureDictionary } from './dictionary';
 import { buildParts, type LearnerParts } from './learner-parts';
 import type { LearnerConfig } from './learner-config';
 import { ProgressiveMetrics, type MetricsSnapshot } from './metrics';
+import { TRANSITION_TENSOR } from './net';
 import { optimizerSlots } from './optimizer';
 import type { ContextSnapshot } from './session';
 import type { VocabularySnapshot } from './site-vocabulary';
@@ -21,8 +22,8 @@ export type { ContextSnapshot } from './session';
  */
 export const MODEL_VERSION = 4;
 
-/** The tensor version 4 added, empty in a learner of version 3. */
-export const ADDED_IN_VERSION_4 = 'next.transition';
+/** The version before the table of which site follows which (TRANSITION_TENSOR), still read: as an empty table. */
+export const VERSION_WITHOUT_TABLE = 3;
 
 export interface LearnerSnapshot {
   /** MODEL_VERSION when taken; a checkpoint stored before versions were kept in it has none. */
@@ -66,7 +67,7 @@ export function takeSnapshot(parts: LearnerParts): LearnerSnapshot {
 
 /** The parts of a learner built with the snapshot's configuration (`config`, already checked) and loaded with its state. */
 export function restoreParts(config: LearnerConfig, input: LearnerSnapshot): LearnerParts {
-  const snapshot = input.modelVersion === 3 ? fromVersion3(input, config) : input;
+  const snapshot = input.modelVersion === VERSION_WITHOUT_TABLE ? fromVersion3(input, config) : input;
   if (snapshot.modelVersion !== MODEL_VERSION) {
     throw new RangeError(`snapshot: of model version ${snapshot.modelVersion ?? 'before 3'}, whose weights mean something else to this net (version ${MODEL_VERSION})`);
   }
@@ -107,11 +108,11 @@ function sized(values: Float32Array | undefined, size: number, name: string): Fl
 export function fromVersion3(snapshot: LearnerSnapshot, config: LearnerConfig): LearnerSnapshot {
   const empty = () => new Float32Array(config.vocabSize * config.vocabSize);
   const state = { ...snapshot.optimizer.state };
-  for (const slot of optimizerSlots(config.optimizer, config.momentum)) state[`${ADDED_IN_VERSION_4}.${slot}`] = empty();
+  for (const slot of optimizerSlots(config.optimizer, config.momentum)) state[`${TRANSITION_TENSOR}.${slot}`] = empty();
   return {
     ...snapshot,
     modelVersion: MODEL_VERSION,
-    weights: { ...snapshot.weights, [ADDED_IN_VERSION_4]: empty() },
+    weights: { ...snapshot.weights, [TRANSITION_TENSOR]: empty() },
     optimizer: { ...snapshot.optimizer, state },
   };
 }

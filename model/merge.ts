@@ -2,13 +2,14 @@
 // tensor the net declares is averaged, each weight in proportion to how much each learner learned
 // it (its AdaGrad or Adam second moment; else, and where neither learned it, the visits each
 // learned), optimizer state in proportion to visits. The next-site head's tensors are laid out by
-// vocabulary slot, so theirs are merged site by site over the united vocabulary (its table of what
-// follows what by pair of sites); dictionaries are united. Learners whose hashing, architecture or optimizer differ cannot be merged.
+// vocabulary slot, so theirs are merged site by site over the united vocabulary (the table of what
+// follows what, whose columns are slots too, pair by pair); dictionaries are united. Learners
+// whose hashing, architecture or optimizer differ cannot be merged.
 import { murmur3 } from './hash';
 import { Learner } from './learner';
 import type { LearnerConfig } from './learner-config';
 import type { LearnerSnapshot } from './learner-snapshot';
-import { paramShapes } from './net';
+import { paramShapes, TRANSITION_TENSOR } from './net';
 import { optimizerSlots } from './optimizer';
 
 export class ModelMergeError extends Error {
@@ -17,8 +18,6 @@ export class ModelMergeError extends Error {
 
 /** Tensors whose values are laid out by next-site slot: `size / vocabSize` values a slot. */
 const SLOT_TENSOR_PREFIX = 'next.';
-/** The slot tensor whose columns are slots too: the logit of site k after site s. */
-const SLOT_PAIR_TENSOR = 'next.transition';
 
 /** What must be equal for two learners' numbers to mean the same, with the words to name it. */
 const MUST_MATCH: [keyof LearnerConfig, string][] = [
@@ -55,7 +54,7 @@ export function mergeLearners(self: Learner, other: Learner): Learner {
   for (const { name } of paramShapes(a.config)) {
     const layout = name.startsWith(SLOT_TENSOR_PREFIX) ? slotLayout(a.weights[name].length, a.config.vocabSize, slots) : null;
     const how = (x: Float32Array, y: Float32Array, mix: Mix) =>
-      layout === null ? sameLayout(mix)(x, y) : name === SLOT_PAIR_TENSOR ? bySlotPair(x, y, layout, mix) : bySlot(x, y, layout, mix);
+      layout === null ? sameLayout(mix)(x, y) : name === TRANSITION_TENSOR ? bySlotPair(x, y, layout, mix) : bySlot(x, y, layout, mix);
     // How much each learner learned each value: its second moment (the gradients it saw), else its visits.
     const seen = importance === undefined ? null : [a.optimizer.state[`${name}.${importance}`], b.optimizer.state[`${name}.${importance}`]];
     weights[name] = how(a.weights[name], b.weights[name], (x, y, i, j) => {

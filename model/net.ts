@@ -131,6 +131,9 @@ export class TabulaNet {
 
 const HEAD_GRAD = new Float32Array(1);
 
+/** The next-site head's table of which site follows which (model version 4). */
+export const TRANSITION_TENSOR = 'next.transition';
+
 /**
  * Buckets of the wide path in one compact-file row: 64 where they divide the buckets (two values a
  * bucket would each carry a 4-byte scale for 2 bytes of values), else 1.
@@ -160,7 +163,7 @@ export function paramShapes(shape: NetShape): { name: string; size: number; row:
     { name: 'activeTime.bias', size: 1, row: 1 },
     { name: 'next.weight', size: shape.vocabSize * width, row: width },
     { name: 'next.bias', size: shape.vocabSize, row: shape.vocabSize },
-    { name: 'next.transition', size: shape.vocabSize * shape.vocabSize, row: shape.vocabSize },
+    { name: TRANSITION_TENSOR, size: shape.vocabSize * shape.vocabSize, row: shape.vocabSize },
     { name: 'wide.weight', size: shape.buckets * 2, row: 2 * wideRowBuckets(shape.buckets) },
   );
   return shapes;

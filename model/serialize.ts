@@ -12,8 +12,8 @@ import { encodeInt8Rows, readInt8Rows, type Int8Rows } from './int8-rows';
 import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
 import { Learner } from './learner';
 import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-config';
-import { ADDED_IN_VERSION_4, MODEL_VERSION, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
-import { paramShapes } from './net';
+import { MODEL_VERSION, VERSION_WITHOUT_TABLE, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
+import { paramShapes, TRANSITION_TENSOR } from './net';
 import { OPTIMIZER_KINDS, optimizerSlots } from './optimizer';
 import { MAX_MODEL_FILE_CHARS } from './file-limits';
 import { slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
@@ -111,8 +111,8 @@ export function decodeModelFile(input: unknown): Learner {
       'model from the visits it stores; export the model again from there.',
     );
   }
-  if (version !== MODEL_VERSION && version !== 3) {
-    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads versions 3 and ${MODEL_VERSION}.`);
+  if (version !== MODEL_VERSION && version !== VERSION_WITHOUT_TABLE) {
+    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads versions ${VERSION_WITHOUT_TABLE} and ${MODEL_VERSION}.`);
   }
   file.keys([
     'format', 'version', 'createdAt', 'updatedAt', 'architecture', 'training', 'hashing', 'counters',
@@ -120,7 +120,7 @@ export function decodeModelFile(input: unknown): Learner {
   ]);
   const config = readConfig(file);
   // Version 3 had no table of what follows what: its learner is read as one whose table is empty.
-  const shapes = paramShapes(config).filter((shape) => version === MODEL_VERSION || shape.name !== ADDED_IN_VERSION_4);
+  const shapes = paramShapes(config).filter((shape) => version === MODEL_VERSION || shape.name !== TRANSITION_TENSOR);
   const weights = file.get('weights');
   weights.keys(shapes.map((shape) => shape.name));
   const optimizer = file.get('optimizer');

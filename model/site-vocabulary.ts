@@ -1,6 +1,6 @@
 // The sites the next-site head can name: a bounded set of slots with decayed visit counts.
 // Slots fill in order (slot i is the i-th site seen) and, once all are taken, a new site takes
-// the slot of the least visited one, whose output row is then reset.
+// the slot of the least visited one, whose values in the next-site head are then reset.
 // A slot read from a model file without names knows only the hash of its host: it predicts as
 // before, is shown as an unnamed site, and gets its name back when a host with that hash is seen.
 import { murmur3 } from './hash';
@@ -29,7 +29,8 @@ export class SiteVocabulary {
   constructor(
     readonly size: number,
     readonly decay: number,
-    private readonly onReassign: (slot: number) => void = () => {},
+    /** Called when a site takes a slot (new, or the least visited one's), with the occupied slots counting it. */
+    private readonly onReassign: (slot: number, occupied: number) => void = () => {},
     private readonly hostHash: HostHash = (host) => murmur3(`host=${host}`, 0),
   ) {
     this.counts = new Float64Array(size);
@@ -115,7 +116,7 @@ export class SiteVocabulary {
       this.counts[slot] = 0;
     }
     this.slots.set(host, slot);
-    this.onReassign(slot);
+    this.onReassign(slot, this.hosts.length);
     return slot;
   }
 

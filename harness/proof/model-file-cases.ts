@@ -86,7 +86,7 @@ function families(base: unknown): { arbitrary: fc.Arbitrary<[string, Mutation]>;
       fc.constantFrom([256, 256, 256], [256, 256, 256, 256], [2 ** 31], [0], [-1], [1.5]).map(json),
     )).map(([path, value]) => ({ op: 'set', path, value }))),
     family('version', 5, fc.tuple(fc.constantFrom('version', 'format'), fc.oneof(
-      fc.constantFrom(0, 1, 3, -1, 1.5, '2', 'two', null, true, [2], { v: 2 }, 1e308, 'Tabula-model', 'tabula-model ', '', 'tabula-data').map(json),
+      fc.constantFrom(0, 1, 5, -1, 1.5, '2', 'two', null, true, [2], { v: 2 }, 1e308, 'Tabula-model', 'tabula-model ', '', 'tabula-data').map(json),
       junk,
     )).map(([key, value]) => ({ op: 'set', path: [key], value }))),
     family('base64', 10, fc.record({

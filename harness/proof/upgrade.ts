@@ -1,6 +1,7 @@
 // Upgrade: a database written by the previous schema version (1) — visits, events, settings and
-// a model checkpoint — is opened by the current extension with nothing lost: the same visits,
-// the same settings, the same model weights, and new visits learned after the old ones.
+// a model checkpoint of model version 3 — is opened by the current extension with nothing lost:
+// the same visits, the same settings, the same model weights (with version 4's table of which site
+// follows which, empty), and new visits learned after the old ones.
 import { encodeModelFile, Learner } from '../../model/index';
 import type { Visit } from '../../model/visit';
 import type * as DatabaseModule from '../../extension/storage/db';
@@ -33,15 +34,29 @@ function oldVisits(count: number): (Visit & { key: string; seq: number })[] {
   });
 }
 
-/** A learner snapshot as JSON: typed arrays become tagged number lists, revived in the page. */
-function snapshotJson(learner: Learner): string {
-  return JSON.stringify(learner.snapshot(), (_, value) => (value instanceof Float32Array ? { f32: Array.from(value) } : value));
+/**
+ * A learner's snapshot as model version 3 stored it (no table of which site follows which), as
+ * JSON: typed arrays become tagged number lists, revived in the page as the same kind of array (a
+ * checkpoint that does not restore would be relearned from the visits instead).
+ */
+function versionThreeSnapshotJson(learner: Learner): string {
+  const snapshot = learner.snapshot();
+  const { 'next.transition': _table, ...weights } = snapshot.weights;
+  const { 'next.transition.sumSquares': _sums, ...state } = snapshot.optimizer.state;
+  const versionThree = { ...snapshot, modelVersion: 3, weights, optimizer: { ...snapshot.optimizer, state } };
+  return JSON.stringify(versionThree, (_, value) => {
+    if (value instanceof Float32Array) return { f32: Array.from(value) };
+    if (value instanceof Float64Array) return { f64: Array.from(value) };
+    if (value instanceof Uint8Array) return { u8: Array.from(value) };
+    return value;
+  });
 }
 
 async function upgradeIn(name: BrowserName, count: number): Promise<Figures> {
   const visits = oldVisits(count);
   const learner = Learner.create();
   for (const visit of visits) learner.observe(visit);
+  learner.net.next.transition.value.fill(0); // version 3 had none: it comes back empty
   const expectedWeights = JSON.stringify(encodeModelFile(learner).weights);
   const tabula = await ExtensionBrowser.launch(name);
   const site = await startSite();
@@ -59,15 +74,23 @@ async function upgradeIn(name: BrowserName, count: number): Promise<Figures> {
         void tx.objectStore('visits').put(visit);
         void tx.objectStore('events').add({ visitKey: visit.key, host: visit.host, at: visit.endedAt, activeMs: visit.activeMs, scrollDepth: visit.scrollDepth, clicks: visit.clicks, keys: 0, selections: 0, mediaMs: 0 });
       }
-      const revived = JSON.parse(snapshot, (_: string, value: any) => (value && Array.isArray(value.f32) ? new Float32Array(value.f32) : value));
+      const revived = JSON.parse(snapshot, (_: string, value: any) => {
+        if (value && Array.isArray(value.f32)) return new Float32Array(value.f32);
+        if (value && Array.isArray(value.f64)) return new Float64Array(value.f64);
+        if (value && Array.isArray(value.u8)) return new Uint8Array(value.u8);
+        return value;
+      });
       void tx.objectStore('model').put({ snapshot: revived, lastSeq: old.length, savedAt: Date.now() }, 'checkpoint');
       void tx.objectStore('settings').put({ paused: false, excluded: ['kept.example'], visitRetentionDays: 3650, eventRetentionDays: 3650, historyImport: false }, 'settings');
       await tx.done;
       const version = db.version;
       db.close();
       return version;
-    }, JSON.stringify(visits), snapshotJson(learner));
+    }, JSON.stringify(visits), versionThreeSnapshotJson(learner));
     await page.close();
+    // A background that started with the browser holds the empty database's model in memory:
+    // start again, so that the background wakes to the old database as after an update.
+    await tabula.relaunch();
 
     // The background opens it now, at the current version.
     const exported = await tabula.call('data/export', {});

@@ -82,23 +82,40 @@ export class SlotSoftmax {
     this.weight.addRows(this.slots, gradLogits, this.count, this.input); // slot k's row: gradLogits[k] · input
     for (let k = 0; k < this.count; k++) this.bias.addRow(k, gradLogits[k], ONE);
     if (this.from >= 0) {
-      const grad = this.gradTransition; // zero past the occupied slots
+      const grad = this.gradTransition;
+      grad.fill(0);
       for (let k = 0; k < this.count; k++) grad[k] = gradLogits[k];
       this.transition.addRow(this.from, 1, grad);
     }
     return gradIn;
   }
 
-  /** Empties what a slot's site was known by (its row, its bias, and what came after it and before it), for a site that takes over the slot. */
-  resetSlot(slot: number): void {
+  /**
+   * Forgets what a slot's site was known by, for a site that takes over the slot, one of the
+   * `occupied` slots: its row, and what came after it, are emptied; its bias, and what came before
+   * it (its column of the table), start as the mean of the other occupied sites', so that a new
+   * site begins as an average one, neither ahead of the sites learned nor behind them.
+   */
+  resetSlot(slot: number, occupied: number): void {
+    const n = this.slotCount;
     this.weight.value.fill(0, slot * this.inputs, (slot + 1) * this.inputs);
-    this.bias.value[slot] = 0;
     const t = this.transition.value;
-    t.fill(0, slot * this.slotCount, (slot + 1) * this.slotCount);
-    for (let row = 0; row < this.slotCount; row++) t[row * this.slotCount + slot] = 0;
+    t.fill(0, slot * n, (slot + 1) * n);
+    const others = occupied - 1;
+    this.bias.value[slot] = others > 0 ? (sumOf(this.bias.value, 0, occupied) - this.bias.value[slot]) / others : 0;
+    for (let row = 0; row < n; row++) {
+      const cell = row * n + slot;
+      t[cell] = others > 0 && row < occupied && row !== slot ? (sumOf(t, row * n, occupied) - t[cell]) / others : 0;
+    }
   }
 
   params(): Param[] {
     return [this.weight, this.bias, this.transition];
   }
+}
+
+function sumOf(values: Float32Array, from: number, count: number): number {
+  let sum = 0;
+  for (let i = from; i < from + count; i++) sum += values[i];
+  return sum;
 }

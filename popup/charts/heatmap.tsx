@@ -17,20 +17,22 @@ interface HeatmapProps {
   format: (value: number) => string;
   /** Width reserved on the left for row labels, in SVG units. */
   labelWidth?: number;
+  /** Label every column (short labels), instead of at most eight of them. */
+  everyColumn?: boolean;
 }
 
 const CELL = 12;
 
 const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-export function Heatmap({ title, summary, rowName, rowLabels, colLabels, values, signed = false, format, labelWidth = 30 }: HeatmapProps) {
+export function Heatmap({ title, summary, rowName, rowLabels, colLabels, values, signed = false, format, labelWidth = 30, everyColumn = false }: HeatmapProps) {
   const titleId = useId();
   const descId = useId();
   const scale = maxAbs(values.flat());
   const width = labelWidth + colLabels.length * CELL;
   const height = rowLabels.length * CELL + 12;
   const fit = Math.floor(labelWidth / 4.5); // characters that fit in the label column at the tick size
-  const everyCol = Math.max(1, Math.ceil(colLabels.length / 8)); // keep the column labels legible
+  const everyCol = everyColumn ? 1 : Math.max(1, Math.ceil(colLabels.length / 8)); // keep the column labels legible
   return (
     <figure class="chart heatmap">
       <figcaption>{title}</figcaption>

@@ -91,7 +91,8 @@ function ModelCounts({ overview }: { overview: ModelOverview }) {
 /**
  * The next-site head's table of which site follows which, between the most visited sites: rows
  * the site one is on, columns the site after it (numbered as the rows: site names do not fit
- * under a column), warm where the model learned that the one follows the other.
+ * under a column), warm where the model learned that the one follows the other more than the rest
+ * (each row is shown less its mean: insights.ts).
  */
 function FollowingHeatmap({ following }: { following: Insights['following'] }) {
   const { sites, values } = following;
@@ -106,7 +107,7 @@ function FollowingHeatmap({ following }: { following: Insights['following'] }) {
     : `Learned most strongly: ${strongest.map(({ r, c }) => `${sites[c]} after ${sites[r]}`).join('; ')}.`;
   return (
     <Heatmap title="Which site follows which" signed rowName="After" rowLabels={sites.map((site, i) => `${i + 1} ${site}`)}
-      colLabels={sites.map((_, i) => String(i + 1))} values={grid} format={(weight) => signed(weight, 2)} labelWidth={110}
+      colLabels={sites.map((_, i) => String(i + 1))} everyColumn values={grid} format={(weight) => signed(weight, 2)} labelWidth={110}
       summary={`${learned} Rows: the site you are on; columns: the next site, numbered as the rows (warm: more likely next).`} />
   );
 }

@@ -190,13 +190,23 @@ describe('SlotSoftmax', () => {
     for (const param of head.params()) param.clearGrad();
   });
 
-  it('empties a slot that a new site takes over', () => {
-    head.resetSlot(2);
-    expect(Array.from(head.weight.value.subarray(6, 9))).toEqual([0, 0, 0]);
-    expect(head.bias.value[2]).toBe(0);
+  it('starts a site that takes over a slot as an average one: its bias and column the mean of the other occupied sites\', its rows empty', () => {
     const t = head.transition.value;
+    const before = { bias: head.bias.value.slice(), table: t.slice() };
+    head.resetSlot(2, 4); // slots 0–3 occupied
+    expect(Array.from(head.weight.value.subarray(6, 9))).toEqual([0, 0, 0]);
+    expect(head.bias.value[2]).toBeCloseTo((before.bias[0] + before.bias[1] + before.bias[3]) / 3, 6);
     expect(Array.from(t.subarray(10, 15))).toEqual([0, 0, 0, 0, 0]); // what followed the site of slot 2
-    expect([0, 1, 3, 4].map((row) => t[row * 5 + 2])).toEqual([0, 0, 0, 0]); // and what came before it
-    expect(t[1 * 5 + 3]).not.toBe(0); // the rest is kept
+    // What came before it: each occupied row's mean over its other occupied columns; unoccupied rows 0.
+    for (const row of [0, 1, 3]) {
+      const mean = (before.table[row * 5] + before.table[row * 5 + 1] + before.table[row * 5 + 3]) / 3;
+      expect(t[row * 5 + 2]).toBeCloseTo(mean, 6);
+    }
+    expect(t[4 * 5 + 2]).toBe(0);
+    expect(t[1 * 5 + 3]).toBe(before.table[1 * 5 + 3]); // the rest is kept
+    // The only site: nothing to take a mean of.
+    head.resetSlot(0, 1);
+    expect(head.bias.value[0]).toBe(0);
+    expect([1, 2, 3, 4].map((row) => t[row * 5])).toEqual([0, 0, 0, 0]);
   });
 });

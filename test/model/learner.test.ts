@@ -198,8 +198,31 @@ describe('Learner', () => {
     const { sites, values } = fresh.insights().following;
     expect([...sites].sort()).toEqual(['docs.example', 'forum.example', 'mail.example', 'news.example']);
     const weight = (from: string, to: string) => values[sites.indexOf(from) * sites.length + sites.indexOf(to)];
-    expect(weight('news.example', 'mail.example')).toBe(transition.value[news * transition.cols + mail]);
+    // Each row less its mean over the four sites the head knows.
+    const row = Array.from(transition.value.subarray(news * transition.cols, news * transition.cols + 4));
+    expect(weight('news.example', 'mail.example')).toBeCloseTo(row[mail] - row.reduce((sum, w) => sum + w, 0) / 4, 6);
     expect(weight('news.example', 'mail.example')).toBeGreaterThan(weight('news.example', 'docs.example'));
+  });
+
+  it('starts a site seen once as an average site, not as the likeliest next after every page', () => {
+    const fresh = Learner.create();
+    const start = Date.UTC(2024, 0, 1, 9);
+    const visit = (host: string, at: number) => makeVisit({ host, url: `https://${host}/`, path: '/', title: host, startedAt: at, endedAt: at + 30_000 });
+    // Twelve sites in a ring: each session takes three in a row from a different start.
+    const site = (k: number) => `s${k % 12}.example`;
+    for (let i = 0; i < 300; i++) {
+      const at = start + i * 7_200_000;
+      for (let step = 0; step < 3; step++) fresh.observe(visit(site(i * 5 + step), at + step * 60_000));
+    }
+    const once = start + 300 * 7_200_000;
+    fresh.observe(visit('brand-new.example', once)); // a session of its own
+    const at = once + 7_200_000;
+    for (let k = 0; k < 12; k++) {
+      const next = fresh.predict(visit(site(k), at), at).next;
+      expect(next[0].host, `after ${site(k)}`).toBe(site(k + 1));
+      // Its zero row of next.weight still sets it apart from the sites learned (second here), but far behind.
+      expect(next.find((guess) => guess.host === 'brand-new.example')?.probability ?? 0, `after ${site(k)}`).toBeLessThan(1 / 3);
+    }
   });
 
   it('explains by content keywords too, once it has seen them', () => {

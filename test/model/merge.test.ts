@@ -82,8 +82,9 @@ describe('merging two models', () => {
           const byVisits = (u: number, v: number) => (u * x.visitsLearned + v * y.visitsLearned) / total;
           const expected = mine !== null && theirs !== null ? (p! + q! === 0 ? byVisits(mine, theirs) : (mine * p! + theirs * q!) / (p! + q!)) : mine ?? theirs ?? 0;
           expect(z.weights['next.transition'][r * n + c], `${from} → ${to}`).toBeCloseTo(expected, 5);
-          if (mine !== null && theirs !== null && mine !== 0 && theirs !== 0) both++;
-          else if ((mine ?? theirs ?? 0) !== 0) one++;
+          // Counted by which learners know both sites (and learned something of the pair).
+          if (mine !== null && theirs !== null && (mine !== 0 || theirs !== 0)) both++;
+          else if ((mine === null) !== (theirs === null) && (mine ?? theirs) !== 0) one++;
         }
       }
     }

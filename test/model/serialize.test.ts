@@ -223,6 +223,9 @@ describe('model file without names', () => {
       expect(actual.next.map((site) => site.probability)).toEqual(expected.next.map((site) => expect.closeTo(site.probability, 6)));
       expect(actual.next.every((site) => site.host === '')).toBe(true);
     }
+    // Predicting names nothing (the table's row is found by the site's hash), and unnamed sites stay out of the table's picture.
+    expect(learner.insights().following.sites.length).toBeGreaterThan(1);
+    expect(nameless.insights().following).toEqual({ sites: [], values: [] });
     expect(JSON.stringify(encodeModelFile(nameless))).toBe(text); // nothing to name: the same file again
   });
 

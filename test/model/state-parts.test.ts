@@ -41,14 +41,14 @@ describe('FeatureDictionary', () => {
 
 describe('SiteVocabulary', () => {
   it('fills slots in order, then gives the least visited slot to a new site', () => {
-    const reassigned: number[] = [];
-    const vocabulary = new SiteVocabulary(3, 1, (slot) => reassigned.push(slot));
+    const reassigned: [number, number][] = [];
+    const vocabulary = new SiteVocabulary(3, 1, (slot, occupied) => reassigned.push([slot, occupied]));
     for (const host of ['a', 'b', 'b', 'c', 'c', 'c']) vocabulary.count(host);
     expect([vocabulary.slotOf('a'), vocabulary.slotOf('b'), vocabulary.slotOf('c')]).toEqual([0, 1, 2]);
     expect(vocabulary.count('d')).toBe(0);
     expect(vocabulary.slotOf('a')).toBe(-1);
     expect(vocabulary.hostOf(0)).toBe('d');
-    expect(reassigned).toEqual([0, 1, 2, 0]);
+    expect(reassigned).toEqual([[0, 1], [1, 2], [2, 3], [0, 3]]);
     expect(vocabulary.visits(0)).toBe(1);
   });
 

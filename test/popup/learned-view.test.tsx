@@ -166,6 +166,14 @@ describe('Learned view', () => {
     expect(within(table).getByRole('row', { name: /1 github.com/ }).textContent).toBe('1 github.com+0.00+1.40−0.30');
   });
 
+  it('numbers every column of which site follows which, as the rows are numbered', async () => {
+    const sites = Array.from({ length: 10 }, (_, i) => `site${i + 1}.example`);
+    showLearned({ 'model/insights': insights({ following: { sites, values: Array.from({ length: 100 }, (_, i) => (i % 11 === 1 ? 1 : -0.1)) } }) });
+    const grid = await screen.findByRole('img', { name: /Which site follows which/ });
+    const labels = [...grid.querySelectorAll('text.tick')].map((text) => text.textContent);
+    expect(labels).toEqual([...sites.map((site, i) => `${i + 1} ${site}`), ...sites.map((_, i) => String(i + 1))]);
+  });
+
   it('says which site follows which comes once two sites are known, and when nothing is learned yet', async () => {
     showLearned({ 'model/insights': insights({ following: { sites: ['github.com'], values: [0] } }) });
     expect(await screen.findByText(/Which site follows which shows here once you have browsed a few sites/)).toBeTruthy();

@@ -1,6 +1,7 @@
 // The dependency-free reader of examples/ against Tabula's own learner: the same predictions,
-// to 1e-6, from a float32 file and from a compact one, for pages it never saw too, at every
-// weekday and several hours (the crosses with the time of the week), with content keywords.
+// to 1e-6, from a float32 file, a compact one, one without names and one of version 3, for pages
+// it never saw too, at every weekday and several hours (the crosses with the time of the week),
+// with content keywords.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript example, without types
 import { predict, readModel } from '../../examples/read-model.mjs';
@@ -49,7 +50,28 @@ describe('examples/read-model.mjs', () => {
     expectSamePredictions(compact, decodeModelFile(compact));
   });
 
-  it('refuses what is not a model file of version 3', () => {
-    expect(() => readModel('{"format":"tabula-model","version":2}')).toThrow('not a Tabula model file of version 3');
+  it('finds the row of what follows a site by the site\'s hash in a file without names', () => {
+    const nameless = encodeModelFile(learner, { names: false });
+    const model = readModel(JSON.stringify(nameless));
+    const reference = decodeModelFile(nameless);
+    for (const [page, at] of pages.flatMap((page) => TIMES.map((at) => [page, at] as const))) {
+      const expected = reference.predict(page, at).next.map((site) => site.probability);
+      const actual = predict(model, page, at).next.slice(0, expected.length).map((site: { probability: number }) => site.probability);
+      actual.forEach((probability: number, i: number) => expect(Math.abs(probability - expected[i])).toBeLessThan(1e-6));
+    }
+    // Without the table's row the reader would not agree: the table holds what this learner learned.
+    expect(learner.net.next.transition.value.some((weight) => Math.abs(weight) > 0.1)).toBe(true);
+  });
+
+  it('reads a version-3 file, which has no table of what follows what, as Tabula does', () => {
+    const file = encodeModelFile(learner) as Record<string, any>;
+    const { 'next.transition': _table, ...weights } = file.weights;
+    const { 'next.transition.sumSquares': _sums, ...state } = file.optimizer.state;
+    const versionThree = { ...file, version: 3, weights, optimizer: { ...file.optimizer, state } };
+    expectSamePredictions(versionThree, decodeModelFile(versionThree));
+  });
+
+  it('refuses what is not a model file of version 3 or 4', () => {
+    expect(() => readModel('{"format":"tabula-model","version":2}')).toThrow('not a Tabula model file of version 3 or 4');
   });
 });
