@@ -53,11 +53,11 @@ export class SiteVocabulary {
 
   /** Each occupied slot by the hash of its site's `host` token, named or not. */
   slotsByHash(): Map<number, number> {
-    const bySlot = new Map(this.unnamed);
+    const byHash = new Map(this.unnamed);
     this.hosts.forEach((host, slot) => {
-      if (host !== '') bySlot.set(this.hostHash(host), slot);
+      if (host !== '') byHash.set(this.hostHash(host), slot);
     });
-    return bySlot;
+    return byHash;
   }
 
   /** The host of a slot, '' for an unnamed one. */
