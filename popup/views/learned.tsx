@@ -91,7 +91,7 @@ function ModelCounts({ overview }: { overview: ModelOverview }) {
 /**
  * The next-site head's table of which site follows which, between the most visited sites: rows
  * the site one is on, columns the site after it (numbered as the rows: site names do not fit
- * under a column), warm where the model learned that the one follows the other more than the rest
+ * under a column), blue where the model learned that the one follows the other more than the rest
  * (each row is shown less its mean: insights.ts).
  */
 function FollowingHeatmap({ following }: { following: Insights['following'] }) {
@@ -104,11 +104,15 @@ function FollowingHeatmap({ following }: { following: Insights['following'] }) {
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 3);
   const learned = strongest.length === 0 ? 'No site has been learned to follow another yet.'
-    : `Learned most strongly: ${strongest.map(({ r, c }) => `${sites[c]} after ${sites[r]}`).join('; ')}.`;
+    : `Learned most strongly: ${strongest.map(({ r, c }) => (r === c ? `${sites[r]} again` : `${sites[c]} after ${sites[r]}`)).join('; ')}.`;
+  const key = 'Rows: the site you are on; columns: the next site, numbered as the rows (blue: likelier next than the rest; orange: less likely).';
   return (
-    <Heatmap title="Which site follows which" signed rowName="After" rowLabels={sites.map((site, i) => `${i + 1} ${site}`)}
-      colLabels={sites.map((_, i) => String(i + 1))} everyColumn values={grid} format={(weight) => signed(weight, 2)} labelWidth={110}
-      summary={`${learned} Rows: the site you are on; columns: the next site, numbered as the rows (warm: more likely next).`} />
+    <>
+      <Heatmap title="Which site follows which" signed rowName="After" rowLabels={sites.map((site, i) => `${i + 1} ${site}`)}
+        colLabels={sites.map((_, i) => String(i + 1))} everyColumn values={grid} format={(weight) => signed(weight, 2)} labelWidth={110}
+        summary={`${learned} ${key}`} />
+      <p class="muted" aria-hidden="true">{learned} {key}</p>
+    </>
   );
 }
 

@@ -160,10 +160,18 @@ describe('Learned view', () => {
     cells.forEach((cell, i) => expect(cell.getAttribute('class')).toBe(values[i] < 0 ? 'cell down' : 'cell up'));
     expect(grid.querySelector('desc')?.textContent).toBe(
       'Learned most strongly: docs.python.org after github.com; github.com after docs.python.org. '
-      + 'Rows: the site you are on; columns: the next site, numbered as the rows (warm: more likely next).',
+      + 'Rows: the site you are on; columns: the next site, numbered as the rows (blue: likelier next than the rest; orange: less likely).',
     );
     const table = screen.getByRole('table', { name: 'Which site follows which' });
     expect(within(table).getByRole('row', { name: /1 github.com/ }).textContent).toBe('1 github.com+0.00+1.40−0.30');
+    // The same words under the picture, for the eye (the picture's description is for screen readers).
+    expect(screen.getByText(/^Learned most strongly: docs.python.org after github.com; github.com after docs.python.org\. Rows:/, { selector: 'p' })).toBeTruthy();
+  });
+
+  it('says "again" for a site followed by itself', async () => {
+    showLearned({ 'model/insights': insights({ following: { sites: ['github.com', 'youtube.com'], values: [0.2, -0.2, -0.5, 0.9] } }) });
+    const grid = await screen.findByRole('img', { name: /Which site follows which/ });
+    expect(grid.querySelector('desc')?.textContent).toMatch(/^Learned most strongly: youtube.com again; github.com again\./);
   });
 
   it('numbers every column of which site follows which, as the rows are numbered', async () => {
