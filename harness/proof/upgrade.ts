@@ -7,6 +7,7 @@ import type { Visit } from '../../model/visit';
 import type * as DatabaseModule from '../../extension/storage/db';
 import { ExtensionBrowser, until, type BrowserName } from '../browser/launch';
 import { loadModule } from '../browser/page-module';
+import { asVersionThree } from '../model-version-three';
 import { startSite } from '../sites/test-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 
@@ -40,11 +41,7 @@ function oldVisits(count: number): (Visit & { key: string; seq: number })[] {
  * checkpoint that does not restore would be relearned from the visits instead).
  */
 function versionThreeSnapshotJson(learner: Learner): string {
-  const snapshot = learner.snapshot();
-  const { 'next.transition': _table, ...weights } = snapshot.weights;
-  const { 'next.transition.sumSquares': _sums, ...state } = snapshot.optimizer.state;
-  const versionThree = { ...snapshot, modelVersion: 3, weights, optimizer: { ...snapshot.optimizer, state } };
-  return JSON.stringify(versionThree, (_, value) => {
+  return JSON.stringify(asVersionThree(learner.snapshot(), 'modelVersion'), (_, value) => {
     if (value instanceof Float32Array) return { f32: Array.from(value) };
     if (value instanceof Float64Array) return { f64: Array.from(value) };
     if (value instanceof Uint8Array) return { u8: Array.from(value) };

@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeModelFile, Learner, type LearnerConfig, type LearnerSnapshot } from '../../model/index';
 import type { StoredVisit } from '../../extension/contract-types';
+import { asVersionThree } from '../../harness/model-version-three';
 import { update, visitAt } from './fixtures';
 
 const T0 = new Date(2026, 10, 20, 9, 0).getTime();
@@ -37,6 +38,15 @@ async function wake(): Promise<Background> {
 }
 
 /** Stops the background at once: no pending save runs, the connection goes. */
+/** A background that learned six visits and saved its checkpoint, and that checkpoint as stored. */
+async function savedAfterSixVisits() {
+  const it = await wake();
+  await browse(it, 6);
+  await it.service.catchUp();
+  await it.service.flush();
+  return { it, checkpoint: (await it.db.get('model', 'checkpoint'))! };
+}
+
 function kill(it: Background): void {
   it.service.unload();
   it.storage.closeDatabase();
@@ -161,11 +171,7 @@ describe('checkpoint and resume', () => {
   });
 
   it('relearns from the stored visits a checkpoint of the model before the wide path, which it cannot restore', async () => {
-    let it = await wake();
-    await browse(it, 6);
-    await it.service.catchUp();
-    await it.service.flush();
-    const checkpoint = (await it.db.get('model', 'checkpoint'))!;
+    let { it, checkpoint } = await savedAfterSixVisits();
     // As a Tabula of model version 1 stored it: no wide path's weights or optimizer state.
     delete checkpoint.snapshot.weights['wide.weight'];
     delete checkpoint.snapshot.optimizer.state['wide.weight.sumSquares'];
@@ -179,11 +185,7 @@ describe('checkpoint and resume', () => {
   });
 
   it('relearns from the stored visits a checkpoint of model version 2, whose words weighed a whole token each', async () => {
-    let it = await wake();
-    await browse(it, 6);
-    await it.service.catchUp();
-    await it.service.flush();
-    const checkpoint = (await it.db.get('model', 'checkpoint'))!;
+    let { it, checkpoint } = await savedAfterSixVisits();
     // As a Tabula of model version 2 stored it: the same tensors, and no model version.
     const { modelVersion: _none, ...versionTwo } = checkpoint.snapshot;
     await it.db.put('model', { ...checkpoint, snapshot: versionTwo as typeof checkpoint.snapshot }, 'checkpoint');
@@ -197,15 +199,9 @@ describe('checkpoint and resume', () => {
   });
 
   it('keeps a checkpoint of model version 3, with an empty table of what follows what, instead of relearning', async () => {
-    let it = await wake();
-    await browse(it, 6);
-    await it.service.catchUp();
-    await it.service.flush();
-    const checkpoint = (await it.db.get('model', 'checkpoint'))!;
+    let { it, checkpoint } = await savedAfterSixVisits();
     // As a Tabula of model version 3 stored it: no table.
-    const { 'next.transition': _table, ...weights } = checkpoint.snapshot.weights;
-    const { 'next.transition.sumSquares': _sums, ...state } = checkpoint.snapshot.optimizer.state;
-    const versionThree = { ...checkpoint.snapshot, modelVersion: 3, weights, optimizer: { ...checkpoint.snapshot.optimizer, state } };
+    const versionThree = asVersionThree(checkpoint.snapshot, 'modelVersion');
     await it.db.put('model', { ...checkpoint, snapshot: versionThree }, 'checkpoint');
     kill(it);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -214,7 +210,7 @@ describe('checkpoint and resume', () => {
     expect(errors).not.toHaveBeenCalled();
     expect(model.snapshot().modelVersion).toBe(4);
     expect(model.net.next.transition.value.every((w) => w === 0)).toBe(true);
-    for (const [name, values] of Object.entries(weights)) expect(model.snapshot().weights[name], name).toEqual(values);
+    for (const [name, values] of Object.entries(versionThree.weights)) expect(model.snapshot().weights[name], name).toEqual(values);
     // Relearning would have learned a table from the stored visits' moves.
     expect(trainedOn(await storedInSeqOrder(it)).weights['next.transition'].some((w) => w !== 0)).toBe(true);
   });

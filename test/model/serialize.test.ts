@@ -6,6 +6,7 @@ import { Learner } from '../../model/learner';
 import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
 import { paramShapes } from '../../model/net';
 import { decodeModelFile, encodeModelFile, ModelFileError } from '../../model/serialize';
+import { asVersionThree } from '../../harness/model-version-three';
 import { expectSameSnapshot, syntheticVisits } from './helpers';
 
 const VISITS = syntheticVisits(400, 13);
@@ -164,10 +165,7 @@ describe('model file', () => {
     const emptyTable = floats(new Array(SMALL.vocabSize ** 2).fill(0));
     // The same learner with its table emptied, as version 4, and as version 3 wrote it (no table at all).
     const emptied = { ...v4, weights: { ...v4.weights, 'next.transition': emptyTable }, optimizer: { ...v4.optimizer, state: { ...v4.optimizer.state, 'next.transition.sumSquares': emptyTable } } };
-    const v3 = structuredClone(v4);
-    v3.version = 3;
-    delete v3.weights['next.transition'];
-    delete v3.optimizer.state['next.transition.sumSquares'];
+    const v3 = asVersionThree(v4, 'version');
     const fromV3 = decodeModelFile(JSON.stringify(v3));
     expectSameSnapshot(fromV3.snapshot(), decodeModelFile(emptied).snapshot());
     expect(fromV3.snapshot().modelVersion).toBe(4);

@@ -1,6 +1,7 @@
 // Snapshots: a restored learner goes on exactly as the original, whatever its settings.
 import { describe, expect, it } from 'vitest';
 import { Learner } from '../../model/learner';
+import { asVersionThree } from '../../harness/model-version-three';
 import { expectSameSnapshot, syntheticVisits } from './helpers';
 
 const VISITS = syntheticVisits(1200, 9);
@@ -42,9 +43,7 @@ describe('Learner.restore', () => {
     const current = learner.snapshot();
     const tableState = Object.keys(current.optimizer.state).filter((key) => key.startsWith('next.transition.'));
     expect(tableState.length).toBeGreaterThan(0);
-    const { 'next.transition': _table, ...weights } = current.weights;
-    const state = Object.fromEntries(Object.entries(current.optimizer.state).filter(([key]) => !tableState.includes(key)));
-    const versionThree = { ...structuredClone(current), modelVersion: 3, weights: structuredClone(weights), optimizer: { ...current.optimizer, state: structuredClone(state) } };
+    const versionThree = asVersionThree(structuredClone(current), 'modelVersion');
     const restored = Learner.restore(versionThree);
     expect(restored.snapshot().modelVersion).toBe(4);
     expect(restored.net.next.transition.value.every((w) => w === 0)).toBe(true);
