@@ -1,6 +1,7 @@
 // Watches one page for as long as it is open: wires the page's events to the visit recorder, keeps
 // a tick (periodic reports, missed state changes, and address changes where the browser does not
-// announce them), and reports once the page is read, then when the page is hidden or left. Starting
+// announce them), and reports once the page is read, then when the page is hidden or left (and,
+// until that first report, as it is about to be left). Starting
 // costs a few listeners and two timers, nothing more: the page features are read, and first
 // reported, once the page has been open a few seconds, when the browser is idle (or with the
 // visit's first report, if that comes sooner), so that the reading competes neither with the page's
@@ -77,6 +78,7 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   let timer: ReturnType<typeof setInterval> | undefined;
   let unlisten = (): void => {};
   let listeningForShow = false;
+  let listeningForLeave = false;
   let stopped = false;
 
   const readState = (): Omit<ActivityState, 'mediaPlaying'> => ({
@@ -90,6 +92,7 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     stopped = true;
     unlisten();
     if (listeningForShow) win.removeEventListener('pageshow', onPageShow);
+    watchLeaving(false);
     clearInterval(timer);
     recorder.scroll.stop();
   };
@@ -109,12 +112,29 @@ export function watchPage(options: WatchOptions): PageWatch | null {
     if (askText) update.askText = true;
     const answer = reporter.answerTo(update, at);
     if (final) recorder.closed = true;
+    if (answer !== null) watchLeaving(false);
     return answer;
   };
+  // Until a visit has been reported once, the background knows nothing of it, and its last report,
+  // sent as the page is left, is all it has: Firefox can drop that one when the next page is
+  // another site's (it goes out as the page is torn down). So until then the visit is reported
+  // as the page is about to be left too, while it is still whole. Only until then: a
+  // beforeunload listener makes every navigation away wait for the page to answer, and the
+  // guidance for it is to listen only while it is needed.
+  const onLeaving = (event: Event): void => {
+    if (event.isTrusted) report(now(), false);
+  };
+  function watchLeaving(on: boolean): void {
+    if (on === listeningForLeave) return;
+    listeningForLeave = on;
+    if (on) win.addEventListener('beforeunload', onLeaving, { passive: true });
+    else win.removeEventListener('beforeunload', onLeaving);
+  }
   let visitBeganAt = start;
   const beginVisit = (at: number, url: string, referrerHost: string, startedAt = at): void => {
     visitBeganAt = at;
     recorder.begin(at, url, referrerHost, startedAt);
+    watchLeaving(true);
     const visit = recorder.visits;
     const current = (): boolean => !stopped && recorder.visits === visit && !recorder.closed;
     // Reported once the page is read: from then on the visit is stored, and the background can

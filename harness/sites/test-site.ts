@@ -1,6 +1,6 @@
 // A small site on 127.0.0.1 for the real-browser tests, the proof and the page-cost measure: articles,
-// a video page, search results and a long page to scroll. Every request is logged, so a test can see
-// exactly what reached it.
+// a video page, search results, a long page to scroll, and a page that answers late. Every request
+// and every answer is logged, so a test can see exactly what reached it, and when.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -8,6 +8,8 @@ export interface TestSite {
   origin: string;
   /** Paths requested so far, in order. */
   requests: string[];
+  /** Paths answered so far, in order (`/slow/<ms>` is answered that many milliseconds after it was asked for). */
+  answered: string[];
   close(): Promise<void>;
 }
 
@@ -71,19 +73,29 @@ function route(path: string): { status: number; html: string } {
 
 export async function startSite(): Promise<TestSite> {
   const requests: string[] = [];
+  const answered: string[] = [];
+  const waiting = new Set<ReturnType<typeof setTimeout>>();
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
-    const { status, html } = route(url.pathname);
-    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(html);
+    const slow = /^\/slow\/(\d+)$/.exec(url.pathname);
+    const answer = (): void => {
+      const { status, html } = slow ? { status: 200, html: page('A slow page', '<p>late</p>') } : route(url.pathname);
+      response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(html);
+      answered.push(url.pathname + url.search);
+    };
+    if (slow) waiting.add(setTimeout(answer, Number(slow[1])));
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    answered,
     close: () => new Promise<void>((resolve) => {
+      for (const timer of waiting) clearTimeout(timer);
       server.closeAllConnections();
       server.close(() => resolve());
     }),

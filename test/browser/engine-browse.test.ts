@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { decodeModelFile, Learner } from '../../model/index';
+import { SETTLE_MS } from '../../extension/content/page-watch';
 import type { StoredVisit } from '../../extension/contract-types';
 import { browserAvailable, ExtensionBrowser, sleep, until, type BrowserName } from '../../harness/browser/launch';
 import { startSite, type TestSite } from '../../harness/sites/test-site';
@@ -112,6 +113,27 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(visit.keys).toBe(expected.keys);
         if (expected.scrollDepth !== undefined) expect(visit.scrollDepth).toBeCloseTo(expected.scrollDepth, 2);
       }
+    });
+
+    it('has a visit left within its first seconds stored before the next site has even answered', async () => {
+      // The page's report as it is torn down is the one Firefox can drop when the next page is
+      // another site's; a visit not reported before then must be reported as it is about to be left.
+      const glance = `${localhost}/article/8`;
+      await open(glance);
+      await sleep(500);
+      const slow = '/slow/6000';
+      const leaving = page.goto(`${site.origin}${slow}`);
+      pagesVisited++;
+      let stored: StoredVisit | undefined;
+      await until(async () => {
+        stored = (await storedVisits()).find((visit) => visit.url === glance);
+        return stored !== undefined;
+      }, 2_000, 'the visit left to be stored');
+      expect(site.answered, 'the next page had not come yet').not.toContain(slow);
+      expect(stored).toMatchObject({ host: 'localhost', title: expect.stringContaining('Article 8'), clicks: 0, keys: 0 });
+      expect(stored!.endedAt - stored!.startedAt, 'reported as it was left, before its page would have been read').toBeLessThan(SETTLE_MS);
+      await leaving;
+      await finished([glance]);
     });
 
     it('does not count an idle stretch beyond 30 s as active time', async () => {

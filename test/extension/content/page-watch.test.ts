@@ -106,6 +106,73 @@ describe('watchPage', () => {
     expect(sent[0]).toMatchObject({ final: true, visit: { title: 'Ein Artikel', kind: 'article', lang: 'de' } });
   });
 
+  describe('a visit about to be left before its first report', () => {
+    const leaving = (h: Harness, trusted = true): void => {
+      const event = new h.win.Event('beforeunload') as unknown as Event;
+      if (trusted) h.fire(h.win as unknown as EventTarget, event);
+      else h.win.dispatchEvent(event as never);
+    };
+    const hide = (h: Harness): void => h.fire(h.win as unknown as EventTarget, new h.win.Event('pagehide') as unknown as Event, { persisted: false });
+
+    test('is reported while the page is whole, so that a lost last report loses nothing', () => {
+      const h = open();
+      h.at(1200);
+      leaving(h, false); // made up by the page: ignored
+      expect(h.sent).toHaveLength(0);
+      leaving(h);
+      expect(h.sent).toEqual([expect.objectContaining({ key: 'key-1', final: false })]);
+      expect(h.sent[0].visit).toMatchObject({ title: 'Ein Artikel', kind: 'article', activeMs: 1200 });
+      h.at(1300);
+      hide(h);
+      expect(h.sent.map((u) => [u.key, u.final, u.visit.activeMs])).toEqual([['key-1', false, 1200], ['key-1', true, 1300]]);
+    });
+
+    test('is not reported as it is left again (a navigation the page cancelled, then another)', () => {
+      const h = open();
+      h.at(1000);
+      leaving(h);
+      h.at(2000);
+      leaving(h);
+      expect(h.sent).toHaveLength(1);
+    });
+
+    test('once reported, leaving the page waits for nothing: only its last report goes', () => {
+      const h = open();
+      h.at(SETTLE_MS);
+      vi.advanceTimersByTime(SETTLE_MS);
+      vi.runOnlyPendingTimers();
+      expect(h.sent).toHaveLength(1);
+      h.at(9000);
+      leaving(h);
+      expect(h.sent).toHaveLength(1);
+      hide(h);
+      expect(h.sent.map((u) => u.final)).toEqual([false, true]);
+    });
+
+    test('a single-page app\'s next visit is reported as it is left too, until its own first report', () => {
+      const h = open();
+      h.at(SETTLE_MS);
+      vi.advanceTimersByTime(SETTLE_MS);
+      vi.runOnlyPendingTimers();
+      h.at(5000);
+      h.win.history.pushState(null, '', '/sport/spiel');
+      h.watch.tick();
+      expect(h.sent.map((u) => [u.key, u.final])).toEqual([['key-1', false], ['key-1', true]]);
+      h.at(6000);
+      leaving(h);
+      expect(h.sent.at(-1)).toMatchObject({ key: 'key-2', final: false, visit: { url: 'https://www.zeitung.example/sport/spiel', activeMs: 1000 } });
+    });
+
+    test('a stopped watch listens no more', () => {
+      const h = open();
+      const removing = vi.spyOn(h.win, 'removeEventListener');
+      h.watch.stop();
+      expect(removing.mock.calls.map(([type]) => type)).toContain('beforeunload');
+      leaving(h);
+      expect(h.sent).toHaveLength(0);
+    });
+  });
+
   describe('the page\'s own words', () => {
     const STORY = `<html lang="en"><head><title>Glaciers</title></head><body><article>
       <p>Glaciers retreat as glaciers melt; the glaciers of the valley lost ice every summer.</p>
