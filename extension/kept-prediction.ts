@@ -4,7 +4,7 @@
 // with the live answer. The background writes and drops the entries (background/prediction-cache.ts).
 import { browser, sessionArea, type SessionArea } from './browser-api';
 import type { TabPrediction } from './contract-types';
-import { withoutSearchTerms } from './page-text-rules';
+import { keptAddress } from './page-text-rules';
 import { showsSample } from './storage/database-name';
 import { pageUrl } from './validate';
 
@@ -74,7 +74,7 @@ export async function readTabPrediction(now = Date.now()): Promise<CachedPredict
 function pageAddress(raw: string, title: string): string | undefined {
   try {
     const page = { ...pageUrl(raw), kind: 'other' as const, title };
-    return withoutSearchTerms(page, new URL(raw).searchParams).url;
+    return keptAddress(page, new URL(raw).searchParams).url;
   } catch {
     return undefined;
   }

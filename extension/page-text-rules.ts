@@ -2,10 +2,11 @@
 // is what was searched for ("hiv test - Google Search"), and other titles carry who someone is or
 // numbers of theirs ("Inbox (3) – jane@example.com", "Order 123456789"). So a search results page
 // keeps neither title, description nor keywords, nor the part of its path that may be what was
-// searched for, and every other page's lose e-mail addresses and long numbers. The background
-// applies this to every visit it stores, reported or imported; the query string a title may
-// repeat is seen only where a page's address is whole (the content script, the history import, a
-// tab's address when its page is looked up), and is kept nowhere.
+// searched for, every other page's lose e-mail addresses and long numbers, and no path keeps an
+// e-mail address (`/mail/jane@example.com/inbox`). The background applies this to every visit
+// it stores, reported or imported; the query string a title may repeat is seen only where a
+// page's address is whole (the content script, the history import, a tab's address when its page
+// is looked up), and is kept nowhere.
 import type { PageFeatures, PageKind } from '../model/visit';
 
 /**
@@ -75,20 +76,43 @@ export function siteName(host: string): string {
 }
 
 /**
- * A results page's address without what may have been typed into its path: the path is only the
- * segment that names it a results page (`/search/hiv-test` → `/search`, `/hiv-test/search` →
- * `/search`, Amazon's `/s/…` → `/s`), or `/` where no segment does (`/hiv-test-kit/s`, known by
- * its title repeating the query, which makes it kind `search`). Every other page is kept as it is.
- * Judged as `redactPage` judges; the query, where known, is better told by the page's kind.
+ * A page's address as it is kept. A results page's loses what may have been typed into its path:
+ * the path is only the segment that names it a results page (`/search/hiv-test` → `/search`,
+ * `/hiv-test/search` → `/search`, Amazon's `/s/…` → `/s`), or `/` where no segment does
+ * (`/hiv-test-kit/s`, known by its title repeating the query, which makes it kind `search`).
+ * Any other page's loses the e-mail addresses in its path, as its title does: a path segment
+ * holding one, written out or escaped, is kept as `@` (`/mail/jane@example.com/inbox` →
+ * `/mail/@/inbox`), so that a mailbox or a profile is still the same page whoever's it is.
+ * Every other address is kept as it is. Judged as `redactPage` judges; the query, where known,
+ * is better told by the page's kind.
  */
-export function withoutSearchTerms<T extends Pick<PageFeatures, 'url' | 'host' | 'path' | 'kind' | 'title'>>(page: T, query?: URLSearchParams | null): T {
-  if (!isSearchPage({ ...page, query })) return page;
-  const named = namingSegment(siteName(page.host), page.path);
-  const path = named > 0 ? `/${page.path.split('/')[named]}` : '/';
+export function keptAddress<T extends Pick<PageFeatures, 'url' | 'host' | 'path' | 'kind' | 'title'>>(page: T, query?: URLSearchParams | null): T {
+  const path = isSearchPage({ ...page, query }) ? resultsPath(page.host, page.path) : withoutEmails(page.path);
   if (path === page.path) return page;
   // An address is its origin and its path (validate.ts); a record that says otherwise keeps its host.
   const origin = page.url.endsWith(page.path) ? page.url.slice(0, page.url.length - page.path.length) : `https://${page.host}`;
   return { ...page, path, url: origin + path };
+}
+
+function resultsPath(host: string, path: string): string {
+  const named = namingSegment(siteName(host), path);
+  return named > 0 ? `/${path.split('/')[named]}` : '/';
+}
+
+/** A character of an address right before an @: `jane@example.com`, `jane@`, but not a handle (`/@jane`). */
+const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@/u;
+
+function withoutEmails(path: string): string {
+  if (!path.includes('@') && !/%40/i.test(path)) return path;
+  return path.split('/').map((segment) => (HOLDS_EMAIL.test(decoded(segment)) ? '@' : segment)).join('/');
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a malformed escape: the text as it is
+  }
 }
 
 function isResultPath(site: string, path: string): boolean {

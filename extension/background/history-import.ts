@@ -6,7 +6,7 @@ import type { Visit } from '../../model/visit';
 import { browser } from '../browser-api';
 import { InvalidRequest } from '../errors';
 import { isExcluded } from '../exclusions';
-import { isSearchPage, redactPage, withoutSearchTerms } from '../page-text-rules';
+import { isSearchPage, keptAddress, redactPage } from '../page-text-rules';
 import { database } from '../storage/db';
 import { retentionCut, tombstones } from '../storage/forget';
 import { isForgotten } from '../storage/forgotten';
@@ -35,10 +35,10 @@ export async function importHistory(now = Date.now()): Promise<number> {
     if (!item.url || !/^https?:/.test(item.url) || !item.lastVisitTime || item.lastVisitTime < from) continue;
     const visit = historyPage(item.url, item.title ?? '', Math.round(item.lastVisitTime));
     if (isExcluded(visit.host, visit.path, excluded)) continue;
-    // Keyed by the address as it is kept (a results page's cut, so no key says what was searched
-    // for); a results page imported before was keyed by its whole address, which a forget of it
-    // names, or its stored record has.
-    const key = historyKey(withoutSearchTerms(visit).url, visit.startedAt);
+    // Keyed by the address as it is kept (a results page's cut, no e-mail address, so no key says
+    // what was searched for or whose a page is); a page imported before was keyed by its whole
+    // address, which a forget of it names, or its stored record has.
+    const key = historyKey(keptAddress(visit).url, visit.startedAt);
     const earlierKey = historyKey(visit.url, visit.startedAt);
     if (earlierKey !== key && (isForgotten({ ...visit, key: earlierKey }, forgotten) || (await db.getKeyFromIndex('visits', 'by-key', earlierKey)) !== undefined)) continue;
     visits.push({ key, visit });
@@ -53,7 +53,8 @@ export async function importHistory(now = Date.now()): Promise<number> {
  * A page as the browser's history (or a tab not reported yet) knows it: address, title and time,
  * no interaction, kind and sizes unknown. A results page is told by its query, as the content
  * script tells it: it is kind `search`, and keeps no title. The address keeps its whole path: the
- * store cuts a results page's (`withoutSearchTerms`) once exclusions and forgets are judged on it.
+ * store keeps it as `keptAddress` says (a results page's cut, no e-mail address) once exclusions
+ * and forgets are judged on it.
  */
 export function historyPage(rawUrl: string, rawTitle: string, at: number): Visit {
   const { url, host, path } = pageUrl(rawUrl);

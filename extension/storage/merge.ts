@@ -10,7 +10,7 @@ import type { IDBPTransaction } from 'idb';
 import type { DataImportResult } from '../contract-types';
 import type { ImportedVisit } from '../data-file';
 import { isExcluded } from '../exclusions';
-import { withoutSearchTerms } from '../page-text-rules';
+import { keptAddress } from '../page-text-rules';
 import type { Database, TabulaDB } from './db';
 import { isForgotten, type Tombstone } from './forgotten';
 import { abortQuietly, isSameVisit, settledQuietly, withoutForgottenReferrer } from './visits';
@@ -84,7 +84,7 @@ async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[],
     else if (isForgotten({ ...visit, key }, tombstones)) counts.forgotten++;
     else {
       keys.add(key);
-      candidates.push({ ...keptReferrer(withoutSearchTerms(visit), rules, tombstones), key });
+      candidates.push({ ...keptReferrer(keptAddress(visit), rules, tombstones), key });
     }
   }
   // One visit, recorded by its page and by the browser's history: the page's record is the one kept,

@@ -1,10 +1,10 @@
-// Versions 3 and 4 of the database bring what was stored before them under today's privacy rules:
-// titles, descriptions and results pages' paths as page-text-rules.ts keeps them, and no referrer
+// Versions 3 to 5 of the database bring what was stored before them under today's privacy rules:
+// titles, descriptions and addresses as page-text-rules.ts keeps them, and no referrer
 // that the exclusion list covers. When anything changes, the model is marked for relearning, so it
 // forgets it too.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { isExcluded } from '../exclusions';
-import { redactPage, withoutSearchTerms } from '../page-text-rules';
+import { keptAddress, redactPage } from '../page-text-rules';
 import type { TabulaDB } from './db';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -20,7 +20,7 @@ export async function applyPrivacyRulesToStoredVisits(tx: UpgradeTransaction): P
     if ([visit.url, visit.host, visit.path, visit.title, visit.description, visit.referrerHost].some((field) => typeof field !== 'string')) continue;
     let kept: typeof visit;
     try {
-      kept = { ...redactPage(withoutSearchTerms(visit)), referrerHost: isExcluded(visit.referrerHost, '/', excluded) ? '' : visit.referrerHost };
+      kept = { ...redactPage(keptAddress(visit)), referrerHost: isExcluded(visit.referrerHost, '/', excluded) ? '' : visit.referrerHost };
     } catch {
       continue; // a damaged record (the learner passes over it too) must not stop the others' upgrade
     }

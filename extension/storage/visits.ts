@@ -4,7 +4,7 @@
 import type { Visit } from '../../model/visit';
 import type { StoredVisit, VisitUpdate } from '../contract-types';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { withoutSearchTerms } from '../page-text-rules';
+import { keptAddress } from '../page-text-rules';
 import type { Database, InteractionEvent, TabulaDB } from './db';
 import { beganExcluded, isForgotten, isForgottenSite, type Tombstone } from './forgotten';
 import { isQuotaError, makeRoom } from './pressure';
@@ -62,7 +62,7 @@ async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number
     return { refused };
   }
   // Of a results page, the path is kept only as far as it is not what was typed.
-  const visit = withoutSearchTerms(withoutForgottenReferrer(update.visit, forgotten));
+  const visit = keptAddress(withoutForgottenReferrer(update.visit, forgotten));
   // A new page in a tab ends the tab's previous visit, even if its last report was lost.
   const endedOthers = existing || tabId === undefined ? 0 : await finishAll(seqStores, await visits.index('by-tab').getAll(tabId));
   const record: VisitRecord = { ...visit, key, startedAt: existing?.startedAt ?? visit.startedAt };
@@ -131,7 +131,7 @@ export async function addFinishedVisits(db: Database, visits: { key: string; vis
   for (const { key, visit: entry } of visits) {
     if (isForgotten({ ...entry, key }, forgotten)) continue; // judged on the whole path
     if ((await stores.visits.index('by-key').getKey(key)) !== undefined) continue;
-    const visit = withoutSearchTerms(entry); // as the page's own record of it is kept
+    const visit = keptAddress(entry); // as the page's own record of it is kept
     if ((await recorded(visit.host)).some((stored) => isSameVisit(stored, visit))) continue;
     await stores.visits.put({ ...withoutForgottenReferrer(visit, forgotten), key, seq: await nextSeq(stores) });
     added++;

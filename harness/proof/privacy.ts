@@ -47,7 +47,7 @@ async function browseAndSearch(name: BrowserName, site: PrivacySite, context: Pr
     await go(page, at('video.test', '/results?search_query=herpes+symptoms'));
     await go(page, at('search.test', '/search?q=divorce+lawyer'));
     // Who the person is, and a number that could be theirs.
-    await go(page, at('mail.test', '/inbox'));
+    await go(page, at('mail.test', `/mail/${PRIVACY_HOSTS.email}/inbox`));
     await go(page, at('shop.test', '/orders/view'));
     await go(page, at('news.test', '/article/4'));
 

@@ -38,7 +38,7 @@ function route(host: string, path: string, query: URLSearchParams, origin: (host
       return { title: `${query.get('q') ?? ''} - Search`, body: `<h1>Results</h1>${echo(query.get('q') ?? '')}${link(origin('news.test') + '/article/3', 'A result')}` };
     case 'video.test/results':
       return { title: `${query.get('search_query') ?? ''} - Video`, body: `<h1>Videos</h1>${echo(query.get('search_query') ?? '')}` };
-    case 'mail.test/inbox':
+    case `mail.test/mail/${PRIVACY_HOSTS.email}/inbox`: // a webmail that names the mailbox in its path
       return {
         title: `Inbox (3) – ${PRIVACY_HOSTS.email} – Mail`,
         body: `<h1>Inbox</h1><p>Signed in as ${PRIVACY_HOSTS.email}; mail to ${PRIVACY_HOSTS.email} arrives here.</p>`.repeat(3),

@@ -237,6 +237,14 @@ describe('this browser’s rules', () => {
     expect((await stored(it)).map((visit) => [visit.url, visit.path])).toEqual([['https://shop.example/search', '/search']]);
   });
 
+  it('keep no e-mail address of a path, from a file of before the rule', async () => {
+    const it = await wake(new IDBFactory());
+    const { mergeVisits } = await import('../../extension/storage/merge');
+    const mailbox = visitAt('outlook.example', T0, { path: '/mail/jane.doe%40example.org/inbox' });
+    expect(await mergeVisits(it.db, [{ key: 'mailbox-key-1', visit: mailbox }], { excluded: [], retentionCut: 0 })).toMatchObject({ added: 1 });
+    expect((await stored(it)).map((visit) => [visit.url, visit.path])).toEqual([['https://outlook.example/mail/@/inbox', '/mail/@/inbox']]);
+  });
+
   it('refuse to import while recording is paused', async () => {
     const file = await fileOf([{ key: 'keep-key-1', visit: visitAt('news.example', T0) }]);
     const it = await wake(new IDBFactory());

@@ -99,6 +99,25 @@ describe('history import', () => {
     it.close();
   });
 
+  it('keeps no e-mail address of a path, in its address or its key, and adds no second copy of a page imported before', async () => {
+    const it = await background();
+    const { murmur3 } = await import('../../model/hash');
+    const at = NOW - 3 * HOUR;
+    const whole = 'https://outlook.example/mail/jane.doe@example.org/inbox';
+    it.grantHistory([
+      { url: whole, title: 'Inbox', lastVisitTime: at },
+      { url: 'https://outlook.example/mail/ann@example.org/inbox', title: 'Inbox', lastVisitTime: at + HOUR },
+    ]);
+    await it.db.put('visits', { ...visitAt('outlook.example', at + HOUR, { path: '/mail/ann@example.org/inbox', source: 'history' }), endedAt: at + HOUR,
+      key: `history-${at + HOUR}-${murmur3('https://outlook.example/mail/ann@example.org/inbox', 0).toString(36)}`, seq: 1 });
+    expect(await it.importHistory(NOW)).toBe(1);
+    const added = (await it.db.getAll('visits')).find((visit) => visit.startedAt === at)!;
+    expect([added.url, added.path]).toEqual(['https://outlook.example/mail/@/inbox', '/mail/@/inbox']);
+    expect(added.key).toBe(`history-${at}-${murmur3('https://outlook.example/mail/@/inbox', 0).toString(36)}`);
+    expect(added.key.endsWith(murmur3(whole, 0).toString(36))).toBe(false);
+    it.close();
+  });
+
   it('keeps forgotten a results page imported before under the key of its whole address', async () => {
     const it = await background();
     const { murmur3 } = await import('../../model/hash');

@@ -1,7 +1,7 @@
 // The page text rules: search results pages keep no title or description, every other page's
 // lose e-mail addresses and long numbers, and ordinary titles stay word for word.
 import { describe, expect, it } from 'vitest';
-import { holdsWords, isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery, withoutSearchTerms, WORD_SEPARATORS } from '../../extension/page-text-rules';
+import { holdsWords, isSearchPage, queryValues, redactPage, scrubText, siteName, titleEchoesQuery, keptAddress, WORD_SEPARATORS } from '../../extension/page-text-rules';
 import type { Visit } from '../../model/visit';
 import { visitAt } from './fixtures';
 
@@ -93,9 +93,9 @@ describe('redactPage', () => {
   });
 });
 
-describe('withoutSearchTerms', () => {
+describe('keptAddress', () => {
   const pathOf = (host: string, path: string, overrides: Partial<Visit> = {}, query?: string) => {
-    const cut = withoutSearchTerms(visitAt(host, NOW, { path, ...overrides }), query === undefined ? undefined : new URLSearchParams(query));
+    const cut = keptAddress(visitAt(host, NOW, { path, ...overrides }), query === undefined ? undefined : new URLSearchParams(query));
     expect(cut.url).toBe(`https://${host}${cut.path}`);
     return cut.path;
   };
@@ -117,9 +117,38 @@ describe('withoutSearchTerms', () => {
 
   it('leaves every other page as it is', () => {
     const article = visitAt('news.example', NOW, { path: '/uk/rivers-rise', kind: 'article' });
-    expect(withoutSearchTerms(article)).toBe(article);
+    expect(keptAddress(article)).toBe(article);
     expect(pathOf('docs.google.com', '/document/d/abc', { kind: 'other' })).toBe('/document/d/abc');
     expect(pathOf('shop.example', '/hiv-test-kit/s', { kind: 'other', title: 'Amazon.com : hiv test kit' }, 'k=other+words')).toBe('/hiv-test-kit/s');
+  });
+});
+
+describe('keptAddress: e-mail addresses in paths', () => {
+  const kept = (path: string) => {
+    const page = keptAddress(visitAt('mail.example', NOW, { path, kind: 'other' }));
+    expect(page.url).toBe(`https://mail.example${page.path}`);
+    return page.path;
+  };
+
+  it('keeps a segment holding one as @, written out, escaped or cut short', () => {
+    expect(kept('/mail/jane.doe@example.com/inbox')).toBe('/mail/@/inbox');
+    expect(kept('/mail/jane.doe%40example.com/inbox')).toBe('/mail/@/inbox');
+    expect(kept('/mail/JANE%40EXAMPLE.COM')).toBe('/mail/@');
+    expect(kept('/display/~jane@example.com')).toBe('/display/@');
+    expect(kept('/u/jane@/settings')).toBe('/u/@/settings');
+    expect(kept('/unsubscribe/jane@example.com/a@b.org')).toBe('/unsubscribe/@/@');
+    expect(kept('/u/jos%C3%A9@ejemplo.es')).toBe('/u/@');
+  });
+
+  it('leaves handles, scoped packages and paths with no address as they are', () => {
+    for (const path of ['/@jane', '/@jane/rivers-rise', '/package/@scope/name', '/uk/rivers-rise', '/', '/100%25-sure', '/bad%E0%A4%A']) {
+      const page = visitAt('mail.example', NOW, { path, kind: 'other' });
+      expect(keptAddress(page), path).toBe(page);
+    }
+  });
+
+  it('cuts a results page as before, whatever its path held', () => {
+    expect(keptAddress(visitAt('shop.example', NOW, { path: '/search/jane@example.com', kind: 'other' })).path).toBe('/search');
   });
 });
 

@@ -176,4 +176,18 @@ describe('upgrading the database', () => {
     expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);
     upgraded.close();
   });
+  it('takes the e-mail addresses out of the paths stored before version 5, and marks the model for relearning', async () => {
+    const old = await open(`storage-upgrade-mail-${name}`, 4);
+    await old.put('visits', { ...visitAt('outlook.example', T0, { path: '/mail/jane.doe@example.org/inbox', title: 'Inbox' }), key: 'old-mailbox', seq: 1 });
+    await old.put('visits', { ...visitAt('medium.example', T0, { path: '/@jane/rivers-rise' }), key: 'old-handle', seq: 2 });
+    await old.put('model', { snapshot: {} as never, lastSeq: 2, savedAt: T0 }, 'checkpoint');
+    old.close();
+    const upgraded = await open(`storage-upgrade-mail-${name}`);
+    expect((await upgraded.getAll('visits')).map((visit) => [visit.key, visit.url, visit.path])).toEqual([
+      ['old-mailbox', 'https://outlook.example/mail/@/inbox', '/mail/@/inbox'],
+      ['old-handle', 'https://medium.example/@jane/rivers-rise', '/@jane/rivers-rise'],
+    ]);
+    expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);
+    upgraded.close();
+  });
 });

@@ -106,6 +106,17 @@ describe('visit reports', () => {
     expect(await stored()).toHaveLength(1);
     expect(handler.dropped.excluded).toBe(1);
   });
+
+  it('keeps no e-mail address of a page\'s path, and judges exclusions on the whole path', async () => {
+    const db = await storage.database();
+    const mailbox = visitAt('outlook.example', NOW, { path: '/mail/jane.doe@example.org/inbox', kind: 'other', title: 'Inbox – jane.doe@example.org' });
+    await handler.onVisitUpdate(update(mailbox, true), fromPage(mailbox));
+    expect((await stored()).map((visit) => [visit.url, visit.path, visit.title])).toEqual([['https://outlook.example/mail/@/inbox', '/mail/@/inbox', 'Inbox –']]);
+    await db.put('settings', { paused: false, excluded: ['outlook.example/mail/jane*'], visitRetentionDays: 90, eventRetentionDays: 7, historyImport: false }, 'settings');
+    await handler.onVisitUpdate(update({ ...mailbox, startedAt: NOW + 120_000, endedAt: NOW + 180_000 }, true), fromPage(mailbox));
+    expect(await stored()).toHaveLength(1);
+    expect(handler.dropped.excluded).toBe(1);
+  });
 });
 
 describe('whether a page may read its own words, asked by its first report once read', () => {

@@ -4,7 +4,7 @@ import { browser } from '../../browser-api';
 import type { StoredVisit, TabPrediction } from '../../contract-types';
 import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
-import { withoutSearchTerms } from '../../page-text-rules';
+import { keptAddress } from '../../page-text-rules';
 import { database, type Database } from '../../storage/db';
 import { getSettings } from '../../storage/settings';
 import { lastFinishedVisit, latestOpenVisit, openVisitOfTab } from '../../storage/visits';
@@ -125,7 +125,7 @@ async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPa
   if (visit) return { page: visit, visit, openTabId: (visit as { tabId?: number }).tabId, tabUrl: tab?.url };
   if (tab?.url && /^https?:/.test(tab.url)) {
     // Not reported yet: what the tab says (address and title), as a history entry knows a page.
-    return { page: withoutSearchTerms(historyPage(tab.url, tab.title ?? '', Date.now())), tabUrl: tab.url };
+    return { page: keptAddress(historyPage(tab.url, tab.title ?? '', Date.now())), tabUrl: tab.url };
   }
   return { tabUrl: tab?.url };
 }
