@@ -1,6 +1,8 @@
 // Reads scroll metrics from a real window: the page's own scrolling, or a large scrolling box
 // (web apps often scroll a panel rather than the page). Small boxes (a code sample, a menu) are
-// not the page and are ignored. Reading these forces layout if it is stale: call lazily.
+// not the page and are ignored. A page that fits its window may be such an app: its depth is then
+// that of the large scrolling box in the middle of the window, if there is one, and it is whole
+// only if there is none. Reading these forces layout if it is stale: call lazily.
 import type { MeasureScroll, ScrollMetrics } from './scroll-depth';
 
 interface BoxLike {
@@ -18,8 +20,23 @@ export function measureScrollIn(win: Window): MeasureScroll {
     }
     const root = doc.scrollingElement ?? doc.documentElement;
     if (!root) return null;
-    return { top: win.scrollY, viewport: win.innerHeight, height: root.scrollHeight };
+    const page = { top: win.scrollY, viewport: win.innerHeight, height: root.scrollHeight };
+    if (page.height > page.viewport || target !== null) return page;
+    const panel = panelIn(win);
+    return panel ? { top: panel.scrollTop, viewport: panel.clientHeight, height: panel.scrollHeight } : page;
   };
+}
+
+/** The large box that scrolls under the middle of the window (an app's main panel), if any. */
+function panelIn(win: Window): Element | null {
+  const doc = win.document;
+  const minHeight = win.innerHeight / 2;
+  for (let box = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2); box && box !== doc.body && box !== doc.documentElement; box = box.parentElement) {
+    if (box.clientHeight < minHeight || box.scrollHeight <= box.clientHeight) continue;
+    const { overflowY } = win.getComputedStyle(box);
+    if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'overlay') return box;
+  }
+  return null;
 }
 
 function isBox(target: unknown): target is BoxLike {

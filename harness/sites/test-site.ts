@@ -1,5 +1,5 @@
 // A small site on 127.0.0.1 for the real-browser tests, the proof and the page-cost measure: articles,
-// a video page, search results, a long page to scroll, and a page that answers late. Every request
+// a video page, search results, a long page to scroll, an app that scrolls a panel, and a page that answers late. Every request
 // and every answer is logged, so a test can see exactly what reached it, and when.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +64,9 @@ function route(path: string): { status: number; html: string } {
   if (path === '/video') return { status: 200, html: page('A video', '<video width="320" height="180" muted></video>') };
   if (path === '/search') return { status: 200, html: page('Search results', '<form role="search" action="/search"><input name="q" aria-label="q"></form><ol><li><a href="/article/1">one</a></li></ol>') };
   if (path === '/long') return { status: 200, html: page('A long read', `<div style="height:6000px">top</div><p id="end">end</p>`) };
+  // An app's layout: the page fits the window, and its content scrolls in a panel.
+  if (path === '/panel') return { status: 200, html: page('An app', `<style>body{margin:0;overflow:hidden}</style><nav style="height:40px">menu</nav>
+<main id="panel" style="height:calc(100vh - 40px);overflow-y:auto"><div style="height:6000px">top</div><p>end</p></main>`) };
   if (path === '/cost/article') return { status: 200, html: costArticle() };
   if (path === '/cost/huge') return { status: 200, html: costHuge() };
   if (path === '/cost/video') return { status: 200, html: costVideo() };

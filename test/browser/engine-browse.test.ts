@@ -136,6 +136,25 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await finished([glance]);
     });
 
+    it('measures the depth of an app that scrolls a panel, not of its page, which fits the window', async () => {
+      const app = `${site.origin}/panel`;
+      await open(app);
+      await sleep(SETTLE_MS + 1_500); // read, and its depth first measured, once settled
+      await page.mouse.move(300, 300);
+      await page.mouse.wheel({ deltaY: 1_200 });
+      await sleep(1_200);
+      const { depth, fits } = await page.evaluate(() => {
+        const panel = document.getElementById('panel')!;
+        return { depth: (panel.scrollTop + panel.clientHeight) / panel.scrollHeight, fits: document.documentElement.scrollHeight <= innerHeight };
+      });
+      expect(fits, 'the page itself fits the window').toBe(true);
+      expect(depth, 'the panel scrolled part of the way').toBeGreaterThan(0.15);
+      expect(depth).toBeLessThan(0.6);
+      await open(`${site.origin}/article/9`);
+      const [visit] = await finished([app]);
+      expect(visit.scrollDepth).toBeCloseTo(depth, 2);
+    });
+
     it('does not count an idle stretch beyond 30 s as active time', async () => {
       const url = `${site.origin}/article/6`;
       const loaded = await open(url);
