@@ -15,8 +15,10 @@ type VisitRecord = TabulaDB['visits']['value'];
 
 export interface Recorded {
   id: number;
-  /** True when this update finished the visit (it now has a seq and can be learned). */
+  /** True when this update finished the visit, or others of its tab (they now have a seq and can be learned). */
   finished: boolean;
+  /** The visits of the tab that this update, of a new page, finished (their last reports never came). */
+  ended: Visit[];
 }
 
 /** Why an update was not stored: its visit is finished already, or the user forgot it. */
@@ -64,7 +66,8 @@ async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number
   // Of a results page, the path is kept only as far as it is not what was typed.
   const visit = keptAddress(withoutForgottenReferrer(update.visit, forgotten));
   // A new page in a tab ends the tab's previous visit, even if its last report was lost.
-  const endedOthers = existing || tabId === undefined ? 0 : await finishAll(seqStores, await visits.index('by-tab').getAll(tabId));
+  const ended = existing || tabId === undefined ? [] : await visits.index('by-tab').getAll(tabId);
+  await finishAll(seqStores, ended);
   const record: VisitRecord = { ...visit, key, startedAt: existing?.startedAt ?? visit.startedAt };
   if (existing?.id !== undefined) record.id = existing.id;
   if (existing?.feedback) record.feedback = existing.feedback;
@@ -74,7 +77,7 @@ async function writeIn(tx: UpdateTransaction, update: VisitUpdate, tabId: number
   await tx.objectStore('events').add(eventOf(key, visit));
   await tx.done;
   index.put({ ...record, id } as StoredVisit);
-  return { id, finished: final || endedOthers > 0 };
+  return { id, finished: final || ended.length > 0, ended };
 }
 
 /**

@@ -362,4 +362,24 @@ describe('privacy of visit reports', () => {
     expect((await stored()).some((visit) => visit.key === 'clicked-in-the-flood')).toBe(true);
     vi.useRealTimers();
   });
+
+  it('holds a page that loads a new document every second to the same bound, though each visit is only reported as it is left', async () => {
+    const { GLANCES_PER_TAB } = await import('../../extension/background/handlers/flood-gate');
+    fakeBrowser.tabs.known.set(11, { id: 11, incognito: false }); // the tab stays open throughout
+    let stamp = Date.now() - 600_000;
+    vi.useFakeTimers({ now: stamp, toFake: ['Date'] });
+    const flood = 150;
+    for (let i = 0; i < flood; i++) {
+      vi.setSystemTime((stamp += 1_000));
+      // Reported as it is about to be left; its last report is lost, and the next page's report finishes it.
+      const glance = visitAt('flood.example', stamp - 1_000, { endedAt: stamp - 100, activeMs: 900, clicks: 0 });
+      await handler.onVisitUpdate(update(glance, false, `left-visit-${String(i).padStart(4, '0')}`), fromPage(glance, 11));
+    }
+    const refilled = Math.ceil((flood * GLANCES_PER_TAB.perMinute) / 60) + 1;
+    const kept = await stored();
+    expect(kept.length).toBeGreaterThanOrEqual(GLANCES_PER_TAB.burst);
+    expect(kept.length).toBeLessThanOrEqual(GLANCES_PER_TAB.burst + refilled + 1); // + the last, still open
+    expect(handler.dropped.flood).toBeGreaterThanOrEqual(flood - GLANCES_PER_TAB.burst - refilled - 1);
+    vi.useRealTimers();
+  });
 });

@@ -3,8 +3,11 @@
 // person glances at pages too, in bursts (skimming results, flicking through a gallery), but not
 // for minutes on end. So glances come from budgets that refill slowly — per tab, and per site
 // across tabs — while a visit the person did something on (a click, a key, a selection, media)
-// is always kept. Reports of any kind come from a per-tab bucket, so that no page keeps the
-// database busy. Budgets are buckets: a burst is spent at once, then refills at its rate.
+// is always kept. A glance is spent when it is finished, by its last report or by the tab's next
+// page (a page left for a new document every second reports each visit as it is left, and the
+// next page finishes it), and a visit that is a glance so far is stored only while the budgets
+// hold one. Reports of any kind come from a per-tab bucket, so that no page keeps the database
+// busy. Budgets are buckets: a burst is spent at once, then refills at its rate.
 
 interface Budget {
   /** The most it holds, and what it refills per minute. */
@@ -42,12 +45,23 @@ export class FloodGate {
     return tabId === undefined || this.take(`report:${tabId}`, REPORTS_PER_TAB, now);
   }
 
-  /** Whether a finished glance of this tab and site may be stored now. */
+  /** Whether a finished glance of this tab and site may be stored now; if so, it is spent. */
   admitGlance(tabId: number | undefined, host: string, now: number): boolean {
+    if (!this.hasGlance(tabId, host, now)) return false;
+    this.spendGlance(tabId, host, now);
+    return true;
+  }
+
+  /** Whether the budgets of this tab and site hold a glance now (a visit still open that is a glance so far may be stored). */
+  hasGlance(tabId: number | undefined, host: string, now: number): boolean {
     const tabHas = tabId === undefined || this.peek(`glance:${tabId}`, GLANCES_PER_TAB, now) >= 1;
-    if (!tabHas || this.peek(`site:${host}`, GLANCES_PER_SITE, now) < 1) return false;
+    return tabHas && this.peek(`site:${host}`, GLANCES_PER_SITE, now) >= 1;
+  }
+
+  /** Spends a glance of this tab and site, as far as their budgets hold one: a glance finished otherwise than by its last report. */
+  spendGlance(tabId: number | undefined, host: string, now: number): void {
     if (tabId !== undefined) this.take(`glance:${tabId}`, GLANCES_PER_TAB, now);
-    return this.take(`site:${host}`, GLANCES_PER_SITE, now);
+    this.take(`site:${host}`, GLANCES_PER_SITE, now);
   }
 
   private peek(name: string, budget: Budget, now: number): number {

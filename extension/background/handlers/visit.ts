@@ -68,7 +68,8 @@ async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender):
   // closed (naming no tab) and lose the final report, and a report can arrive after the tab-closed
   // event that would have finished its visit. Kept open, such a visit would never be finished.
   const last = update.final || tabId === undefined || !(await tabIsOpen(tabId));
-  if (last && isGlance(update.visit) && !gate.admitGlance(tabId, update.visit.host, Date.now())) {
+  const now = Date.now();
+  if (isGlance(update.visit) && !(last ? gate.admitGlance(tabId, update.visit.host, now) : gate.hasGlance(tabId, update.visit.host, now))) {
     dropped.flood++; // a page making glance after glance: past the burst a person makes
     return;
   }
@@ -77,6 +78,8 @@ async function recordReport(update: VisitUpdate, sender: Runtime.MessageSender):
     dropped[recorded.refused]++;
     return;
   }
+  // Visits this new page finished are spent as their last reports would have spent them.
+  for (const visit of recorded.ended) if (isGlance(visit)) gate.spendGlance(tabId, visit.host, now);
   if (recorded.finished) void catchUp().catch((error) => console.error('Tabula could not learn a visit', error));
   // The popup shows the tab's prediction from this at once; a finished visit's page is gone.
   if (tabId !== undefined) void (recorded.finished ? dropTabPrediction(tabId) : keepReportedTab(tabId)).catch(() => undefined);
