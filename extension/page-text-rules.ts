@@ -99,8 +99,12 @@ function resultsPath(host: string, path: string): string {
   return named > 0 ? `/${path.split('/')[named]}` : '/';
 }
 
-/** A character of an address right before an @: `jane@example.com`, `jane@`, but not a handle (`/@jane`). */
-const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@/u;
+/**
+ * An address: a character of one right before an @, and after it a domain or nothing
+ * (`jane@example.com`, `jane@`). Not a handle (`/@jane`), nor a package's version (`react@18.2.0`,
+ * `oak@v12`), whose part after the @ ends in no top-level domain.
+ */
+const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@(?:$|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}]))/u;
 
 function withoutEmails(path: string): string {
   if (!path.includes('@') && !/%40/i.test(path)) return path;
@@ -111,7 +115,7 @@ function decoded(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return segment; // a malformed escape: the text as it is
+    return segment.replace(/%40/gi, '@'); // a malformed escape elsewhere: the @ is still read
   }
 }
 

@@ -121,9 +121,9 @@ export function watchPage(options: WatchOptions): PageWatch | null {
   // as the page is about to be left too, while it is still whole. Only until then: a
   // beforeunload listener makes every navigation away wait for the page to answer, and the
   // guidance for it is to listen only while it is needed.
-  const onLeaving = (event: Event): void => {
+  const onLeaving = safely((event: Event): void => {
     if (event.isTrusted) report(now(), false);
-  };
+  });
   function watchLeaving(on: boolean): void {
     if (on === listeningForLeave) return;
     listeningForLeave = on;
