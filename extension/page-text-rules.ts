@@ -106,9 +106,14 @@ function resultsPath(host: string, path: string): string {
  */
 const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@(?:$|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}]))/u;
 
+/** Whether a text holds an e-mail address, as a path segment would (a model file's feature names are checked so). */
+export function holdsEmailAddress(text: string): boolean {
+  return HOLDS_EMAIL.test(decoded(text));
+}
+
 function withoutEmails(path: string): string {
   if (!path.includes('@') && !/%40/i.test(path)) return path;
-  return path.split('/').map((segment) => (HOLDS_EMAIL.test(decoded(segment)) ? '@' : segment)).join('/');
+  return path.split('/').map((segment) => (holdsEmailAddress(segment) ? '@' : segment)).join('/');
 }
 
 function decoded(segment: string): string {

@@ -72,6 +72,17 @@ export class FeatureDictionary {
     for (let i = 0; i < oldestFirst.length - keep; i++) this.entries.delete(oldestFirst[i].bucket);
   }
 
+  /** Makes unknown ('') the names `forget` picks; returns how many. The weights stay. */
+  forgetNames(forget: (name: string) => boolean): number {
+    let forgotten = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.name === '' || !forget(entry.name)) continue;
+      entry.name = '';
+      forgotten++;
+    }
+    return forgotten;
+  }
+
   /** With `names: false`, every entry's name is ''. */
   snapshot(names = true): DictionarySnapshot {
     return { maxSize: this.maxSize, entries: this.all().map((entry) => ({ ...entry, name: names ? entry.name : '' })) };

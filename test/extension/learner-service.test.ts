@@ -383,6 +383,25 @@ describe('merge', () => {
     expect((await woken.service.current()).snapshot().vocabulary.hosts).toContain('phone.example');
   });
 
+  it('takes in no feature name holding an e-mail address, imported or merged; the weights stay', async () => {
+    const it = await wake();
+    await browse(it, 4);
+    const other = Learner.create({});
+    // A file of a Tabula that kept e-mail addresses in paths.
+    for (let n = 0; n < 10; n++) other.observe(visitAt('mail.example', T0 - 86_400_000 + n * 60_000, { path: '/mail/jane.doe@example.org/inbox', clicks: 1 }));
+    const file = JSON.stringify(encodeModelFile(other));
+    expect(file).toContain('jane.doe@example.org');
+    vi.stubGlobal('navigator', {});
+    await it.modelHandlers.onMerge({ file });
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).not.toContain('jane.doe@example.org');
+    await it.modelHandlers.onImport({ file });
+    const imported = await it.service.current();
+    const text = JSON.stringify(encodeModelFile(imported));
+    expect(text).not.toContain('jane.doe@example.org');
+    expect(text).toContain('mail.example'); // other names stay
+    expect(imported.snapshot().weights).toEqual(other.snapshot().weights);
+  });
+
   it('refuses a model of another architecture, saying why, and keeps the model and its checkpoint', async () => {
     const it = await wake();
     await browse(it, 8); // saved every 8 visits: the checkpoint is written, nothing waits to be

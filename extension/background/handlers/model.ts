@@ -3,6 +3,7 @@
 import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal, MODEL_SIZES, type LearnedInsights, type LearnerConfig, type ModelFile } from '../../../model/index';
 import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
+import { holdsEmailAddress } from '../../page-text-rules';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { countSites, countVisits, habits } from '../../storage/query';
 import { current, currentWithChange, relearn, replace, status, unload } from '../learner-service';
@@ -67,7 +68,18 @@ export async function onExport(request?: { names?: boolean; compact?: boolean })
 }
 
 export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
-  return describeModel(decodeModelFile(file)); // throws a clear ModelFileError on a bad file
+  return describeModel(readModelFile(file)); // throws a clear ModelFileError on a bad file
+}
+
+/**
+ * A model file as this Tabula takes it in: decoded (a clear ModelFileError on a bad file), and
+ * without the names of features that hold an e-mail address (a file of a Tabula that kept them in
+ * paths, or another's), which the popup would show; their weights stay.
+ */
+function readModelFile(file: unknown): Learner {
+  const learner = decodeModelFile(file);
+  learner.dictionary.forgetNames(holdsEmailAddress);
+  return learner;
 }
 
 function describeModel(learner: Learner): ImportPreview {
@@ -81,7 +93,7 @@ function describeModel(learner: Learner): ImportPreview {
 }
 
 export async function onImport({ file }: { file: unknown }): Promise<ModelOverview> {
-  await replace(decodeModelFile(file)); // the current model is replaced only once the file has passed
+  await replace(readModelFile(file)); // the current model is replaced only once the file has passed
   await clearPredictions();
   return onOverview();
 }
@@ -91,7 +103,7 @@ export async function onImport({ file }: { file: unknown }): Promise<ModelOvervi
  * passed and its hashing and architecture match this model's; else a refusal saying why.
  */
 export async function onPreviewMerge({ file }: { file: unknown }): Promise<MergePreview> {
-  const other = decodeModelFile(file);
+  const other = readModelFile(file);
   const refusal = mergeRefusal((await current()).config, other.config);
   if (refusal !== null) throw new InvalidRequest(refusal);
   const { hosts, counts, increment } = other.vocabulary.snapshot();
@@ -102,7 +114,7 @@ export async function onPreviewMerge({ file }: { file: unknown }): Promise<Merge
 
 /** Merges a model file into this model (model/merge.ts), in the learner's queue, saved in one write. */
 export async function onMerge({ file }: { file: unknown }): Promise<ModelOverview> {
-  const other = decodeModelFile(file);
+  const other = readModelFile(file);
   await replace((model) => mergeLearners(model, other));
   await clearPredictions();
   return onOverview();
