@@ -27,11 +27,15 @@ export function measureScrollIn(win: Window): MeasureScroll {
   };
 }
 
+/** Boxes looked at, from the one under the middle of the window outwards: a hostile page may nest thousands. */
+const PANEL_DEPTH_MAX = 32;
+
 /** The large box that scrolls under the middle of the window (an app's main panel), if any. */
 function panelIn(win: Window): Element | null {
   const doc = win.document;
   const minHeight = win.innerHeight / 2;
-  for (let box = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2); box && box !== doc.body && box !== doc.documentElement; box = box.parentElement) {
+  let box = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
+  for (let looked = 0; box && box !== doc.body && box !== doc.documentElement && looked < PANEL_DEPTH_MAX; box = box.parentElement, looked++) {
     if (box.clientHeight < minHeight || box.scrollHeight <= box.clientHeight) continue;
     const { overflowY } = win.getComputedStyle(box);
     if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'overlay') return box;

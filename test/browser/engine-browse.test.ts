@@ -153,6 +153,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await open(`${site.origin}/article/9`);
       const [visit] = await finished([app]);
       expect(visit.scrollDepth).toBeCloseTo(depth, 2);
+      const home = (await storedVisits()).find((stored) => stored.path === '/');
+      expect(home?.scrollDepth, 'a short page without a panel is seen whole').toBe(1);
     });
 
     it('does not count an idle stretch beyond 30 s as active time', async () => {

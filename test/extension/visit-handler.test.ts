@@ -382,4 +382,23 @@ describe('privacy of visit reports', () => {
     expect(handler.dropped.flood).toBeGreaterThanOrEqual(flood - GLANCES_PER_TAB.burst - refilled - 1);
     vi.useRealTimers();
   });
+
+  it('spends nothing of the glance budgets on a visit that is a glance only so far (its report once its page is read)', async () => {
+    fakeBrowser.tabs.known.set(12, { id: 12, incognito: false });
+    let stamp = Date.now() - 3_600_000;
+    vi.useFakeTimers({ now: stamp, toFake: ['Date'] });
+    const visits = 200; // a page every 6 s: past the burst of glances and faster than they refill
+    for (let i = 0; i < visits; i++) {
+      const key = `read-visit-${String(i).padStart(4, '0')}`;
+      const begun = stamp;
+      vi.setSystemTime((stamp += 3_000));
+      const early = visitAt('reader.example', begun, { endedAt: stamp, activeMs: 3_000, clicks: 0 });
+      await handler.onVisitUpdate(update(early, false, key), fromPage(early, 12));
+      vi.setSystemTime((stamp += 3_000));
+      await handler.onVisitUpdate(update({ ...early, endedAt: stamp, activeMs: 6_000 }, true, key), fromPage(early, 12));
+    }
+    expect(handler.dropped.flood).toBe(0);
+    expect(await stored()).toHaveLength(visits);
+    vi.useRealTimers();
+  });
 });
