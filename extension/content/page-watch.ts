@@ -1,17 +1,17 @@
 // Watches one page for as long as it is open: wires the page's events to the visit recorder, keeps
 // a tick (periodic reports, missed state changes, and address changes where the browser does not
 // announce them), and reports once the page is read, then when the page is hidden or left (and,
-// until that first report, as it is about to be left). Starting
-// costs a few listeners and two timers, nothing more: the page features are read, and first
-// reported, once the page has been open a few seconds, when the browser is idle (or with the
-// visit's first report, if that comes sooner), so that the reading competes neither with the page's
-// loading nor with the browser's work of leaving a large page, where it could tip that task into a
-// long one. The page's own words (its content keywords) are read only after the background has
-// answered the report of the page read that the page may be recorded, so they are never read on an
-// excluded site; they follow that report in one of their own, and a visit left before they came has
-// none. Every tick costs the page a call into the content script, so the tick runs every second
-// only where it must look for address changes itself; with the Navigation API they arrive as
-// events, and the tick only comes when a periodic report is due.
+// until that first report, as it is about to be left). Starting costs a few listeners and two
+// timers, nothing more: the page features are read, and first reported, once the page has been
+// open a few seconds, when the browser is idle (or with the visit's first report, if that comes
+// sooner), so that the reading competes neither with the page's loading nor with the browser's
+// work of leaving a large page, where it could tip that task into a long one. The page's own words
+// (its content keywords) are read only after the background has answered the report of the page
+// read that the page may be recorded, so they are never read on an excluded site; they follow that
+// report in one of their own, and a visit left before they came has none. Every tick costs the
+// page a call into the content script, so the tick runs every second only where it must look for
+// address changes itself; with the Navigation API they arrive as events, and the tick only comes
+// when a periodic report is due.
 import type { ActivityState } from './activity-clock';
 import { listenToPage, type PageHandlers } from './page-listeners';
 import { hostOf, visitUrlOf } from './page-features';
