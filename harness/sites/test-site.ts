@@ -1,6 +1,7 @@
 // A small site on 127.0.0.1 for the real-browser tests, the proof and the page-cost measure: articles,
-// a video page, search results, a long page to scroll, an app that scrolls a panel, and a page that answers late. Every request
-// and every answer is logged, so a test can see exactly what reached it, and when.
+// a video page, search results, a long page to scroll, an app that scrolls a panel, and a page that
+// answers late. Every request and every answer is logged, so a test can see exactly what reached
+// it, and when.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
