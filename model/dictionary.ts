@@ -72,15 +72,9 @@ export class FeatureDictionary {
     for (let i = 0; i < oldestFirst.length - keep; i++) this.entries.delete(oldestFirst[i].bucket);
   }
 
-  /** Makes unknown ('') the names `forget` picks; returns how many. The weights stay. */
-  forgetNames(forget: (name: string) => boolean): number {
-    let forgotten = 0;
-    for (const entry of this.entries.values()) {
-      if (entry.name === '' || !forget(entry.name)) continue;
-      entry.name = '';
-      forgotten++;
-    }
-    return forgotten;
+  /** Makes unknown ('') the names `forget` picks. The weights stay. */
+  forgetNames(forget: (name: string) => boolean): void {
+    for (const entry of this.entries.values()) if (entry.name !== '' && forget(entry.name)) entry.name = '';
   }
 
   /** With `names: false`, every entry's name is ''. */
