@@ -102,9 +102,12 @@ function resultsPath(host: string, path: string): string {
 /**
  * An address: a character of one right before an @, and after it a domain or nothing
  * (`jane@example.com`, `jane@`). Not a handle (`/@jane`), nor a package's version (`react@18.2.0`,
- * `oak@v12`), whose part after the @ ends in no top-level domain.
+ * `oak@v12`), whose part after the @ ends in no top-level domain, nor an image's scale
+ * (`logo@2x.png`, `icon@1.5x.webp`).
  */
-const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@(?:$|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}]))/u;
+const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@(?:$|(?!\d+(?:\.\d+)?x\.)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}]))/u;
+/** An @ escaped once or more (`%40`, `%2540`). */
+const ESCAPED_AT = /%(?:25)*40/i;
 
 /** Whether a text holds an e-mail address, as a path segment would (a model file's feature names are checked so). */
 export function holdsEmailAddress(text: string): boolean {
@@ -112,16 +115,23 @@ export function holdsEmailAddress(text: string): boolean {
 }
 
 function withoutEmails(path: string): string {
-  if (!path.includes('@') && !/%40/i.test(path)) return path;
+  if (!path.includes('@') && !ESCAPED_AT.test(path)) return path;
   return path.split('/').map((segment) => (holdsEmailAddress(segment) ? '@' : segment)).join('/');
 }
 
+/** The segment unescaped, as often as it was escaped (at most 3 times). */
 function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment.replace(/%40/gi, '@'); // a malformed escape elsewhere: the @ is still read
+  let text = segment;
+  for (let round = 0; round < 3 && text.includes('%'); round++) {
+    try {
+      const once = decodeURIComponent(text);
+      if (once === text) break;
+      text = once;
+    } catch {
+      return text.replace(/%(?:25)*40/gi, '@'); // a malformed escape elsewhere: the @ is still read
+    }
   }
+  return text;
 }
 
 function isResultPath(site: string, path: string): boolean {

@@ -8,7 +8,7 @@ import { databaseName } from './database-name';
 import { applyPrivacyRulesToStoredVisits } from './privacy-upgrade';
 
 export { DB_NAME, SAMPLE_DB_NAME } from './database-name';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** One fine-grained record of a visit's progress: the counters as a content-script update saw them. */
 export interface InteractionEvent extends Interaction {
@@ -133,9 +133,10 @@ export function open(name: string, version = DB_VERSION): Promise<Database> {
       }
       if (step(2)) db.createObjectStore('counters'); // visits.ts reads a missing counter as the highest stored seq
       if (step(3)) db.createObjectStore('forgotten', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
-      // Versions 3 (titles, referrers), 4 (results pages' paths) and 5 (e-mail addresses in paths)
-      // each brought what was stored before them under the privacy rules: the rules of now do all at once.
-      if (oldVersion > 0 && (step(3) || step(4) || step(5))) await applyPrivacyRulesToStoredVisits(transaction);
+      // Versions 3 (titles, referrers), 4 (results pages' paths), 5 (e-mail addresses in paths) and
+      // 6 (addresses escaped more than once) each brought what was stored before them under the
+      // privacy rules: the rules of now do all at once.
+      if (oldVersion > 0 && (step(3) || step(4) || step(5) || step(6))) await applyPrivacyRulesToStoredVisits(transaction);
     },
     blocking(_current, _next, event) {
       // A newer version wants the database: step aside, or its upgrade waits for this connection.

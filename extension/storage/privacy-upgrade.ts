@@ -1,4 +1,4 @@
-// Versions 3 to 5 of the database bring what was stored before them under today's privacy rules:
+// Versions 3 to 6 of the database bring what was stored before them under today's privacy rules:
 // titles, descriptions and addresses as page-text-rules.ts keeps them, and no referrer
 // that the exclusion list covers. When anything changes, the model is marked for relearning, so it
 // forgets it too.

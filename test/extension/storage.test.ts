@@ -190,4 +190,19 @@ describe('upgrading the database', () => {
     expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);
     upgraded.close();
   });
+
+  it('takes the addresses escaped twice out of the paths stored before version 6, and marks the model for relearning', async () => {
+    const old = await open(`storage-upgrade-escaped-${name}`, 5);
+    await old.put('visits', { ...visitAt('outlook.example', T0, { path: '/mail/jane.doe%2540example.org/inbox', title: 'Inbox' }), key: 'old-mailbox', seq: 1 });
+    await old.put('visits', { ...visitAt('shop.example', T0, { path: '/img/logo@2x.png' }), key: 'old-image', seq: 2 });
+    await old.put('model', { snapshot: {} as never, lastSeq: 2, savedAt: T0 }, 'checkpoint');
+    old.close();
+    const upgraded = await open(`storage-upgrade-escaped-${name}`);
+    expect((await upgraded.getAll('visits')).map((visit) => [visit.key, visit.path])).toEqual([
+      ['old-mailbox', '/mail/@/inbox'],
+      ['old-image', '/img/logo@2x.png'],
+    ]);
+    expect((await upgraded.get('model', 'checkpoint'))?.relearn).toBe(true);
+    upgraded.close();
+  });
 });
