@@ -1,8 +1,9 @@
 // The chance that a visit is engaged (model/labels.ts says what engaged means), known exactly for
 // every visit: the log-odds are a sum of effects, some of them crossings of the page with the
 // time (video in the evening, docs on workdays, long reads on rest days) that no weighted sum of
-// the learner's tokens can express, and two that no token shows (the day's mood, the tiredness
-// of a long session). docs/persona.md explains each.
+// the page's features and the time alone can express (the learner's crossed tokens are there for
+// them), and two that no token shows (the day's mood, the tiredness of a long session).
+// docs/persona.md explains each.
 import type { PageKind } from '../../model/visit';
 import type { SiteCategory } from './sites';
 
