@@ -49,9 +49,13 @@ export class ActivityClock {
     return { ...this.state };
   }
 
-  /** From `from` to `to` the machine slept or the page was frozen: none of it counts. */
+  /**
+   * From `from` to `to` the machine slept or the page was frozen: none of it counts. An input
+   * within that time shows the page was live until then (its timers were only late), so the
+   * time up to the last input counts as it would have.
+   */
   skip(from: number, to: number): void {
-    this.settle(from);
+    this.settle(Math.max(from, Math.min(to, this.lastInputAt)));
     if (to > this.settledAt) this.settledAt = to;
   }
 

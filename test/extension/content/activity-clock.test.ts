@@ -58,6 +58,15 @@ describe('ActivityClock', () => {
     expect(clock.total(s(3605))).toBe(s(15));
   });
 
+  test('time skipped counts up to the last input within it: the page was live, its timers late', () => {
+    const clock = new ActivityClock(0, shown);
+    for (let t = 5; t <= 40; t += 5) clock.noteInput(s(t));
+    clock.skip(s(2), s(60)); // a tick due at 2 s came at 60 s
+    expect(clock.total(s(60))).toBe(s(40));
+    clock.noteInput(s(61));
+    expect(clock.total(s(70))).toBe(s(50));
+  });
+
   test('restart zeroes the total but keeps the page state', () => {
     const clock = new ActivityClock(0, shown);
     clock.update(s(10), { focused: false });
