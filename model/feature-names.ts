@@ -46,6 +46,22 @@ export function featureName(token: Token): string {
   }
 }
 
+/**
+ * The sites a feature's name holds, as featureName writes them (`site: a.com`, `came from: a.com`,
+ * `a.com right after b.org`, `site: a.com, weekday evening` …): what a forgotten or excluded site
+ * is looked for in, in a model file's names. Other names hold none.
+ */
+export function sitesNamedIn(name: string): string[] {
+  const match = SITE_NAMES.exec(name);
+  return match ? match.slice(1).filter((host): host is string => host !== undefined) : [];
+}
+
+const SITE_NAMES = new RegExp([
+  /^(?:site|came from|previous site|two sites back): ([^\s,]+)(?:, week(?:day|end) (?:night|morning|afternoon|evening))?$/,
+  /^(\S+) right after (\S+)$/,
+  /^(\S+) after (\S+) after (\S+)$/,
+].map((pattern) => `(?:${pattern.source})`).join('|'));
+
 /** The counts a size bucket covers: bucket b holds 2^(b-1) .. 2^b - 1. */
 function sizeRange(bits: number): string {
   if (bits <= 1) return String(bits);

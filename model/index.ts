@@ -13,7 +13,7 @@ export { isHostName } from './host-name';
 export { mergeLearners, mergeRefusal, ModelMergeError } from './merge';
 export { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from './optimizer';
 export { visitTokens, type Token, type VisitContext } from './features';
-export { featureName } from './feature-names';
+export { featureName, sitesNamedIn } from './feature-names';
 export { engagementLabel, activeTimeTarget } from './labels';
 export { murmur3 } from './hash';
 export { Rng } from './rng';

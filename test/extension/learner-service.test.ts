@@ -402,6 +402,45 @@ describe('merge', () => {
     expect(imported.snapshot().weights).toEqual(other.snapshot().weights);
   });
 
+  it('refuses a model file that names a site forgotten since it was exported, imported or merged, and keeps the model', async () => {
+    const it = await wake();
+    await browse(it, 9);
+    const exported = JSON.stringify(encodeModelFile(await it.service.current()));
+    expect(exported).toContain('c.example');
+    await it.service.forget({ scope: 'site', host: 'c.example' }); // relearned from the visits left
+    const before = JSON.stringify(encodeModelFile(await it.service.current()));
+    expect(before).not.toContain('c.example');
+    vi.stubGlobal('navigator', {});
+    const refused = /names a site that you have forgotten or exclude here.*import the data file/;
+    await expect(it.modelHandlers.onPreviewImport({ file: exported })).rejects.toThrow(refused);
+    await expect(it.modelHandlers.onImport({ file: exported })).rejects.toThrow(refused);
+    await expect(it.modelHandlers.onPreviewMerge({ file: exported })).rejects.toThrow(refused);
+    await expect(it.modelHandlers.onMerge({ file: exported })).rejects.toThrow(refused);
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).toBe(before);
+    // A model naming the site only as where a visit came from is refused too; one that does not name it is taken.
+    const cameFrom = Learner.create({});
+    for (let n = 0; n < 6; n++) cameFrom.observe(visitAt('a.example', T0 - 86_400_000 + n * 60_000, { referrerHost: n === 0 ? 'www.c.example' : '' }));
+    await expect(it.modelHandlers.onImport({ file: JSON.stringify(encodeModelFile(cameFrom)) })).rejects.toThrow(refused);
+    const { file } = otherBrowsersFile();
+    await it.modelHandlers.onImport({ file });
+    expect((await it.service.current()).visitsLearned).toBe(40);
+  });
+
+  it('refuses a model file that names a site this browser excludes, until it is taken off the list', async () => {
+    const it = await wake();
+    await browse(it, 4);
+    const { file } = otherBrowsersFile(); // phone.example and a.example
+    const settings = await import('../../extension/storage/settings');
+    const { excluded } = await settings.getSettings(it.db);
+    await settings.updateSettings(it.db, { excluded: [...excluded, '*phone*'] });
+    vi.stubGlobal('navigator', {});
+    await expect(it.modelHandlers.onPreviewMerge({ file })).rejects.toThrow(/names a site that you have forgotten or exclude here/);
+    await expect(it.modelHandlers.onMerge({ file })).rejects.toThrow(/forgotten or exclude/);
+    expect((await it.service.current()).visitsLearned).toBe(4);
+    await settings.updateSettings(it.db, { excluded });
+    expect((await it.modelHandlers.onMerge({ file })).visitsLearned).toBe(44);
+  });
+
   it('refuses a model of another architecture, saying why, and keeps the model and its checkpoint', async () => {
     const it = await wake();
     await browse(it, 8); // saved every 8 visits: the checkpoint is written, nothing waits to be

@@ -1,7 +1,7 @@
 // Visits → tokens and their readable names; interaction never used as an input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { featureName } from '../../model/feature-names';
+import { featureName, sitesNamedIn } from '../../model/feature-names';
 import { NO_CONTEXT, sizeBucket, visitTokens, type Token } from '../../model/features';
 import { pathPrefixes, textWords } from '../../model/text-words';
 import { makeVisit } from './helpers';
@@ -106,5 +106,24 @@ describe('featureName', () => {
     ]));
     expect(featureName({ ns: 'prev1', value: '' })).toBe('start of a session');
     expect(featureName({ ns: 'weekend', value: '0' })).toBe('weekday');
+  });
+});
+
+describe('sitesNamedIn', () => {
+  it('reads back every site a token names, and none from a name that holds no site', () => {
+    const tokens = visitTokens(makeVisit({ host: 'news.example.co.uk', referrerHost: 'a.com', title: 'after the rain: site news, right after dark', keywords: ['after'], startedAt: new Date(2024, 4, 4, 21, 5).getTime() }), { prev1: 'b.org', prev2: 'localhost' });
+    const sites = new Map(tokens.map((token) => [featureName(token), sitesNamedIn(featureName(token))]));
+    expect(Object.fromEntries([...sites].filter(([, named]) => named.length > 0))).toEqual({
+      'site: news.example.co.uk': ['news.example.co.uk'],
+      'came from: a.com': ['a.com'],
+      'previous site: b.org': ['b.org'],
+      'two sites back: localhost': ['localhost'],
+      'news.example.co.uk right after b.org': ['news.example.co.uk', 'b.org'],
+      'news.example.co.uk after b.org after localhost': ['news.example.co.uk', 'b.org', 'localhost'],
+      'site: news.example.co.uk, weekend evening': ['news.example.co.uk'],
+    });
+    for (const name of ['start of a session', 'path: /after/x', 'keyword: after', 'title: "after"', 'page kind: article, weekend evening', '']) {
+      expect(sitesNamedIn(name), name).toEqual([]);
+    }
   });
 });

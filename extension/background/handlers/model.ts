@@ -1,10 +1,13 @@
 // The model as the user sees and steers it: overview and curves, insights, reset, export, import,
 // and retraining with other settings.
-import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal, MODEL_SIZES, type LearnedInsights, type LearnerConfig, type ModelFile } from '../../../model/index';
+import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal, MODEL_SIZES, sitesNamedIn, type LearnedInsights, type LearnerConfig, type ModelFile } from '../../../model/index';
 import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
 import { holdsEmailAddress } from '../../page-text-rules';
 import { database, deleteNewerDatabase } from '../../storage/db';
+import { tombstones } from '../../storage/forget';
+import { coversHost, isForgottenSite } from '../../storage/forgotten';
+import { getSettings } from '../../storage/settings';
 import { countSites, countVisits, habits } from '../../storage/query';
 import { current, currentWithChange, relearn, replace, status, unload } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
@@ -67,19 +70,43 @@ export async function onExport(request?: { names?: boolean; compact?: boolean })
   return encodeModelFile(await current(), { names: request?.names !== false, compact: request?.compact === true });
 }
 
-export function onPreviewImport({ file }: { file: unknown }): ImportPreview {
-  return describeModel(readModelFile(file)); // throws a clear ModelFileError on a bad file
+export async function onPreviewImport({ file }: { file: unknown }): Promise<ImportPreview> {
+  return describeModel(await readModelFile(file)); // throws a clear error on a file it would not take
 }
 
 /**
  * A model file as this Tabula takes it in: decoded (a clear ModelFileError on a bad file), and
  * without the names of features that hold an e-mail address (a file of a Tabula that kept them in
- * paths, or another's), which the popup would show; their weights stay.
+ * paths, or another's), which the popup would show; their weights stay. A file that names a site
+ * the user forgot or excludes is refused (see refuseForgottenSites).
  */
-function readModelFile(file: unknown): Learner {
+async function readModelFile(file: unknown): Promise<Learner> {
   const learner = decodeModelFile(file);
   learner.dictionary.forgetNames(holdsEmailAddress);
+  await refuseForgottenSites(learner);
   return learner;
+}
+
+/**
+ * A model learned what it names: a file exported before a site was forgotten (or from a browser
+ * that does not exclude it) would bring back what was learned of it, which no relearning here
+ * could take out again, since the visits it came from are not here. So such a file is refused,
+ * and the way to bring in the rest is said: the data file, whose forgotten and excluded visits
+ * are left out as it is imported. Sites are found by name (the next-site head's sites and the
+ * features' names); a file without names cannot be checked so.
+ */
+async function refuseForgottenSites(learner: Learner): Promise<void> {
+  const db = await database();
+  const forgotten = await tombstones(db);
+  const { excluded } = await getSettings(db);
+  const held = (host: string): boolean => isForgottenSite(host, forgotten) || excluded.some((entry) => coversHost(entry, host));
+  const named = new Set(learner.vocabulary.snapshot().hosts.filter((host): host is string => typeof host === 'string' && host !== ''));
+  for (const entry of learner.dictionary.all()) for (const host of sitesNamedIn(entry.name)) named.add(host);
+  const sites = [...named].filter(held).length;
+  if (sites === 0) return;
+  throw new InvalidRequest(`This model file names ${sites === 1 ? 'a site' : `${sites} sites`} that you have forgotten or exclude here, and `
+    + 'taking it in would bring back what it learned of them. To bring the rest of what you browsed, import the data file '
+    + 'exported with it instead: the visits you forgot or exclude are left out of it, and the model is relearned from the others.');
 }
 
 function describeModel(learner: Learner): ImportPreview {
@@ -93,7 +120,7 @@ function describeModel(learner: Learner): ImportPreview {
 }
 
 export async function onImport({ file }: { file: unknown }): Promise<ModelOverview> {
-  await replace(readModelFile(file)); // the current model is replaced only once the file has passed
+  await replace(await readModelFile(file)); // the current model is replaced only once the file has passed
   await clearPredictions();
   return onOverview();
 }
@@ -103,7 +130,7 @@ export async function onImport({ file }: { file: unknown }): Promise<ModelOvervi
  * passed and its hashing and architecture match this model's; else a refusal saying why.
  */
 export async function onPreviewMerge({ file }: { file: unknown }): Promise<MergePreview> {
-  const other = readModelFile(file);
+  const other = await readModelFile(file);
   const refusal = mergeRefusal((await current()).config, other.config);
   if (refusal !== null) throw new InvalidRequest(refusal);
   const { hosts, counts, increment } = other.vocabulary.snapshot();
@@ -114,7 +141,7 @@ export async function onPreviewMerge({ file }: { file: unknown }): Promise<Merge
 
 /** Merges a model file into this model (model/merge.ts), in the learner's queue, saved in one write. */
 export async function onMerge({ file }: { file: unknown }): Promise<ModelOverview> {
-  const other = readModelFile(file);
+  const other = await readModelFile(file);
   await replace((model) => mergeLearners(model, other));
   await clearPredictions();
   return onOverview();
