@@ -233,6 +233,18 @@ describe('the page a tab shows', () => {
     expect((await tab.onTabFeedback({ tabId: 8, verdict: 'useful', url: 'https://docs.example/b' })).feedback).toBe('useful');
   });
 
+  it('offers no site the user excludes as a likely next site, though the model learned it', async () => {
+    const learned = Learner.create({});
+    for (let n = 0; n < 60; n++) learned.observe(visitAt(['news.example', 'video.example'][n % 2], NOW - 86_400_000 + n * 60_000, { activeMs: 20_000 }));
+    vi.stubGlobal('navigator', {});
+    await model.onImport({ file: JSON.stringify(encodeModelFile(learned)) });
+    await browse(30, 'news.example');
+    const nextSites = async () => ((await tab.onTabPredict({ tabId: 30 })) as { next?: { host: string }[] }).next?.map((site) => site.host);
+    expect(await nextSites()).toContain('video.example');
+    await data.onSettingsSet({ excluded: ['*video*'] });
+    expect(await nextSites()).toEqual(['news.example']);
+  });
+
   it('says, when excluded, which entries of the list exclude it', async () => {
     fakeBrowser.tabs.known.set(10, { id: 10, url: 'https://github.com/login?return_to=%2F', title: 'Sign in to GitHub', incognito: false });
     expect(await tab.onTabPredict({ tabId: 10 })).toMatchObject({ status: 'excluded', host: 'github.com', excludedBy: ['*/login*'] });

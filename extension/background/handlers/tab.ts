@@ -6,6 +6,7 @@ import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
 import { keptAddress } from '../../page-text-rules';
 import { database, type Database } from '../../storage/db';
+import { coversHost } from '../../storage/forgotten';
 import { getSettings } from '../../storage/settings';
 import { lastFinishedVisit, latestOpenVisit, openVisitOfTab } from '../../storage/visits';
 import { pressure } from '../../storage/pressure';
@@ -81,7 +82,9 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
     ...where,
     engaged: prediction.engaged,
     activeSeconds: prediction.activeSeconds,
-    next: prediction.next.slice(0, 5),
+    // A site excluded since the model learned it is not offered: its visits may still be stored
+    // (the user may keep them), but it is no longer one to be sent to.
+    next: prediction.next.filter((site) => !settings.excluded.some((entry) => coversHost(entry, site.host))).slice(0, 5),
     why, // every feature, largest effect first: the popup shows five and the rest on demand, and the baseline leaves them all out
     feedback: visit?.feedback,
   };
