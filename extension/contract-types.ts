@@ -35,7 +35,8 @@ export interface StoredVisit extends Visit {
   seq?: number;
 }
 
-export type TabStatus = 'ok' | 'no-data' | 'paused' | 'excluded' | 'browser-page' | 'incognito' | 'relearning';
+/** `no-page`: asked from Tabula's own page (the dashboard) while no web page has a visit open. */
+export type TabStatus = 'ok' | 'no-data' | 'paused' | 'excluded' | 'browser-page' | 'no-page' | 'incognito' | 'relearning';
 
 export interface TabPrediction {
   status: TabStatus;

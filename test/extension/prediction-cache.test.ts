@@ -99,6 +99,19 @@ describe('predictions kept for the popup', () => {
     expect((await readOver({ id: 7, url: 'https://news.example/a' }))?.prediction.host).toBe('news.example');
   });
 
+  it('from Tabula\'s own page with no web page open, says so; paused, says paused there too', async () => {
+    fakeBrowser.tabs.active = { id: 99, url: POPUP_URL, incognito: false };
+    expect((await tab.onTabPredict({})).status).toBe('no-page');
+    fakeBrowser.tabs.active = { id: 98, url: 'chrome://settings/', incognito: false };
+    expect((await tab.onTabPredict({})).status).toBe('browser-page');
+    await browse(7, 'news.example');
+    await data.onSettingsSet({ paused: true }); // finishes the open visits: no page is left to show
+    for (const url of [POPUP_URL, 'chrome://settings/', 'https://news.example/a']) {
+      fakeBrowser.tabs.active = { id: 97, url, incognito: false };
+      expect((await tab.onTabPredict({})).status, url).toBe('paused');
+    }
+  });
+
   it('is found for a results page, whose address is kept cut, by cutting the tab\'s address by the same rules', async () => {
     await browse(7, 'shop.example', '/search/hiv-test', { kind: 'search', title: '' });
     expect((await readOver({ id: 7, url: 'https://shop.example/search/hiv-test?page=2' }))?.prediction.url).toBe('https://shop.example/search');

@@ -47,7 +47,7 @@ describe('accessibility (axe-core in happy-dom)', () => {
     });
   }
 
-  for (const status of ['no-data', 'paused', 'excluded', 'browser-page', 'incognito', 'relearning'] as const) {
+  for (const status of ['no-data', 'paused', 'excluded', 'browser-page', 'no-page', 'incognito', 'relearning'] as const) {
     it(`finds no violations in the Now view when ${status}`, async () => {
       const progress = status === 'relearning' ? { progress: { step: 'relearning' as const, done: 1500, total: 30000 } } : {};
       const { container } = renderWith(connector(prediction({ status, visitsUntilUseful: 20, ...progress })), <PopupApp />);

@@ -199,9 +199,12 @@ describe('Now view states', () => {
     expect(connector.sent('tab/predict')).toHaveLength(2);
   });
 
-  it('browser pages and private windows each get their own explanation', async () => {
+  it('browser pages, no page at all and private windows each get their own explanation', async () => {
     await showNow(prediction({ status: 'browser-page' }));
     expect(screen.getByText(/This is a browser page/)).toBeTruthy();
+    cleanup();
+    await showNow(prediction({ status: 'no-page' }));
+    expect(screen.getByText(/No web page is open for Tabula to predict for/)).toBeTruthy();
     cleanup();
     await showNow(prediction({ status: 'incognito' }));
     expect(screen.getByText(/never records private browsing/)).toBeTruthy();

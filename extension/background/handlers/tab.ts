@@ -62,10 +62,12 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   const visitsLearned = learner.visitsLearned;
   const base = { visitsLearned, visitsUntilUseful: Math.max(0, USEFUL_AFTER_VISITS - visitsLearned) };
   if (incognito) return { status: 'incognito', ...base };
-  if (!page) return { status: tabUrl === undefined || /^https?:/.test(tabUrl) ? 'no-data' : 'browser-page', ...base };
-  const where = { url: page.url, host: page.host, title: page.title, ...base };
   const settings = await getSettings(db);
-  if (settings.paused) return { status: 'paused', ...where };
+  // Paused is said first, wherever the popup is opened: pausing finishes the open visits, so
+  // Tabula's own page (the dashboard) has no page to show then.
+  if (settings.paused) return { status: 'paused', ...base, ...(page && { url: page.url, host: page.host, title: page.title }) };
+  if (!page) return { status: pagelessStatus(tabUrl), ...base };
+  const where = { url: page.url, host: page.host, title: page.title, ...base };
   // Excluded when the page or the address the tab is at now is (whole: a results page's stored
   // address is cut, and the tab may have moved on); of an excluded page only its site is said.
   const judged = tabUrl && /^https?:/.test(tabUrl) ? [page, pageUrl(tabUrl)] : [page];
@@ -116,6 +118,12 @@ interface TabPage {
  * tab itself says. From an extension page (the dashboard), or when the browser does not say what
  * the tab shows, it is the web page the user was on last.
  */
+/** What a tab without a page to predict for is: a web page not known yet, Tabula's own page, or another of the browser's. */
+function pagelessStatus(tabUrl: string | undefined): TabPrediction['status'] {
+  if (tabUrl === undefined || /^https?:/.test(tabUrl)) return 'no-data';
+  return tabUrl.startsWith(browser.runtime.getURL('')) ? 'no-page' : 'browser-page';
+}
+
 async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPage> {
   const tab = tabId !== undefined
     ? await browser.tabs.get(tabId).catch(() => undefined)
