@@ -25,8 +25,11 @@ export interface LearnedInsights {
   heldBack: number;
   /** What the model says with no feature at all: where each feature's effect alone starts from. */
   baseline: { engaged: number; activeSeconds: number };
-  /** Learned effect of each hour of the day on engagement (24 values). */
-  hourEffect: number[];
+  /**
+   * Learned effect of each hour of the day on engagement (24 values): the change of the chance of
+   * an engaged visit; null for an hour no visit was learned at (its weights are only where they started).
+   */
+  hourEffect: (number | null)[];
   hiddenUnits: HiddenUnit[];
   /** A picture of the first layer: rows are the most used features, columns the embedding. */
   weights: { rows: string[]; cols: number; values: number[] };
@@ -102,7 +105,11 @@ export function insights(parts: LearnerParts): LearnedInsights {
     baseline: { engaged: empty.engaged, activeSeconds: empty.activeSeconds },
     hourEffect: Array.from({ length: 24 }, (_, hour) => {
       const hash = parts.hasher.hash('hour', String(hour));
-      return outputsOf(parts, single(input, bucketOf(hash, parts.config.buckets), signOf(hash))).engaged - empty.engaged;
+      const bucket = bucketOf(hash, parts.config.buckets);
+      // The wide path's weight starts at 0 and moves with every engagement learned at that hour:
+      // still 0, nothing was (the dictionary cannot say, as another feature may name the bucket since).
+      if (parts.net.wide.weight.value[bucket * parts.net.wide.outputs] === 0) return null;
+      return outputsOf(parts, single(input, bucket, signOf(hash))).engaged - empty.engaged;
     }),
     hiddenUnits: hiddenUnits(parts, entries),
     weights: picture(parts),

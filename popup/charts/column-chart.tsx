@@ -7,9 +7,13 @@ interface ColumnChartProps {
   title: string;
   summary: string;
   labels: string[];
-  values: number[];
+  /** null: nothing known there (no column; the table says `missing`). */
+  values: (number | null)[];
   format: (value: number) => string;
   labelName: string;
+  /** The least span of values the chart's height stands for, so that effects of nearly nothing look it. */
+  minSpan?: number;
+  missing?: string;
 }
 
 const WIDTH = 300;
@@ -18,14 +22,15 @@ const TOP = 2;
 /** Room for the columns; below it, the labels. */
 const PLOT = 74;
 
-export function ColumnChart({ title, summary, labels, values, format, labelName }: ColumnChartProps) {
+export function ColumnChart({ title, summary, labels, values, format, labelName, minSpan = 1e-9, missing = '—' }: ColumnChartProps) {
   const titleId = useId();
   const descId = useId();
+  const known = values.filter((value): value is number => value !== null);
   // The zero line sits where the values put it: at the bottom when all push up, at the top when all
   // push down, so that no half of the chart stays empty.
-  const up = Math.max(0, ...values);
-  const down = Math.max(0, ...values.map((value) => -value));
-  const perUnit = PLOT / Math.max(up + down, 1e-9);
+  const up = Math.max(0, ...known);
+  const down = Math.max(0, ...known.map((value) => -value));
+  const perUnit = PLOT / Math.max(up + down, minSpan);
   const zero = TOP + up * perUnit;
   const step = WIDTH / Math.max(1, values.length);
   const everyLabel = Math.max(1, Math.ceil(labels.length / 8));
@@ -36,6 +41,7 @@ export function ColumnChart({ title, summary, labels, values, format, labelName 
         <title id={titleId}>{title}</title>
         <desc id={descId}>{summary}</desc>
         {values.map((value, i) => {
+          if (value === null) return null;
           const size = Math.abs(value) * perUnit;
           return (
             <rect key={labels[i]} class={value < 0 ? 'bar down' : 'bar up'}
@@ -47,7 +53,7 @@ export function ColumnChart({ title, summary, labels, values, format, labelName 
           <text key={label} class="tick" x={i * step + 1} y={HEIGHT - 2}>{label}</text>
         ))}
       </svg>
-      <DataTable caption={title} head={[labelName, 'Effect']} rows={values.map((value, i) => [labels[i], format(value)])} />
+      <DataTable caption={title} head={[labelName, 'Effect']} rows={values.map((value, i) => [labels[i], value === null ? missing : format(value)])} />
     </figure>
   );
 }

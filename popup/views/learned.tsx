@@ -6,7 +6,7 @@ import { ColumnChart } from '../charts/column-chart';
 import { FeaturesByKind } from '../charts/features-by-kind';
 import { Heatmap } from '../charts/heatmap';
 import { SiteMapChart } from '../charts/site-map';
-import { bytes, count, dateTime, signed } from '../format';
+import { bytes, count, dateTime, signed, signedPoints } from '../format';
 import { RelearningWhileWaiting } from '../job-progress';
 import { ErrorMessage, Notice, Section, Skeleton } from '../ui';
 import { useRequest } from '../use-request';
@@ -136,14 +136,20 @@ function HabitsHeatmap({ habits }: { habits: number[][] }) {
   );
 }
 
-function HourEffectChart({ hourEffect }: { hourEffect: number[] }) {
-  const up = hourEffect.indexOf(Math.max(...hourEffect));
-  const down = hourEffect.indexOf(Math.min(...hourEffect));
-  const summary = hourEffect.length === 0 ? 'Nothing learned about hours yet.'
-    : `Strongest push towards engagement at ${HOURS[up]}:00, strongest push away at ${HOURS[down]}:00.`;
+/** The least span of the hour chart: 4 points of chance, so that effects of nearly nothing look it. */
+const HOUR_EFFECT_SPAN = 0.04;
+
+function HourEffectChart({ hourEffect }: { hourEffect: (number | null)[] }) {
+  const known = hourEffect.flatMap((effect, hour) => (effect === null ? [] : [{ effect, hour }]));
+  const up = known.reduce((best, next) => (next.effect > best.effect ? next : best), known[0]);
+  const down = known.reduce((best, next) => (next.effect < best.effect ? next : best), known[0]);
+  const summary = known.length === 0 ? 'Nothing learned about hours yet: no visit has been learned at any hour.'
+    : `Strongest push towards engagement at ${HOURS[up.hour]}:00, strongest push away at ${HOURS[down.hour]}:00`
+      + (known.length < hourEffect.length ? `; ${count(hourEffect.length - known.length, 'hour')} with no visit learned yet.` : '.');
   return (
     <ColumnChart title="Learned effect of the hour on engagement" summary={summary} labelName="Hour"
-      labels={HOURS.slice(0, hourEffect.length)} values={hourEffect} format={(effect) => signed(effect)} />
+      labels={HOURS.slice(0, hourEffect.length)} values={hourEffect} format={signedPoints}
+      minSpan={HOUR_EFFECT_SPAN} missing="no visit yet" />
   );
 }
 

@@ -237,7 +237,9 @@ describe('Learner', () => {
   it('shows what it learned', () => {
     const insights = learner.insights();
     expect(insights.hourEffect).toHaveLength(24);
-    expect(insights.hourEffect.every(Number.isFinite)).toBe(true);
+    // Every hour the visits were learned at has a finite effect, the others none.
+    const hours = new Set(VISITS.map((visit) => new Date(visit.startedAt).getHours()));
+    insights.hourEffect.forEach((effect, hour) => expect(effect === null ? null : Number.isFinite(effect), `${hour}:00`).toBe(hours.has(hour) ? true : null));
     expect(insights.topFeatures.engaged.length).toBeGreaterThan(5);
     const sites = insights.topFeatures.engaged.filter((c) => c.feature.startsWith('site: '));
     expect(sites.length).toBeGreaterThan(0);
@@ -249,9 +251,17 @@ describe('Learner', () => {
     expect(insights.topFeatures.next[0].feature).toMatch(/→ /);
     expect(insights.hiddenUnits.length).toBeGreaterThan(0);
     expect(insights.weights.values).toHaveLength(insights.weights.rows.length * insights.weights.cols);
-    const evening = (insights.hourEffect[19] + insights.hourEffect[20] + insights.hourEffect[21]) / 3;
-    const morning = (insights.hourEffect[9] + insights.hourEffect[10] + insights.hourEffect[11]) / 3;
+    const mean = (hours: number[]) => hours.reduce((sum, hour) => sum + insights.hourEffect[hour]!, 0) / hours.length;
+    const evening = mean([19, 20, 21]);
+    const morning = mean([9, 10, 11]);
     expect(evening).toBeGreaterThan(morning);
+  });
+
+  it('has no effect of an hour at which no visit was learned', () => {
+    expect(Learner.create().insights().hourEffect).toEqual(Array(24).fill(null));
+    const mornings = VISITS.filter((visit) => [9, 10].includes(new Date(visit.startedAt).getHours()));
+    const effects = trained(mornings).insights().hourEffect;
+    expect(effects.flatMap((effect, hour) => (effect === null ? [] : [hour]))).toEqual([9, 10]);
   });
 
   it('fits in 4 MB of weights by default', () => {

@@ -202,8 +202,25 @@ describe('Learned view', () => {
     const bars = [...chart.querySelectorAll('rect')];
     expect(bars).toHaveLength(24);
     const effect = insights().hourEffect;
-    bars.forEach((bar, hour) => expect(bar.getAttribute('class')).toBe(effect[hour] < 0 ? 'bar down' : 'bar up'));
+    bars.forEach((bar, hour) => expect(bar.getAttribute('class')).toBe(effect[hour]! < 0 ? 'bar down' : 'bar up'));
     expect(chart.querySelector('desc')?.textContent).toBe('Strongest push towards engagement at 21:00, strongest push away at 09:00.');
+  });
+
+  it('draws no column for an hour at which no visit was learned, and effects of nearly nothing nearly flat', async () => {
+    const hourEffect = Array.from({ length: 24 }, (_, hour) => (hour >= 9 && hour < 12 ? [0.0009, -0.0006, 0.0003][hour - 9] : null));
+    showLearned({ 'model/insights': insights({ hourEffect }) });
+    const chart = await screen.findByRole('img', { name: /Learned effect of the hour/ });
+    const heights = [...chart.querySelectorAll('rect')].map((bar) => Number(bar.getAttribute('height')));
+    expect(heights).toHaveLength(3);
+    expect(Math.max(...heights)).toBeLessThan(3); // of 74: 0.09 points of a span of at least 4
+    expect(chart.querySelector('desc')?.textContent).toBe('Strongest push towards engagement at 09:00, strongest push away at 10:00; 21 hours with no visit learned yet.');
+    const table = chart.closest('figure')!.querySelector('table')!;
+    expect(table.textContent).toContain('+0.1 points');
+    expect(table.textContent).toContain('no visit yet');
+    cleanup();
+    showLearned({ 'model/insights': insights({ hourEffect: Array(24).fill(null) }) });
+    expect((await screen.findByRole('img', { name: /Learned effect of the hour/ })).querySelector('desc')?.textContent)
+      .toBe('Nothing learned about hours yet: no visit has been learned at any hour.');
   });
 
   it('draws learning curves against the constant-predictor baseline', async () => {
