@@ -24,14 +24,12 @@ export class EncodedInput {
     }
   }
 
-  /** This input without its k-th token (for leave-one-out explanations). */
-  without(k: number, into: EncodedInput): EncodedInput {
-    into.copyFrom(this);
-    into.count--;
-    into.buckets.copyWithin(k, k + 1, this.count);
-    into.signs.copyWithin(k, k + 1, this.count);
-    into.hashes.copyWithin(k, k + 1, this.count);
-    return into;
+  /** Adds the k-th token of `other` to this input (explanations build a page's input token by token). */
+  add(other: EncodedInput, k: number): void {
+    const n = this.count++;
+    this.buckets[n] = other.buckets[k];
+    this.signs[n] = other.signs[k];
+    this.hashes[n] = other.hashes[k];
   }
 }
 

@@ -1,10 +1,13 @@
 // Why the model predicts what it does for this page, one group per prediction: what it would say
 // with none of the page's features (the baseline), the five features that move it most, and the
-// others one click away, all on one scale. Each push is the change when that one feature is left
-// out, in the prediction's unit: percentage points of a chance, or time.
+// others one click away, all on one scale. Each push is the feature's share of the change from the
+// baseline to the prediction (model/explain.ts), in the prediction's unit: percentage points of a
+// chance, or time; together they add up to that change.
 import type { Contribution, Explanation } from '../../extension/contract-types';
 import { duration, percent } from '../format';
 import { ContributionBars, EFFECT_FORMATS } from './contribution-bars';
+
+const ADD_UP = 'their pushes add up to the difference from the prediction.';
 
 /** Pushes shown at once per prediction; the rest are behind a disclosure. */
 export const SHOWN_AT_ONCE = 5;
@@ -20,11 +23,11 @@ export function ExplanationGroups({ why, label }: ExplanationGroupsProps) {
   const site = nextSite === undefined ? undefined : nextSite || 'an unnamed site';
   const groups: { name: string; list: Contribution[]; format: (effect: number) => string; start: string }[] = [
     { name: 'Engaged visit', list: why.engaged, format: EFFECT_FORMATS.engaged,
-      start: `Without any of these features the model would say ${percent(baseline.engaged)}.` },
+      start: `Without any of these features the model would say ${percent(baseline.engaged)}; ${ADD_UP}` },
     { name: 'Active time', list: why.activeTime, format: EFFECT_FORMATS.activeTime,
-      start: `Without any of these features the model would say about ${duration(baseline.activeSeconds)}.` },
+      start: `Without any of these features the model would say about ${duration(baseline.activeSeconds)}; ${ADD_UP}` },
     { name: 'Next site', list: why.next, format: EFFECT_FORMATS.next,
-      start: site === undefined ? '' : `The chance of ${site} coming next; without any of these features the model would say ${percent(baseline.next)}.` },
+      start: site === undefined ? '' : `The chance of ${site} coming next; without any of these features the model would say ${percent(baseline.next)}; ${ADD_UP}` },
   ];
   return (
     <div class="why">

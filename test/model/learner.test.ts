@@ -130,11 +130,17 @@ describe('Learner', () => {
     expect(fresh.metrics).toEqual(trained(VISITS.slice(0, 1000)).metrics); // corrections are not scored
   });
 
-  it('explains a prediction by the effect of leaving out each feature', () => {
+  it('explains a prediction by each feature\'s share of it, shares that add up to the prediction less the baseline', () => {
     const page = makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens', path: '/', kind: 'article' });
     const at = VISITS.at(-1)!.endedAt + 60_000;
     const why = learner.explain(page, at);
     expect(why.engaged.map((c) => c.feature)).toContain('site: blog.example.net');
+    const predicted = learner.predict(page, at);
+    const sum = (list: { effect: number }[]) => list.reduce((total, c) => total + c.effect, 0);
+    expect(sum(why.engaged)).toBeCloseTo(predicted.engaged - why.baseline.engaged, 6);
+    expect(sum(why.activeTime)).toBeCloseTo(predicted.activeSeconds - why.baseline.activeSeconds, 3);
+    expect(sum(why.next)).toBeCloseTo(predicted.next[0].probability - why.baseline.next, 6);
+    expect(learner.explain(page, at)).toEqual(why); // the same orders every time
     for (const list of [why.engaged, why.activeTime, why.next]) {
       for (let i = 1; i < list.length; i++) expect(Math.abs(list[i - 1].effect)).toBeGreaterThanOrEqual(Math.abs(list[i].effect));
     }

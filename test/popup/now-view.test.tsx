@@ -50,9 +50,9 @@ describe('Now view with a prediction', () => {
     expect((items[0].querySelector('.fill') as HTMLElement).style.width).toBe('50%');
     const groups = [...document.querySelectorAll('.why .contribution-group')];
     expect(groups.map((group) => group.querySelector('.baseline')?.textContent)).toEqual([
-      'Without any of these features the model would say 31%.',
-      'Without any of these features the model would say about 45 s.',
-      'The chance of news.ycombinator.com coming next; without any of these features the model would say 12%.',
+      'Without any of these features the model would say 31%; their pushes add up to the difference from the prediction.',
+      'Without any of these features the model would say about 45 s; their pushes add up to the difference from the prediction.',
+      'The chance of news.ycombinator.com coming next; without any of these features the model would say 12%; their pushes add up to the difference from the prediction.',
     ]);
     const time = within(screen.getByRole('list', { name: 'What moves the active time prediction' })).getAllByRole('listitem');
     expect(time.map((item) => item.querySelector('.effect')?.textContent)).toEqual(['pushes up +1 min', 'pushes up +25 s', 'pushes down −18 s']);
