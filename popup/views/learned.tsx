@@ -68,8 +68,9 @@ export function LearnedView() {
 function ModelCounts({ overview }: { overview: ModelOverview }) {
   const rows: [string, string][] = [
     ['Visits learned', overview.visitsLearned.toLocaleString('en')],
-    ['Sites', overview.sites.toLocaleString('en')],
     ['Visits stored', overview.storedVisits.toLocaleString('en')],
+    // Of the stored visits: a model imported or merged may have learned sites this browser has no visit of.
+    ['Sites visited', overview.sites.toLocaleString('en')],
     ['Storage used', bytes(overview.storageBytes)],
     ['Model size', `${overview.config.size}, ${overview.config.parameters.toLocaleString('en')} weights (${bytes(overview.config.weightBytes)})`],
     ['Learning since', dateTime(overview.createdAt)],
@@ -156,10 +157,12 @@ function HourEffectChart({ hourEffect }: { hourEffect: (number | null)[] }) {
 // A look inside the net: which features drive each hidden unit, and the first layer's weights
 // for the most used features as a grid (warm: positive, cool: negative).
 function HiddenUnits({ units }: { units: Insights['hiddenUnits'] }) {
-  if (units.length === 0) return <p class="muted">No hidden units to show yet.</p>;
+  // A unit no feature drives yet (a model that has learned nothing) has nothing to show.
+  const driven = units.filter(({ top }) => top.length > 0);
+  if (driven.length === 0) return <p class="muted">No hidden units to show yet.</p>;
   return (
     <ol class="hidden-units">
-      {units.map(({ unit, top }) => (
+      {driven.map(({ unit, top }) => (
         <li key={unit}>
           <span class="unit-name">Unit {unit}</span>
           <ul class="chips" aria-label={`Strongest features of unit ${unit}`}>

@@ -2,6 +2,7 @@
 // it must beat, and as learning curves over the visits it learned from. The Learned, Model and
 // Play views all show them.
 import type { MetricPoint, Metrics } from '../../extension/contract-types';
+import { FIRST_POINT_EVERY } from '../../model/metrics';
 import { LineChart } from '../charts/line-chart';
 import { count, duration, percent } from '../format';
 
@@ -41,7 +42,7 @@ const rate = (value: number) => (Number.isFinite(value) ? percent(value) : '–'
 /** Learning curves: how the figures moved as Tabula learned, each against what a constant predictor would score. */
 export function LearningCurves({ history }: { history: MetricPoint[] }) {
   if (history.length === 0) {
-    return <p class="muted">No learning curve yet: it appears once Tabula has learned from a few visits.</p>;
+    return <p class="muted">No learning curve yet: its first point comes once Tabula has learned from {FIRST_POINT_EVERY} visits.</p>;
   }
   if (history.length === 1) {
     // One point is not a curve: say the figures instead of drawing a lonely dot.

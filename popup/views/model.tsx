@@ -20,7 +20,7 @@ export function ModelView({ now }: { now?: () => number }) {
       <Section title="Export">
         <p class="muted model-file-holds">The model file holds the learned weights and figures, and names taken from your
           browsing: up to 4,096 feature names (sites, the start of page paths, words of titles and descriptions, sites
-          you came from, “this site right after that one”), the 64 sites it predicts, its counts of how often you visit
+          you came from, “this site right after that one”), up to 64 sites it predicts, its counts of how often you visit
           them, and the last site you visited. It holds no list of your visits.</p>
         <p class="muted">Export without names leaves every one of those names out: weights, hashes and counts only. It
           predicts the same, showing its sites as unnamed until you visit them again. A hash hides a name only from
@@ -144,9 +144,11 @@ function ImportModel() {
 // Starting over: reset the model alone (stored visits stay, nothing is relearned) or the model
 // and every stored visit. Both wait for a confirmation that says which.
 const WHAT_GOES = {
-  model: 'The model forgets everything it learned and starts from scratch. Your stored visits stay.',
+  model: 'The model forgets everything it learned and starts from scratch. Your stored visits stay: '
+    + 'Play → Retrain from stored visits learns it from them again.',
   everything: 'The model forgets everything it learned, and every stored visit and interaction event is deleted. '
-    + 'They stay forgotten: importing a data file, even one exported before, does not bring them back.',
+    + 'They stay forgotten: importing a data file, even one exported before, does not bring them back. '
+    + 'Your settings stay: the exclusion list, the pause and how long visits are kept.',
 };
 
 function ResetModel() {

@@ -33,7 +33,7 @@ describe('Learned view', () => {
     const counts = Object.fromEntries([...section('In numbers').querySelectorAll('dl > div')]
       .map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]));
     expect(counts['Visits learned']).toBe('1,412');
-    expect(counts.Sites).toBe('87');
+    expect(counts['Sites visited']).toBe('87');
     expect(counts['Visits stored']).toBe('1,398');
     expect(counts['Storage used']).toBe('2.2 MB');
     expect(counts['Model size']).toBe('medium, 52,480 weights (205.0 KB)');
@@ -240,7 +240,7 @@ describe('Learned view', () => {
 
   it('says there is no curve yet for a new model', async () => {
     showLearned({ 'model/overview': overview({ history: history(0), visitsLearned: 0 }) });
-    await screen.findByText(/No learning curve yet/);
+    await screen.findByText('No learning curve yet: its first point comes once Tabula has learned from 25 visits.');
     expect(screen.queryByRole('img', { name: /log loss/ })).toBeNull();
   });
 
@@ -263,6 +263,12 @@ describe('Learned view', () => {
     const cells = [...grid.querySelectorAll('rect.cell')];
     expect(cells).toHaveLength(rows.length * cols);
     cells.forEach((cell, i) => expect(cell.getAttribute('class')).toBe(values[i] < 0 ? 'cell down' : 'cell up'));
+  });
+
+  it('lists no hidden unit that no feature drives yet, as in a model that has learned nothing', async () => {
+    showLearned({ 'model/insights': insights({ hiddenUnits: [{ unit: 0, top: [] }, { unit: 10, top: [] }] }) });
+    await screen.findByText('No hidden units to show yet.');
+    expect(screen.queryByText(/^Unit /)).toBeNull();
   });
 
   it('says when the model is being relearned (after forgetting) and when it is not', async () => {

@@ -36,7 +36,7 @@ describe('Model view: reset', () => {
     const connector = showModel();
     fireEvent.click(screen.getByRole('button', { name: 'Reset the model…' }));
     const confirm = screen.getByRole('group', { name: 'Reset the model?' });
-    expect(confirm.textContent).toContain('Your stored visits stay.');
+    expect(confirm.textContent).toContain('Your stored visits stay: Play → Retrain from stored visits learns it from them again.');
     expect(connector.sent('model/reset')).toEqual([]);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Reset the model' }));
     await screen.findByText(/Reset done\. The model has learned from 0 visits; 1,398 visits stored\./);
@@ -52,6 +52,7 @@ describe('Model view: reset', () => {
     const confirm = screen.getByRole('group', { name: 'Reset the model and delete all data?' });
     expect(confirm.textContent).toContain('every stored visit and interaction event is deleted');
     expect(confirm.textContent).toContain('importing a data file, even one exported before, does not bring them back');
+    expect(confirm.textContent).toContain('Your settings stay: the exclusion list');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Reset everything' }));
     await screen.findByText(/0 visits stored/);
     expect(connector.sent('model/reset')).toEqual([{ wipeData: true }]);
@@ -90,7 +91,7 @@ describe('Model view: export', () => {
     showModel();
     const text = document.body.textContent!.replace(/\s+/g, ' ');
     expect(text).toContain('up to 4,096 feature names (sites, the start of page paths, words of titles and descriptions, sites you came from');
-    expect(text).toContain('the 64 sites it predicts');
+    expect(text).toContain('up to 64 sites it predicts');
     expect(text).toContain('the last site you visited');
     expect(text).toContain('Export without names leaves every one of those names out: weights, hashes and counts only.');
     expect(text).toContain('whoever guesses a site can check it');
