@@ -161,7 +161,8 @@ function ExclusionList({ excluded, currentHost, pending, onAdd, onRemove }: Excl
         <details class="exclusions-shown">
           <summary>{count(excluded.length, 'excluded site or page', 'excluded sites and pages')}</summary>
           <ul class="exclusion-list">
-            {excluded.map((entry) => (
+            {/* The last added first: the default list is long, and what was just added is what one looks for. */}
+            {[...excluded].reverse().map((entry) => (
               <li key={entry}>
                 <span>{entry}</span>
                 <button type="button" class="small" disabled={pending} aria-label={`Remove ${entry} from the exclusion list`}

@@ -80,11 +80,11 @@ function VisitRow({ visit, position, of, onForget }: VisitRowProps) {
     <li class="visit-row" aria-posinset={position} aria-setsize={of}>
       <div class="visit-text">
         <span class="visit-title" title={visit.url}>{name}</span>
-        {/* A long site name is shortened, never the time and the active time after it. */}
+        {/* A long site name is shortened, never the time and the active time after it; a mark goes first. */}
         <span class="visit-meta muted">
           <span class="shrinks">{visit.host}</span>
           <span class="stays">{` · ${shortDateTime(visit.startedAt)} · ${duration(visit.activeMs / 1000)} active`}</span>
-          {visit.feedback && <span class="shrinks">{` · marked ${visit.feedback === 'useful' ? 'useful' : 'not interesting'}`}</span>}
+          {visit.feedback && <span class="shrinks first">{` · marked ${visit.feedback === 'useful' ? 'useful' : 'not interesting'}`}</span>}
         </span>
       </div>
       <div class="visit-actions" role="group" aria-label={`Forget options for ${name}`}>

@@ -324,19 +324,19 @@ describe('Data view: recording controls', () => {
     expect(screen.queryByRole('button', { name: /^Exclude / })).toBeNull();
   });
 
-  it('excludes the current site in one press, and removes entries', async () => {
+  it('excludes the current site in one press, listed first as the last added, and removes entries', async () => {
     const connector = await showData(store(), 'www.github.com');
     const list = () => screen.getAllByRole('listitem').filter((item) => item.closest('.exclusion-list')).map((item) => item.firstChild?.textContent);
-    await waitFor(() => expect(list()).toEqual(['bank.example.com', 'mail.proton.me']));
+    await waitFor(() => expect(list()).toEqual(['mail.proton.me', 'bank.example.com']));
     // Folded under a count, since the default list is long.
     const folded = screen.getByText('2 excluded sites and pages');
     expect(folded.tagName).toBe('SUMMARY');
     expect(folded.closest('details')?.open).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Exclude github.com' }));
-    await waitFor(() => expect(list()).toEqual(['bank.example.com', 'mail.proton.me', 'github.com']));
+    await waitFor(() => expect(list()).toEqual(['github.com', 'mail.proton.me', 'bank.example.com']));
     expect(screen.queryByRole('button', { name: 'Exclude github.com' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Remove mail.proton.me from the exclusion list' }));
-    await waitFor(() => expect(list()).toEqual(['bank.example.com', 'github.com']));
+    await waitFor(() => expect(list()).toEqual(['github.com', 'bank.example.com']));
     expect(connector.sent('settings/set')).toEqual([
       { excluded: ['bank.example.com', 'mail.proton.me', 'github.com'] },
       { excluded: ['bank.example.com', 'github.com'] },
