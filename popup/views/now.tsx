@@ -139,6 +139,10 @@ function FeedbackButtons({ prediction, tabId, onAnswer }: FeedbackButtonsProps) 
       <button type="button" aria-pressed={prediction.feedback === 'not-interested'} disabled={feedback.pending}
         onClick={() => give('not-interested')}>Not interested</button>
       {feedback.error && <ErrorMessage>{feedback.error}</ErrorMessage>}
+      {feedback.result?.feedback && (
+        <p class="muted" role="status">Noted: Tabula learned this visit as {feedback.result.feedback === 'useful' ? 'a useful one' : 'one that did not interest you'},
+          {' '}and the predictions above now count it.</p>
+      )}
     </div>
   );
 }

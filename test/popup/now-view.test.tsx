@@ -80,9 +80,11 @@ describe('Now view with a prediction', () => {
     await waitFor(() => expect(notInterested.getAttribute('aria-pressed')).toBe('true'));
     expect(connector.sent('tab/feedback')).toEqual([{ verdict: 'not-interested', url: 'https://github.com/example/tabula/blob/main/README.md' }]);
     expect(screen.getByText('10%')).toBeTruthy();
+    expect(screen.getByText(/Noted: Tabula learned this visit as one that did not interest you, and the predictions above now count it/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'This was useful' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'This was useful' }).getAttribute('aria-pressed')).toBe('true'));
     expect(notInterested.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByText(/Noted: Tabula learned this visit as a useful one/)).toBeTruthy();
   });
 
   it('keeps the space of the prediction while it loads', async () => {
