@@ -27,7 +27,8 @@ export function ModelView({ now }: { now?: () => number }) {
           someone who cannot guess it: whoever guesses a site can check it.</p>
         <p class="muted">A compact model file keeps each weight in 8 bits instead of 32: about a quarter of the size,
           predicting nearly the same (engagement chances within about half a percentage point).</p>
-        <p class="muted">The data file holds every stored visit, a line each, and your settings: Data → Import data
+        <p class="muted">The data file holds every stored visit whose page was left (one still open is in the next
+          file), a line each, and your settings: Data → Import data
           brings it into Tabula in another browser, and any tool that reads JSON lines can read it. All three stay on
           this computer unless you move them.</p>
         <ExportButtons now={now} />
