@@ -15,7 +15,38 @@ const NAMED = 8;
 /** Characters of a name drawn on the map; the whole name shows when the dot is pointed at. */
 const LABEL_LENGTH = 18;
 
+/** A name's box on the map, for 8 px text (the charts' ticks): a character is about 4.6 units wide. */
+const CHAR_WIDTH = 4.6;
+const LABEL_HEIGHT = 8;
+
 const shorten = (text: string) => (text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text);
+
+interface Label { host: string; text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }
+
+/**
+ * Names for the most visited dots, each above its dot, or below it when that would cover a name
+ * already placed (the more visited first); a name with room in neither place is left to the dot
+ * (pointing at it shows it).
+ */
+function placeLabels(points: SiteMap['points'], at: (point: SiteMap['points'][number]) => { x: number; y: number }): Label[] {
+  const boxes: { left: number; right: number; top: number; bottom: number }[] = [];
+  const labels: Label[] = [];
+  for (const point of points.slice(0, NAMED)) {
+    const text = shorten(point.host);
+    const { x, y } = at(point);
+    const anchor = point.x > 0.5 ? 'end' : point.x < -0.5 ? 'start' : 'middle';
+    const width = text.length * CHAR_WIDTH;
+    const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+    for (const baseline of [y - 6, y + 6 + LABEL_HEIGHT]) {
+      const box = { left, right: left + width, top: baseline - LABEL_HEIGHT, bottom: baseline };
+      if (boxes.some((other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom)) continue;
+      boxes.push(box);
+      labels.push({ host: point.host, text, x, y: baseline, anchor });
+      break;
+    }
+  }
+  return labels;
+}
 const visitsText = (visits: number) => `about ${Math.round(visits).toLocaleString('en')} visits`;
 
 export function SiteMapChart({ map }: { map: SiteMap }) {
@@ -43,10 +74,8 @@ export function SiteMapChart({ map }: { map: SiteMap }) {
             r={2.5 + 4 * Math.sqrt(point.visits / largest)} tabindex={0} role="img" aria-label={`${point.host}, ${visitsText(point.visits)}`}
             onMouseEnter={() => setActive(i)} onFocus={() => setActive(i)} onMouseLeave={() => setActive(null)} onBlur={() => setActive(null)} />
         ))}
-        {map.points.slice(0, NAMED).map((point) => (
-          <text key={point.host} class="tick" x={x(point.x)} y={y(point.y) - 6} text-anchor={point.x > 0.5 ? 'end' : point.x < -0.5 ? 'start' : 'middle'}>
-            {shorten(point.host)}
-          </text>
+        {placeLabels(map.points, (point) => ({ x: x(point.x), y: y(point.y) })).map((label) => (
+          <text key={label.host} class="tick" x={label.x} y={label.y} text-anchor={label.anchor}>{label.text}</text>
         ))}
       </svg>
       <p class="muted site-map-pointed" aria-live="polite">

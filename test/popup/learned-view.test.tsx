@@ -151,6 +151,14 @@ describe('Learned view', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(5);
   });
 
+  it('names two sites at the same place one above and one below their dots, and leaves a third to its dot', async () => {
+    const points = ['diary.test', 'blog.test', 'news.test'].map((host, i) => ({ host, visits: 30 - i, x: 0, y: 0 }));
+    showLearned({ 'model/insights': insights({ siteMap: { points, shown: 0.5 } }) });
+    const map = await screen.findByRole('group', { name: /Your sites as the model sees them/ });
+    const names = [...map.querySelectorAll('text')].map((text) => [text.textContent, Number(text.getAttribute('y'))]);
+    expect(names).toEqual([['diary.test', 100 - 6], ['blog.test', 100 + 14]]);
+  });
+
   it('pictures which site follows which, naming the pairs learned most strongly', async () => {
     showLearned();
     const grid = await screen.findByRole('img', { name: /Which site follows which/ });
