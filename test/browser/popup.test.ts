@@ -25,6 +25,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     let lastPage: string;
     let files: string;
     let exported: { fileName: string; text: string };
+    /** The model file as it was before video.test was forgotten. */
+    let beforeForget: unknown;
 
     beforeAll(async () => {
       site = await startSite();
@@ -153,6 +155,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     it('forgets a site after saying what will go, and the Data view no longer lists it', async () => {
+      beforeForget = await tabula.call('model/export', {});
       const before = await tabula.call('data/visits', { host: 'video.test', limit: 1 });
       expect(before.total).toBeGreaterThan(0);
       expect((await storedTimeBySite()).map(([host]) => host)).toContain('video.test');
@@ -172,6 +175,22 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await showView(popup, 'time');
       expect(await textOf(popup, '#panel-time')).toContain('news.test');
       expect(await popup.$$eval('.site-times tr', (rows) => rows.map((row) => row.textContent).join(' '))).not.toContain('video.test');
+      await popup.close();
+    });
+
+    it('refuses the model file exported before the site was forgotten, saying why, and keeps the model', async () => {
+      expect(JSON.stringify(beforeForget)).toContain('video.test');
+      const model = await tabula.call('model/export', {});
+      const path = join(files, 'before-the-forget.json');
+      writeFileSync(path, JSON.stringify(beforeForget));
+      const popup = await openPopup(tabula);
+      await showView(popup, 'model');
+      const input = await popup.$('input[type="file"]');
+      await input!.uploadFile(path);
+      await popup.waitForFunction(() => [...document.querySelectorAll('[role="alert"]')].some((alert) => alert.textContent?.includes('forgotten or exclude here')));
+      expect(await textOf(popup, '#panel-model')).toContain('import the data file exported with it instead');
+      expect(await popup.$('.confirm')).toBeNull();
+      expect(await tabula.call('model/export', {})).toEqual(model);
       await popup.close();
     });
 
