@@ -103,9 +103,9 @@ function resultsPath(host: string, path: string): string {
  * An address: a character of one right before an @, and after it a domain or nothing
  * (`jane@example.com`, `jane@`). Not a handle (`/@jane`), nor a package's version (`react@18.2.0`,
  * `oak@v12`), whose part after the @ ends in no top-level domain, nor an image's scale
- * (`logo@2x.png`, `icon@1.5x.webp`).
+ * (`logo@2x.png`, `icon@1.5X-dark.webp`: a scale, then the image's name ending the segment).
  */
-const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@(?:$|(?!\d+(?:\.\d+)?x\.)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}]))/u;
+const HOLDS_EMAIL = /[\p{L}\p{N}._%+-]@(?:$|(?!\d+(?:\.\d+)?x(?:[-_.][\p{L}\p{N}-]*)*\.(?:png|jpe?g|gif|webp|avif|svg|ico|bmp)$)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}]))/iu;
 /** An @ escaped once or more (`%40`, `%2540`). */
 const ESCAPED_AT = /%(?:25)*40/i;
 
@@ -119,7 +119,7 @@ function withoutEmails(path: string): string {
   return path.split('/').map((segment) => (holdsEmailAddress(segment) ? '@' : segment)).join('/');
 }
 
-/** The segment unescaped, as often as it was escaped (at most 3 times). */
+/** The segment unescaped, as often as it was escaped (3 times at most; an @ escaped more, or beside a malformed escape, is read as one). */
 function decoded(segment: string): string {
   let text = segment;
   for (let round = 0; round < 3 && text.includes('%'); round++) {
@@ -128,10 +128,10 @@ function decoded(segment: string): string {
       if (once === text) break;
       text = once;
     } catch {
-      return text.replace(/%(?:25)*40/gi, '@'); // a malformed escape elsewhere: the @ is still read
+      break;
     }
   }
-  return text;
+  return text.replace(/%(?:25)*40/gi, '@');
 }
 
 function isResultPath(site: string, path: string): boolean {

@@ -12,7 +12,7 @@ import { visitTokens } from './features';
 import { secondsOfTarget } from './labels';
 import type { LearnerParts } from './learner-parts';
 import { sigmoid } from './losses';
-import { mostLikely } from './next-sites';
+import { mostLikely, type Offered } from './next-sites';
 import { Rng } from './rng';
 import type { PageFeatures } from './visit';
 
@@ -59,13 +59,13 @@ export const EXPLAIN_ORDERS = 16;
 /** Orders are drawn from the same seed every time, so that a page and a model always give the same explanation. */
 const EXPLAIN_SEED = 0x7ab01a;
 
-export function explain(parts: LearnerParts, page: PageFeatures, at: number): Explanation {
+export function explain(parts: LearnerParts, page: PageFeatures, at: number, offered?: Offered): Explanation {
   const tokens = visitTokens({ ...page, startedAt: at }, parts.session.contextAt(at));
   const full = encodeTokens(tokens, parts.hasher, parts.config.buckets, new EncodedInput());
   // What usually follows the page's site belongs to its `host` feature: it comes in with it.
   const from = parts.vocabulary.find(page.host);
   const all = outputsOf(parts, full, from);
-  const topSlot = mostLikely(all.next);
+  const topSlot = mostLikely(all.next, offered && ((slot) => offered(parts.vocabulary.hostOf(slot))));
   const some = new EncodedInput();
   const none = outputsOf(parts, some);
   const count = full.count;

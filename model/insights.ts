@@ -27,7 +27,8 @@ export interface LearnedInsights {
   baseline: { engaged: number; activeSeconds: number };
   /**
    * Learned effect of each hour of the day on engagement (24 values): the change of the chance of
-   * an engaged visit; null for an hour no visit was learned at (its weights are only where they started).
+   * an engaged visit; null for an hour at which no engagement was learned (no visit of a known
+   * engagement: a visit from the browser's history has none), whose weights are where they started.
    */
   hourEffect: (number | null)[];
   hiddenUnits: HiddenUnit[];

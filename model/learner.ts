@@ -13,7 +13,7 @@ import { restoreParts, takeSnapshot, type LearnerSnapshot } from './learner-snap
 import { effectsAlone, insights, type EffectsAlone, type LearnedInsights } from './insights';
 import { huberGrad, logLossGrad, sigmoid } from './losses';
 import type { MetricPoint, Metrics } from './metrics';
-import { likelySites, rankOf, type NextSite } from './next-sites';
+import { likelySites, rankOf, type NextSite, type Offered } from './next-sites';
 import type { TabulaNet } from './net';
 import type { SiteVocabulary } from './site-vocabulary';
 import type { PageFeatures, Visit } from './visit';
@@ -81,16 +81,16 @@ export class Learner {
     this.parts.counters.updatedAt = Date.now();
   }
 
-  /** Predictions for a page opened at `at`, after the visits observed so far. */
-  predict(page: PageFeatures, at: number): Prediction {
+  /** Predictions for a page opened at `at`, after the visits observed so far; the next sites among those `offered`. */
+  predict(page: PageFeatures, at: number, offered?: Offered): Prediction {
     const { net, vocabulary } = this.parts;
     const out = net.forward(this.inputOf(page, at), vocabulary.occupied, vocabulary.find(page.host));
-    return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: likelySites(out.next, vocabulary, 5) };
+    return { engaged: sigmoid(out.logit), activeSeconds: secondsOfTarget(out.logSeconds), next: likelySites(out.next, vocabulary, 5, offered) };
   }
 
-  /** Each active feature's effect on each prediction for a page opened at `at`. */
-  explain(page: PageFeatures, at: number): Explanation {
-    return explain(this.parts, page, at);
+  /** Each active feature's share of each prediction for a page opened at `at` (the next site's: of the likeliest `offered`). */
+  explain(page: PageFeatures, at: number, offered?: Offered): Explanation {
+    return explain(this.parts, page, at, offered);
   }
 
   /** What the model has learned, read from its weights. */
@@ -163,6 +163,12 @@ export class Learner {
 
   get vocabulary(): SiteVocabulary {
     return this.parts.vocabulary;
+  }
+
+  /** The last two sites of the session ('' where none), which a model file names too. */
+  get sessionSites(): [string, string] {
+    const { lastHost, lastPrev1 } = this.parts.session.snapshot();
+    return [lastHost, lastPrev1];
   }
 
   get dictionary(): FeatureDictionary {

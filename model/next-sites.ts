@@ -7,6 +7,9 @@ export interface NextSite {
   probability: number;
 }
 
+/** Whether a site may be offered as a next one (the extension leaves out the sites the user excludes); every site by default. */
+export type Offered = (host: string) => boolean;
+
 /** Rank of `slot` by probability among the first `count` slots (ties: the lower slot first). */
 export function rankOf(probs: Float64Array, slot: number, count: number): number {
   const mine = probs[slot];
@@ -17,18 +20,21 @@ export function rankOf(probs: Float64Array, slot: number, count: number): number
   return rank;
 }
 
-/** Slot of the highest probability (ties: the lower slot), -1 when there are no slots. */
-export function mostLikely(probs: Float64Array): number {
+/** Slot of the highest probability among the slots `offered` allows (ties: the lower slot), -1 when there is none. */
+export function mostLikely(probs: Float64Array, offered?: (slot: number) => boolean): number {
   let best = -1;
-  for (let slot = 0; slot < probs.length; slot++) if (best < 0 || probs[slot] > probs[best]) best = slot;
+  for (let slot = 0; slot < probs.length; slot++) {
+    if ((best < 0 || probs[slot] > probs[best]) && (offered?.(slot) ?? true)) best = slot;
+  }
   return best;
 }
 
-/** The `count` most likely sites, most likely first (ties: the lower slot first). */
-export function likelySites(probs: Float64Array, vocabulary: SiteVocabulary, count: number): NextSite[] {
+/** The `count` most likely sites that may be offered, most likely first (ties: the lower slot first). */
+export function likelySites(probs: Float64Array, vocabulary: SiteVocabulary, count: number, offered?: Offered): NextSite[] {
   // The best slots so far, kept in order: one pass, no sort of every slot.
   const best: number[] = [];
   for (let slot = 0; slot < vocabulary.occupied; slot++) {
+    if (offered && !offered(vocabulary.hostOf(slot))) continue;
     const probability = probs[slot];
     if (best.length === count) {
       if (!(probability > probs[best[count - 1]])) continue;

@@ -27,11 +27,11 @@ export function ColumnChart({ title, summary, labels, values, format, labelName,
   const descId = useId();
   const known = values.filter((value): value is number => value !== null);
   // The zero line sits where the values put it: at the bottom when all push up, at the top when all
-  // push down, so that no half of the chart stays empty.
+  // push down, so that no half of the chart stays empty (in the middle when there is nothing).
   const up = Math.max(0, ...known);
   const down = Math.max(0, ...known.map((value) => -value));
   const perUnit = PLOT / Math.max(up + down, minSpan);
-  const zero = TOP + up * perUnit;
+  const zero = TOP + (up + down > 0 ? (PLOT * up) / (up + down) : PLOT / 2);
   const step = WIDTH / Math.max(1, values.length);
   const everyLabel = Math.max(1, Math.ceil(labels.length / 8));
   return (

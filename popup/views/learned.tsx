@@ -144,13 +144,14 @@ function HourEffectChart({ hourEffect }: { hourEffect: (number | null)[] }) {
   const known = hourEffect.flatMap((effect, hour) => (effect === null ? [] : [{ effect, hour }]));
   const up = known.reduce((best, next) => (next.effect > best.effect ? next : best), known[0]);
   const down = known.reduce((best, next) => (next.effect < best.effect ? next : best), known[0]);
-  const summary = known.length === 0 ? 'Nothing learned about hours yet: no visit has been learned at any hour.'
+  // An hour's effect is learned from visits whose engagement is known: not from those of the browser's history.
+  const summary = known.length === 0 ? 'Nothing learned about hours yet: no engagement has been learned at any hour.'
     : `Strongest push towards engagement at ${HOURS[up.hour]}:00, strongest push away at ${HOURS[down.hour]}:00`
-      + (known.length < hourEffect.length ? `; ${count(hourEffect.length - known.length, 'hour')} with no visit learned yet.` : '.');
+      + (known.length < hourEffect.length ? `; ${count(hourEffect.length - known.length, 'hour')} with no engagement learned yet.` : '.');
   return (
     <ColumnChart title="Learned effect of the hour on engagement" summary={summary} labelName="Hour"
       labels={HOURS.slice(0, hourEffect.length)} values={hourEffect} format={signedPoints}
-      minSpan={HOUR_EFFECT_SPAN} missing="no visit yet" />
+      minSpan={HOUR_EFFECT_SPAN} missing="none learned yet" />
   );
 }
 

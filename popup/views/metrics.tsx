@@ -42,7 +42,7 @@ const rate = (value: number) => (Number.isFinite(value) ? percent(value) : '–'
 /** Learning curves: how the figures moved as Tabula learned, each against what a constant predictor would score. */
 export function LearningCurves({ history }: { history: MetricPoint[] }) {
   if (history.length === 0) {
-    return <p class="muted">No learning curve yet: its first point comes once Tabula has learned from {FIRST_POINT_EVERY} visits.</p>;
+    return <p class="muted">No learning curve yet: a point is added for every {FIRST_POINT_EVERY} visits learned.</p>;
   }
   if (history.length === 1) {
     // One point is not a curve: say the figures instead of drawing a lonely dot.

@@ -205,7 +205,7 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
     case 'browser-page':
       return <p class="status">This is a browser page. Tabula only looks at web pages (http and https).</p>;
     case 'no-page':
-      return <p class="status">No web page is open for Tabula to predict for. Open one, and its predictions show here.</p>;
+      return <p class="status">Tabula has no open web page to predict for: go to one, and its predictions show here.</p>;
     case 'incognito':
       return <p class="status">This is a private window. Tabula never records private browsing.</p>;
     case 'relearning':

@@ -188,7 +188,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const input = await popup.$('input[type="file"]');
       await input!.uploadFile(path);
       await popup.waitForFunction(() => [...document.querySelectorAll('[role="alert"]')].some((alert) => alert.textContent?.includes('forgotten or exclude here')));
-      expect(await textOf(popup, '#panel-model')).toContain('import the data file exported with it instead');
+      expect(await textOf(popup, '#panel-model')).toContain('import a data file instead (Data → Import data)');
       expect(await popup.$('.confirm')).toBeNull();
       expect(await tabula.call('model/export', {})).toEqual(model);
       await popup.close();

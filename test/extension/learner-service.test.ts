@@ -411,7 +411,7 @@ describe('merge', () => {
     const before = JSON.stringify(encodeModelFile(await it.service.current()));
     expect(before).not.toContain('c.example');
     vi.stubGlobal('navigator', {});
-    const refused = /names a site that you have forgotten or exclude here.*import the data file/;
+    const refused = /names a site that you have forgotten or exclude here.*import a data file instead \(Data → Import data\)/;
     await expect(it.modelHandlers.onPreviewImport({ file: exported })).rejects.toThrow(refused);
     await expect(it.modelHandlers.onImport({ file: exported })).rejects.toThrow(refused);
     await expect(it.modelHandlers.onPreviewMerge({ file: exported })).rejects.toThrow(refused);
@@ -421,9 +421,30 @@ describe('merge', () => {
     const cameFrom = Learner.create({});
     for (let n = 0; n < 6; n++) cameFrom.observe(visitAt('a.example', T0 - 86_400_000 + n * 60_000, { referrerHost: n === 0 ? 'www.c.example' : '' }));
     await expect(it.modelHandlers.onImport({ file: JSON.stringify(encodeModelFile(cameFrom)) })).rejects.toThrow(refused);
+    // Nor one whose session ended on it (the next page would be learned as coming after it).
+    const endedOn = Learner.create({});
+    endedOn.observe(visitAt('www.c.example', T0 - 86_400_000, { activeMs: 0 }));
+    const endedFile = encodeModelFile(endedOn);
+    endedFile.weights = encodeModelFile(Learner.create({})).weights; // no trace of it but the session's last site
+    const stripped = { ...endedFile, vocabulary: { ...(endedFile.vocabulary as object), hosts: [], counts: [] }, dictionary: { ...(endedFile.dictionary as object), entries: [] } };
+    await expect(it.modelHandlers.onImport({ file: JSON.stringify(stripped) })).rejects.toThrow(refused);
     const { file } = otherBrowsersFile();
     await it.modelHandlers.onImport({ file });
     expect((await it.service.current()).visitsLearned).toBe(40);
+  });
+
+  it('takes a model file naming a site forgotten, then visited again: this model names it again too', async () => {
+    const it = await wake();
+    await browse(it, 9);
+    const exported = JSON.stringify(encodeModelFile(await it.service.current()));
+    await it.service.forget({ scope: 'site', host: 'c.example' });
+    vi.stubGlobal('navigator', {});
+    await expect(it.modelHandlers.onPreviewImport({ file: exported })).rejects.toThrow(/forgotten or exclude here/);
+    visitNumber = Math.ceil((Date.now() - T0) / 60_000) + 1; // visits begun after the forget are new ones
+    await browse(it, 3);
+    await it.service.catchUp();
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).toContain('c.example');
+    expect((await it.modelHandlers.onPreviewImport({ file: exported })).visitsLearned).toBe(9);
   });
 
   it('refuses a model file that names a site this browser excludes, until it is taken off the list', async () => {

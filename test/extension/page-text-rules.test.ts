@@ -142,11 +142,13 @@ describe('keptAddress: e-mail addresses in paths', () => {
     expect(kept('/u/jane%2540example.com/inbox')).toBe('/u/@/inbox'); // escaped twice
     expect(kept('/u/jane%252540example.com')).toBe('/u/@');
     expect(kept('/u/jane%2540example.com%ZZ')).toBe('/u/@');
+    expect(kept('/u/jane%25252540example.com')).toBe('/u/@'); // escaped four times
+    expect(kept('/u/jane@2x.com')).toBe('/u/@'); // a domain that starts like an image's scale
     expect(kept('/@jane@mastodon.example')).toBe('/@'); // a handle with its server is an address
   });
 
   it('leaves handles, packages and their versions, and paths with no address as they are', () => {
-    for (const path of ['/@jane', '/@jane/rivers-rise', '/package/@scope/name', '/react@18.2.0/umd/react.js', '/x/oak@v12/mod.ts', '/img/logo@2x.png', '/i/icon@1.5x.webp', '/s/sprite@3x.svg',
+    for (const path of ['/@jane', '/@jane/rivers-rise', '/package/@scope/name', '/react@18.2.0/umd/react.js', '/x/oak@v12/mod.ts', '/img/logo@2x.png', '/i/icon@1.5x.webp', '/s/sprite@3x.svg', '/img/logo@2X.PNG', '/img/logo@2x-dark.png',
       '/uk/rivers-rise', '/', '/100%25-sure', '/bad%E0%A4%A']) {
       const page = visitAt('mail.example', NOW, { path, kind: 'other' });
       expect(keptAddress(page), path).toBe(page);

@@ -246,16 +246,26 @@ describe('the page a tab shows', () => {
     expect((await tab.onTabFeedback({ tabId: 8, verdict: 'useful', url: 'https://docs.example/b' })).feedback).toBe('useful');
   });
 
-  it('offers no site the user excludes as a likely next site, though the model learned it', async () => {
+  it('offers no site the user excludes as a likely next site, nor explains the next site as it, though the model learned it', async () => {
     const learned = Learner.create({});
-    for (let n = 0; n < 60; n++) learned.observe(visitAt(['news.example', 'video.example'][n % 2], NOW - 86_400_000 + n * 60_000, { activeMs: 20_000 }));
+    // After news, video most of the time, then six other sites.
+    const after = ['video.example', 'video.example', 'video.example', 'a.example', 'b.example', 'c.example', 'd.example', 'e.example', 'f.example'];
+    for (let n = 0; n < 180; n++) {
+      const at = NOW - 86_400_000 + n * 120_000;
+      learned.observe(visitAt(n % 2 === 0 ? 'news.example' : after[(n >> 1) % after.length], at, { activeMs: 20_000, endedAt: at + 30_000 }));
+    }
     vi.stubGlobal('navigator', {});
     await model.onImport({ file: JSON.stringify(encodeModelFile(learned)) });
     await browse(30, 'news.example');
-    const nextSites = async () => ((await tab.onTabPredict({ tabId: 30 })) as { next?: { host: string }[] }).next?.map((site) => site.host);
-    expect(await nextSites()).toContain('video.example');
+    const answer = async () => (await tab.onTabPredict({ tabId: 30 })) as { next?: { host: string }[]; why?: { nextSite?: string } };
+    const before = await answer();
+    expect(before.next?.[0].host).toBe('video.example');
+    expect(before.why?.nextSite).toBe('video.example');
     await data.onSettingsSet({ excluded: ['*video*'] });
-    expect(await nextSites()).toEqual(['news.example']);
+    const now = await answer();
+    expect(now.next).toHaveLength(5);
+    expect(now.next?.map((site) => site.host)).not.toContain('video.example');
+    expect(now.why?.nextSite).toBe(now.next?.[0].host);
   });
 
   it('says, when excluded, which entries of the list exclude it', async () => {

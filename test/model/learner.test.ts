@@ -151,6 +151,23 @@ describe('Learner', () => {
     expect(why.nextSite).toBe(learner.predict(page, at).next[0].host);
   });
 
+  it('gives a feature that adds nothing to any input no share at all, whatever the others do', () => {
+    const page = makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens', path: '/', kind: 'article' });
+    const at = VISITS.at(-1)!.endedAt + 60_000;
+    const hour = `hour: ${String(new Date(at).getHours()).padStart(2, '0')}:00`;
+    const { bucket } = learner.dictionary.all().find((entry) => entry.name === hour)!;
+    // The hour's row of the embedding and of the wide path emptied: it changes no sum it joins.
+    const snapshot = learner.snapshot();
+    const dim = learner.config.embeddingDim;
+    snapshot.weights['embedding.weight'].fill(0, bucket * dim, (bucket + 1) * dim);
+    snapshot.weights['wide.weight'].fill(0, bucket * 2, bucket * 2 + 2);
+    const why = Learner.restore(snapshot).explain(page, at);
+    for (const list of [why.engaged, why.activeTime, why.next]) {
+      expect(list.find((c) => c.feature === hour)?.effect, hour).toBe(0);
+      expect(list.some((c) => c.effect !== 0)).toBe(true);
+    }
+  });
+
   it('states the baseline: what the net says with every feature of the page left out', () => {
     const at = VISITS.at(-1)!.endedAt + 60_000;
     const essay = learner.explain(makeVisit({ host: 'blog.example.net', title: 'A long essay on gardens', kind: 'article' }), at);
@@ -263,8 +280,9 @@ describe('Learner', () => {
     expect(evening).toBeGreaterThan(morning);
   });
 
-  it('has no effect of an hour at which no visit was learned', () => {
+  it('has no effect of an hour at which no engagement was learned', () => {
     expect(Learner.create().insights().hourEffect).toEqual(Array(24).fill(null));
+    expect(trained(VISITS.slice(0, 200).map((visit) => ({ ...visit, source: 'history' as const }))).insights().hourEffect).toEqual(Array(24).fill(null));
     const mornings = VISITS.filter((visit) => [9, 10].includes(new Date(visit.startedAt).getHours()));
     const effects = trained(mornings).insights().hourEffect;
     expect(effects.flatMap((effect, hour) => (effect === null ? [] : [hour]))).toEqual([9, 10]);

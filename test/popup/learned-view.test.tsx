@@ -214,21 +214,23 @@ describe('Learned view', () => {
     expect(chart.querySelector('desc')?.textContent).toBe('Strongest push towards engagement at 21:00, strongest push away at 09:00.');
   });
 
-  it('draws no column for an hour at which no visit was learned, and effects of nearly nothing nearly flat', async () => {
+  it('draws no column for an hour at which no engagement was learned, and effects of nearly nothing nearly flat', async () => {
     const hourEffect = Array.from({ length: 24 }, (_, hour) => (hour >= 9 && hour < 12 ? [0.0009, -0.0006, 0.0003][hour - 9] : null));
     showLearned({ 'model/insights': insights({ hourEffect }) });
     const chart = await screen.findByRole('img', { name: /Learned effect of the hour/ });
     const heights = [...chart.querySelectorAll('rect')].map((bar) => Number(bar.getAttribute('height')));
     expect(heights).toHaveLength(3);
     expect(Math.max(...heights)).toBeLessThan(3); // of 74: 0.09 points of a span of at least 4
-    expect(chart.querySelector('desc')?.textContent).toBe('Strongest push towards engagement at 09:00, strongest push away at 10:00; 21 hours with no visit learned yet.');
+    // The zero line where the values put it: 0.09 up and 0.06 down, three fifths of the way down.
+    expect(Number(chart.querySelector('line.axis')?.getAttribute('y1'))).toBeCloseTo(2 + 74 * 0.6, 5);
+    expect(chart.querySelector('desc')?.textContent).toBe('Strongest push towards engagement at 09:00, strongest push away at 10:00; 21 hours with no engagement learned yet.');
     const table = chart.closest('figure')!.querySelector('table')!;
     expect(table.textContent).toContain('+0.1 points');
-    expect(table.textContent).toContain('no visit yet');
+    expect(table.textContent).toContain('none learned yet');
     cleanup();
     showLearned({ 'model/insights': insights({ hourEffect: Array(24).fill(null) }) });
     expect((await screen.findByRole('img', { name: /Learned effect of the hour/ })).querySelector('desc')?.textContent)
-      .toBe('Nothing learned about hours yet: no visit has been learned at any hour.');
+      .toBe('Nothing learned about hours yet: no engagement has been learned at any hour.');
   });
 
   it('draws learning curves against the constant-predictor baseline', async () => {
@@ -248,7 +250,7 @@ describe('Learned view', () => {
 
   it('says there is no curve yet for a new model', async () => {
     showLearned({ 'model/overview': overview({ history: history(0), visitsLearned: 0 }) });
-    await screen.findByText('No learning curve yet: its first point comes once Tabula has learned from 25 visits.');
+    await screen.findByText('No learning curve yet: a point is added for every 25 visits learned.');
     expect(screen.queryByRole('img', { name: /log loss/ })).toBeNull();
   });
 

@@ -206,7 +206,7 @@ describe('Now view states', () => {
     expect(screen.getByText(/This is a browser page/)).toBeTruthy();
     cleanup();
     await showNow(prediction({ status: 'no-page' }));
-    expect(screen.getByText(/No web page is open for Tabula to predict for/)).toBeTruthy();
+    expect(screen.getByText(/Tabula has no open web page to predict for: go to one/)).toBeTruthy();
     cleanup();
     await showNow(prediction({ status: 'incognito' }));
     expect(screen.getByText(/never records private browsing/)).toBeTruthy();

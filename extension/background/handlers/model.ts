@@ -91,22 +91,33 @@ async function readModelFile(file: unknown): Promise<Learner> {
  * A model learned what it names: a file exported before a site was forgotten (or from a browser
  * that does not exclude it) would bring back what was learned of it, which no relearning here
  * could take out again, since the visits it came from are not here. So such a file is refused,
- * and the way to bring in the rest is said: the data file, whose forgotten and excluded visits
- * are left out as it is imported. Sites are found by name (the next-site head's sites and the
- * features' names); a file without names cannot be checked so.
+ * and the way to bring in the rest is said: a data file, whose forgotten and excluded visits are
+ * left out as it is imported. Sites are found by name (the next-site head's sites, the features'
+ * names and the last sites of its session); a file without names cannot be checked so. A site
+ * forgotten and visited again since, which this model names too, is not held against a file.
  */
 async function refuseForgottenSites(learner: Learner): Promise<void> {
   const db = await database();
   const forgotten = await tombstones(db);
   const { excluded } = await getSettings(db);
-  const held = (host: string): boolean => isForgottenSite(host, forgotten) || excluded.some((entry) => coversHost(entry, host));
-  const named = new Set(learner.vocabulary.snapshot().hosts.filter((host): host is string => typeof host === 'string' && host !== ''));
-  for (const entry of learner.dictionary.all()) for (const host of sitesNamedIn(entry.name)) named.add(host);
-  const sites = [...named].filter(held).length;
+  const known = namedSites(await current());
+  const held = (host: string): boolean => excluded.some((entry) => coversHost(entry, host))
+    || (isForgottenSite(host, forgotten) && !known.has(host));
+  const sites = [...namedSites(learner)].filter(held).length;
   if (sites === 0) return;
   throw new InvalidRequest(`This model file names ${sites === 1 ? 'a site' : `${sites} sites`} that you have forgotten or exclude here, and `
-    + 'taking it in would bring back what it learned of them. To bring the rest of what you browsed, import the data file '
-    + 'exported with it instead: the visits you forgot or exclude are left out of it, and the model is relearned from the others.');
+    + 'taking it in would bring back what it learned of them. To bring the rest of what you browsed, import a data file '
+    + 'instead (Data → Import data): the visits you forgot or exclude are left out as it is imported, and the model is '
+    + 'relearned from the others.');
+}
+
+/** Every site a model names: its next-site head's, its features' and its session's. */
+function namedSites(learner: Learner): Set<string> {
+  const named = new Set<string>(learner.sessionSites);
+  for (const host of learner.vocabulary.snapshot().hosts) if (typeof host === 'string') named.add(host);
+  for (const entry of learner.dictionary.all()) for (const host of sitesNamedIn(entry.name)) named.add(host);
+  named.delete('');
+  return named;
 }
 
 function describeModel(learner: Learner): ImportPreview {

@@ -65,7 +65,7 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   const settings = await getSettings(db);
   // Paused is said first, wherever the popup is opened: pausing finishes the open visits, so
   // Tabula's own page (the dashboard) has no page to show then.
-  if (settings.paused) return { status: 'paused', ...base, ...(page && { url: page.url, host: page.host, title: page.title }) };
+  if (settings.paused) return { status: 'paused', ...base };
   if (!page) return { status: pagelessStatus(tabUrl), ...base };
   const where = { url: page.url, host: page.host, title: page.title, ...base };
   // Excluded when the page or the address the tab is at now is (whole: a results page's stored
@@ -77,16 +77,17 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
     return { status: 'excluded', host, excludedBy, ...base };
   }
   const now = Date.now();
-  const prediction = learner.predict(page, now);
-  const why = learner.explain(page, now);
+  // A site excluded since the model learned it is not offered as the next one, nor explained as
+  // it: its visits may still be stored (the user may keep them), but it is no longer one to go to.
+  const offered = (host: string): boolean => !settings.excluded.some((entry) => coversHost(entry, host));
+  const prediction = learner.predict(page, now, offered);
+  const why = learner.explain(page, now, offered);
   return {
     status: visitsLearned < USEFUL_AFTER_VISITS ? 'no-data' : 'ok',
     ...where,
     engaged: prediction.engaged,
     activeSeconds: prediction.activeSeconds,
-    // A site excluded since the model learned it is not offered: its visits may still be stored
-    // (the user may keep them), but it is no longer one to be sent to.
-    next: prediction.next.filter((site) => !settings.excluded.some((entry) => coversHost(entry, site.host))).slice(0, 5),
+    next: prediction.next,
     why, // every feature, largest effect first: the popup shows five and the rest on demand, and the baseline leaves them all out
     feedback: visit?.feedback,
   };
@@ -113,17 +114,17 @@ interface TabPage {
   incognito?: boolean;
 }
 
-/**
- * The page of a tab (by default the active one): what its content script reported, or what the
- * tab itself says. From an extension page (the dashboard), or when the browser does not say what
- * the tab shows, it is the web page the user was on last.
- */
 /** What a tab without a page to predict for is: a web page not known yet, Tabula's own page, or another of the browser's. */
 function pagelessStatus(tabUrl: string | undefined): TabPrediction['status'] {
   if (tabUrl === undefined || /^https?:/.test(tabUrl)) return 'no-data';
   return tabUrl.startsWith(browser.runtime.getURL('')) ? 'no-page' : 'browser-page';
 }
 
+/**
+ * The page of a tab (by default the active one): what its content script reported, or what the
+ * tab itself says. From an extension page (the dashboard), or when the browser does not say what
+ * the tab shows, it is the web page the user was on last.
+ */
 async function pageOfTab(db: Database, tabId: number | undefined): Promise<TabPage> {
   const tab = tabId !== undefined
     ? await browser.tabs.get(tabId).catch(() => undefined)
