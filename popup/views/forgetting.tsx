@@ -81,6 +81,26 @@ export function ForgetOffer({ entry, onForgotten, onDismiss }: ForgetOfferProps)
   );
 }
 
+/**
+ * On the page of an excluded site: what Tabula stored of it before it was excluded is still there
+ * until it is forgotten (the offer made as it was excluded may have been left unanswered, or the
+ * popup closed). Counted, and offered to be forgotten; nothing is shown when nothing is stored.
+ */
+export function StillStored({ entry }: { entry: string }) {
+  const [request] = useState<ForgetRequest>(() => ({ scope: 'matching', entry }));
+  const { scope } = useForgetCount(request);
+  const [asking, setAsking] = useState(false);
+  const [result, setResult] = useState<ForgetResult | null>(null);
+  if (result) return <Notice>{forgetSummary(result)}</Notice>;
+  if (!scope || scope.visits === 0) return null;
+  return (
+    <>
+      <button type="button" onClick={() => setAsking(true)}>Forget the {count(scope.visits, 'visit')} still stored for {entry}…</button>
+      {asking && <ForgetConfirm request={request} onDone={(done) => { setAsking(false); setResult(done); }} onCancel={() => setAsking(false)} />}
+    </>
+  );
+}
+
 export function forgetSummary(result: ForgetResult): string {
   return `Forgot ${count(result.removedVisits, 'visit')} and ${count(result.removedEvents, 'interaction event')}. `
     + `Tabula relearned its model from ${count(result.relearnedVisits, 'remaining visit')}.`;

@@ -11,6 +11,7 @@ import { count, duration, percent } from '../format';
 import { StorageWarning } from '../health-notices';
 import { RelearningStatus, useJobProgress } from '../job-progress';
 import { ErrorMessage, Section, Skeleton } from '../ui';
+import { StillStored } from './forgetting';
 import { useAction, type RequestState } from '../use-request';
 import { coversHost, useSettingsChange } from '../use-settings-change';
 
@@ -188,6 +189,7 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
           <div class="status excluded">
             <p>This page is excluded by {rules.map((entry, i) => <span key={entry}>{i > 0 && ', '}<code>{entry}</code></span>)} on your
               exclusion list: Tabula records nothing here. The list is in Data.</p>
+            {rules.map((entry) => <StillStored key={entry} entry={entry} />)}
           </div>
         );
       }
@@ -199,6 +201,7 @@ function StatusMessage({ prediction, onChanged }: StatusMessageProps) {
             Include {host} again
           </button>
           {error && <ErrorMessage>{error}</ErrorMessage>}
+          {(rules.length > 0 ? rules : [host]).map((entry) => <StillStored key={entry} entry={entry} />)}
         </div>
       );
     }

@@ -352,6 +352,24 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await popup.close();
     });
 
+    it('offers, on the page of a site excluded since, to forget what is still stored of it', async () => {
+      const stored = (await tabula.call('data/visits', { host: 'docs.test', limit: 1 })).total;
+      expect(stored).toBeGreaterThan(0);
+      const { excluded } = await tabula.call('settings/get', {});
+      await tabula.call('settings/set', { excluded: [...excluded, 'docs.test'] });
+      const popup = await openPopup(tabula); // over the last page browsed: docs.test's
+      await popup.waitForFunction(() => document.body.innerText.includes('docs.test is on your exclusion list'));
+      const offer = await popup.waitForSelector('xpath/.//button[starts-with(normalize-space(), "Forget the ") and contains(., "still stored for docs.test")]');
+      expect(await offer!.evaluate((button) => button.textContent)).toMatch(/^Forget the \d+ visits still stored for docs\.test…$/);
+      await offer!.click();
+      await popup.waitForFunction(() => document.querySelector('.confirm')?.textContent?.includes('visits to docs.test'));
+      await popup.click('.confirm button.danger');
+      await popup.waitForFunction(() => document.body.innerText.includes(`Forgot `), { timeout: 20_000 });
+      expect((await tabula.call('data/visits', { host: 'docs.test', limit: 1 })).total).toBe(0);
+      await tabula.call('settings/set', { excluded });
+      await popup.close();
+    });
+
     it('learns from recent history only once the browser allows it, asked from the click', async () => {
       const target = fresh!;
       // A page the browser's history has and Tabula does not: visited while its site was excluded.

@@ -147,6 +147,28 @@ describe('Now view states', () => {
     expect(connector.sent('settings/set')).toEqual([{ excluded: ['other.org'] }]);
   });
 
+  it('excluded: offers to forget what is still stored of the site, and says nothing when nothing is', async () => {
+    const { connector } = await showNow(prediction({ status: 'excluded', host: 'video.example', excludedBy: ['video.example'] }), {
+      'settings/get': settings({ excluded: ['video.example'] }),
+      'data/forget-preview': ({ entry }: { entry: string }) => ({ visits: entry === 'video.example' ? 4 : 0, events: 9 }),
+      'data/forget': { removedVisits: 4, removedEvents: 9, relearnedVisits: 30 },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget the 4 visits still stored for video.example…' }));
+    const confirm = await screen.findByRole('group', { name: 'Forget for good?' });
+    expect(confirm.textContent).toContain('all 4 visits to video.example and their 9 interaction events');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
+    await screen.findByText('Forgot 4 visits and 9 interaction events. Tabula relearned its model from 30 remaining visits.');
+    expect(connector.sent('data/forget')).toEqual([{ scope: 'matching', entry: 'video.example' }]);
+    cleanup();
+    await showNow(prediction({ status: 'excluded', host: 'other.example', excludedBy: ['other.example'] }), {
+      'settings/get': settings({ excluded: ['other.example'] }),
+      'data/forget-preview': { visits: 0, events: 0 },
+    });
+    await screen.findByText(/is on your exclusion list/);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('button', { name: /^Forget/ })).toBeNull();
+  });
+
   it('excluded by a pattern: names the rule and sends the user to the whole list, offering no change that would not include the page', async () => {
     const { connector } = await showNow(prediction({ status: 'excluded', host: 'github.com', excludedBy: ['*/login*'] }), {
       'settings/get': settings({ excluded: ['*/login*', 'other.org'] }),
