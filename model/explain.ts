@@ -65,7 +65,7 @@ export function explain(parts: LearnerParts, page: PageFeatures, at: number, off
   // What usually follows the page's site belongs to its `host` feature: it comes in with it.
   const from = parts.vocabulary.find(page.host);
   const all = outputsOf(parts, full, from);
-  const topSlot = mostLikely(all.next, offered && ((slot) => offered(parts.vocabulary.hostOf(slot))));
+  const topSlot = mostLikely(all.next, parts.vocabulary, offered);
   const some = new EncodedInput();
   const none = outputsOf(parts, some);
   const count = full.count;

@@ -20,11 +20,11 @@ export function rankOf(probs: Float64Array, slot: number, count: number): number
   return rank;
 }
 
-/** Slot of the highest probability among the slots `offered` allows (ties: the lower slot), -1 when there is none. */
-export function mostLikely(probs: Float64Array, offered?: (slot: number) => boolean): number {
+/** Slot of the highest probability among the sites that may be offered (ties: the lower slot), -1 when there is none. */
+export function mostLikely(probs: Float64Array, vocabulary: SiteVocabulary, offered?: Offered): number {
   let best = -1;
   for (let slot = 0; slot < probs.length; slot++) {
-    if ((best < 0 || probs[slot] > probs[best]) && (offered?.(slot) ?? true)) best = slot;
+    if ((best < 0 || probs[slot] > probs[best]) && (!offered || offered(vocabulary.hostOf(slot)))) best = slot;
   }
   return best;
 }

@@ -3,10 +3,11 @@
 import { decodeModelFile, encodeModelFile, Learner, mergeLearners, mergeRefusal, MODEL_SIZES, sitesNamedIn, type LearnedInsights, type LearnerConfig, type ModelFile } from '../../../model/index';
 import type { ImportPreview, Insights, MergePreview, ModelOverview, PlayRequest } from '../../contract-types';
 import { InvalidRequest } from '../../errors';
+import { isExcluded } from '../../exclusions';
 import { holdsEmailAddress } from '../../page-text-rules';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { tombstones } from '../../storage/forget';
-import { coversHost, isForgottenSite } from '../../storage/forgotten';
+import { isForgottenSite } from '../../storage/forgotten';
 import { getSettings } from '../../storage/settings';
 import { countSites, countVisits, habits } from '../../storage/query';
 import { current, currentWithChange, relearn, replace, status, unload } from '../learner-service';
@@ -101,8 +102,7 @@ async function refuseForgottenSites(learner: Learner): Promise<void> {
   const forgotten = await tombstones(db);
   const { excluded } = await getSettings(db);
   const known = namedSites(await current());
-  const held = (host: string): boolean => excluded.some((entry) => coversHost(entry, host))
-    || (isForgottenSite(host, forgotten) && !known.has(host));
+  const held = (host: string): boolean => isExcluded(host, '/', excluded) || (isForgottenSite(host, forgotten) && !known.has(host));
   const sites = [...namedSites(learner)].filter(held).length;
   if (sites === 0) return;
   throw new InvalidRequest(`This model file names ${sites === 1 ? 'a site' : `${sites} sites`} that you have forgotten or exclude here, and `

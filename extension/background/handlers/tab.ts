@@ -6,7 +6,6 @@ import { isExcluded } from '../../exclusions';
 import { InvalidRequest } from '../../errors';
 import { keptAddress } from '../../page-text-rules';
 import { database, type Database } from '../../storage/db';
-import { coversHost } from '../../storage/forgotten';
 import { getSettings } from '../../storage/settings';
 import { lastFinishedVisit, latestOpenVisit, openVisitOfTab } from '../../storage/visits';
 import { pressure } from '../../storage/pressure';
@@ -79,7 +78,7 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   const now = Date.now();
   // A site excluded since the model learned it is not offered as the next one, nor explained as
   // it: its visits may still be stored (the user may keep them), but it is no longer one to go to.
-  const offered = (host: string): boolean => !settings.excluded.some((entry) => coversHost(entry, host));
+  const offered = (host: string): boolean => !isExcluded(host, '/', settings.excluded);
   const prediction = learner.predict(page, now, offered);
   const why = learner.explain(page, now, offered);
   return {
