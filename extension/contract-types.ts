@@ -116,6 +116,12 @@ export interface ImportPreview {
   sites: number;
   metrics: Metrics;
   size: ModelSize;
+  /**
+   * Browsing forgotten here that the file may still hold what it learned of (its dates are all it
+   * says of when it learned): a day forgotten after the file last learned, its learning spanning
+   * that day; or everything begun before `before`, the file having begun to learn earlier.
+   */
+  mayHoldForgotten?: { day: number; forgottenAt: number } | { before: number };
 }
 
 /** What a model file to merge knows, shown before it is merged. */

@@ -44,6 +44,11 @@ export function Notice({ children }: { children: ComponentChildren }) {
   return <p class="message notice" role="status">{children}</p>;
 }
 
+/** What the user should weigh before confirming: not an error, nothing was refused. */
+export function Caution({ children }: { children: ComponentChildren }) {
+  return <p class="message caution" role="note">{children}</p>;
+}
+
 interface ConfirmProps {
   title: string;
   children: ComponentChildren;

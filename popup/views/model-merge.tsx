@@ -3,10 +3,10 @@
 // after a confirmation. The rule (docs/model-format.md) is said in the view; a file of another
 // architecture or hashing is refused with the reason, and any failure leaves the model as it was.
 import { useState } from 'preact/hooks';
-import type { MergePreview } from '../../extension/contract-types';
+import type { ImportPreview, MergePreview } from '../../extension/contract-types';
 import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
-import { count, dateTime, sentence } from '../format';
-import { Confirm, ErrorMessage, Notice } from '../ui';
+import { count, dateTime, dayLabel, dayKey, sentence } from '../format';
+import { Caution, Confirm, ErrorMessage, Notice } from '../ui';
 import type { AnswerOf, RequestOf } from '../../extension/protocol';
 import { useAction } from '../use-request';
 
@@ -65,6 +65,7 @@ export function MergeModel() {
         <Confirm title={`Merge ${picked.name} into this model?`} confirmLabel="Merge this model"
           onConfirm={confirm} onCancel={cancel} pending={merge.pending}>
           <MergeSummary preview={picked.preview} />
+          <ForgottenCaution preview={picked.preview} doing="merging" />
           {merge.error && <ErrorMessage>The merge failed. {sentence(merge.error)} Nothing was changed.</ErrorMessage>}
         </Confirm>
       )}
@@ -84,5 +85,25 @@ function MergeSummary({ preview }: { preview: MergePreview }) {
         </ul>
       )}
     </>
+  );
+}
+
+/**
+ * Said before a model file is taken in when it may hold what was learned of a day, or a time,
+ * forgotten here since (the background's `mayHoldForgotten`): the file is not refused, for its
+ * dates cannot tell, and no relearning could take it out afterwards.
+ */
+export function ForgottenCaution({ preview, doing }: { preview: ImportPreview; doing: 'importing' | 'merging' }) {
+  const since = preview.mayHoldForgotten;
+  if (!since) return null;
+  const what = 'day' in since
+    ? `Its learning spans ${dayLabel(dayKey(since.day))}, a day you forgot here on ${dateTime(since.forgottenAt)}, and it last learned before then`
+    : `It began learning before ${dateTime(since.before)}, and you have forgotten here what was browsed before then`;
+  return (
+    <Caution>
+      {what}: it may hold what it learned of that time, and {doing} it would bring that back, where no
+      relearning here could take it out. To bring in only what you did not forget, import a data file
+      instead (Data → Import data).
+    </Caution>
   );
 }

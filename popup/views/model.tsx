@@ -11,7 +11,7 @@ import { HealthNotices } from '../health-notices';
 import { Confirm, ErrorMessage, Notice, Section } from '../ui';
 import { messageOf, useAction } from '../use-request';
 import { MetricsSummary } from './metrics';
-import { MergeModel, usePickedModelFile } from './model-merge';
+import { ForgottenCaution, MergeModel, usePickedModelFile } from './model-merge';
 
 export function ModelView({ now }: { now?: () => number }) {
   return (
@@ -134,6 +134,7 @@ function ImportModel() {
           <p>Created {dateTime(picked.preview.createdAt)}; learned from {count(picked.preview.visitsLearned, 'visit')}
             {' '}on {count(picked.preview.sites, 'site')}; {picked.preview.size} size.</p>
           <MetricsSummary metrics={picked.preview.metrics} caption="How the imported model predicted" />
+          <ForgottenCaution preview={picked.preview} doing="importing" />
           {load.error && <ErrorMessage>The import failed. {sentence(load.error)} Nothing was changed.</ErrorMessage>}
         </Confirm>
       )}

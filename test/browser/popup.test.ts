@@ -403,5 +403,24 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       }
       await popup.close();
     });
+
+    it('says, before taking in a model file begun before everything was forgotten here, that it may bring that back', async () => {
+      const target = fresh!;
+      await target.call('data/forget', { scope: 'all' });
+      const model = await target.call('model/export', {});
+      const path = join(files, 'from-before.json');
+      writeFileSync(path, exported.text); // the first profile's, learning since before the forget
+      const popup = await openPopup(target);
+      await showView(popup, 'model');
+      const input = await popup.$('input[type="file"]');
+      await input!.uploadFile(path);
+      await popup.waitForSelector('.confirm [role="note"]');
+      expect(await textOf(popup, '.confirm [role="note"]')).toContain('and you have forgotten here what was browsed before then: it may hold what it learned of that time');
+      const [cancel] = await popup.$$('xpath/.//div[@class="confirm"]//button[normalize-space()="Cancel"]');
+      await cancel.click();
+      await popup.waitForFunction(() => document.querySelector('.confirm') === null);
+      expect(await target.call('model/export', {})).toEqual(model);
+      await popup.close();
+    });
   });
 }

@@ -462,6 +462,51 @@ describe('merge', () => {
     expect((await it.modelHandlers.onMerge({ file })).visitsLearned).toBe(44);
   });
 
+  /** Another browser's file (phone.example and a.example), dated as having learned from `first` to `last`. */
+  function datedFile(first: number, last: number): string {
+    const { learner } = otherBrowsersFile();
+    return JSON.stringify(encodeModelFile(Learner.restore({ ...learner.snapshot(), createdAt: first, updatedAt: last })));
+  }
+
+  it('says before an import or a merge that a file may hold a day forgotten since it last learned, and still takes it', async () => {
+    const it = await wake();
+    await browse(it, 6); // 20 November, from 9 AM
+    visitNumber += 24 * 60; // and the next day
+    await browse(it, 3);
+    const day = new Date(2026, 10, 20).getTime();
+    const spanning = datedFile(day - 86_400_000, day + 2 * 86_400_000);
+    const since = datedFile(day - 86_400_000, Date.now() + 3_600_000); // it learned after the forget below
+    const after = datedFile(day + 86_400_000, day + 2 * 86_400_000); // it began the next day
+    vi.stubGlobal('navigator', {});
+    expect((await it.modelHandlers.onPreviewImport({ file: spanning })).mayHoldForgotten).toBeUndefined();
+    const forgottenAt = Date.now() + 1;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await it.service.forget({ scope: 'day', day: '2026-11-20' });
+    const import_ = await it.modelHandlers.onPreviewImport({ file: spanning });
+    expect(import_.mayHoldForgotten).toEqual({ day, forgottenAt: expect.any(Number) });
+    expect((import_.mayHoldForgotten as { forgottenAt: number }).forgottenAt).toBeGreaterThanOrEqual(forgottenAt);
+    expect((await it.modelHandlers.onPreviewMerge({ file: spanning })).mayHoldForgotten).toEqual(import_.mayHoldForgotten);
+    expect((await it.modelHandlers.onPreviewImport({ file: since })).mayHoldForgotten).toBeUndefined();
+    expect((await it.modelHandlers.onPreviewImport({ file: after })).mayHoldForgotten).toBeUndefined();
+    // Said, not refused: the user decides.
+    expect((await it.modelHandlers.onImport({ file: spanning })).visitsLearned).toBe(40);
+  });
+
+  it('says before an import that a file began learning before everything of then was forgotten', async () => {
+    const it = await wake();
+    await browse(it, 4);
+    const older = datedFile(T0 - 86_400_000, Date.now() + 3_600_000); // even one that learned since
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const before = Date.now();
+    await it.service.forget({ scope: 'all' });
+    vi.stubGlobal('navigator', {});
+    const { mayHoldForgotten } = await it.modelHandlers.onPreviewImport({ file: older });
+    expect((mayHoldForgotten as { before: number }).before).toBeGreaterThanOrEqual(before);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const newer = datedFile(Date.now(), Date.now() + 60_000); // begun since
+    expect((await it.modelHandlers.onPreviewMerge({ file: newer })).mayHoldForgotten).toBeUndefined();
+  });
+
   it('refuses a model of another architecture, saying why, and keeps the model and its checkpoint', async () => {
     const it = await wake();
     await browse(it, 8); // saved every 8 visits: the checkpoint is written, nothing waits to be

@@ -196,6 +196,35 @@ describe('Model view: what the background had to do about damaged data', () => {
   });
 });
 
+describe('Model view: a file that may hold a forgotten day', () => {
+  const day = new Date(2026, 10, 20).getTime();
+
+  it('says so before the import, and still imports once confirmed', async () => {
+    const connector = showModel({ 'model/preview-import': { ...importPreview(), mayHoldForgotten: { day, forgottenAt: day + 3 * 86_400_000 } } });
+    pick(JSON.stringify(modelFile), 'laptop-model.json');
+    const confirm = await screen.findByRole('group', { name: 'Replace the current model with laptop-model.json?' });
+    const caution = within(confirm).getByRole('note');
+    expect(caution.textContent).toMatch(/^Its learning spans Nov 20, 2026, a day you forgot here on Nov 23, 2026, .*, and it last learned before then: it may hold what it learned of that time, and importing it would bring that back/);
+    expect(caution.textContent).toContain('import a data file instead (Data → Import data)');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Import this model' }));
+    await screen.findByText('Model imported: it has learned from 5,120 visits.');
+    expect(connector.sent('model/import')).toHaveLength(1);
+  });
+
+  it('says so before a merge of a file begun before everything of then was forgotten; nothing is said of other files', async () => {
+    const mergePreview = { ...importPreview(), updatedAt: NOW, featureNames: 0, topSites: [] };
+    showModel({ 'model/preview-merge': { ...mergePreview, mayHoldForgotten: { before: day } } });
+    fireEvent.change(screen.getByLabelText('Merge a model file'), { target: { files: [new File([JSON.stringify(modelFile)], 'old.json')] } });
+    const confirm = await screen.findByRole('group', { name: 'Merge old.json into this model?' });
+    expect(within(confirm).getByRole('note').textContent).toMatch(/^It began learning before Nov 20, 2026, .*, and you have forgotten here what was browsed before then: .* merging it would bring that back/);
+    cleanup();
+    showModel();
+    pick(JSON.stringify(modelFile));
+    const plain = await screen.findByRole('group', { name: 'Replace the current model with model.json?' });
+    expect(within(plain).queryByRole('note')).toBeNull();
+  });
+});
+
 describe('Model view: merge', () => {
   const mergePreview = { ...importPreview(), updatedAt: NOW - 86_400_000, featureNames: 812,
     topSites: [{ host: 'phone.example.com', visits: 41.6 }, { host: '', visits: 12.2 }] };

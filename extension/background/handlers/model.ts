@@ -7,7 +7,7 @@ import { isExcluded } from '../../exclusions';
 import { holdsEmailAddress } from '../../page-text-rules';
 import { database, deleteNewerDatabase } from '../../storage/db';
 import { tombstones } from '../../storage/forget';
-import { isForgottenSite } from '../../storage/forgotten';
+import { isForgottenSite, type Tombstone } from '../../storage/forgotten';
 import { getSettings } from '../../storage/settings';
 import { countSites, countVisits, habits } from '../../storage/query';
 import { current, currentWithChange, relearn, replace, status, unload } from '../learner-service';
@@ -72,7 +72,7 @@ export async function onExport(request?: { names?: boolean; compact?: boolean })
 }
 
 export async function onPreviewImport({ file }: { file: unknown }): Promise<ImportPreview> {
-  return describeModel(await readModelFile(file)); // throws a clear error on a file it would not take
+  return describeModel(await readModelFile(file), await tombstones(await database())); // throws a clear error on a file it would not take
 }
 
 /**
@@ -120,14 +120,36 @@ function namedSites(learner: Learner): Set<string> {
   return named;
 }
 
-function describeModel(learner: Learner): ImportPreview {
+function describeModel(learner: Learner, forgotten: readonly Tombstone[]): ImportPreview {
+  const mayHoldForgotten = forgottenSinceLearned(learner, forgotten);
   return {
     createdAt: learner.createdAt,
     visitsLearned: learner.visitsLearned,
     sites: learner.sites,
     metrics: learner.metrics,
     size: learner.config.size,
+    ...(mayHoldForgotten && { mayHoldForgotten }),
   };
+}
+
+/**
+ * What a file may hold of a day or a time forgotten here, said before it is taken in. Unlike a
+ * forgotten site, which a file names, a forgotten day leaves no trace in a model but its dates:
+ * from its first visit learned to its last. A file that began to learn before everything of then
+ * was forgotten, or whose learning spans a forgotten day and ended before the day was forgotten,
+ * may hold what was learned of it. May, not does: the model this browser relearned right after
+ * forgetting a day spans it too, until it learns a visit since. So the preview says it and the
+ * user decides; the file is not refused.
+ */
+function forgottenSinceLearned(learner: Learner, forgotten: readonly Tombstone[]): ImportPreview['mayHoldForgotten'] {
+  const { createdAt: first, updatedAt: last } = learner;
+  for (const tombstone of forgotten) {
+    if (tombstone.scope === 'all' && first < tombstone.at) return { before: tombstone.at };
+    if (tombstone.scope === 'day' && first < tombstone.to && last >= tombstone.from && last < tombstone.at) {
+      return { day: tombstone.from, forgottenAt: tombstone.at };
+    }
+  }
+  return undefined;
 }
 
 export async function onImport({ file }: { file: unknown }): Promise<ModelOverview> {
@@ -147,7 +169,7 @@ export async function onPreviewMerge({ file }: { file: unknown }): Promise<Merge
   const { hosts, counts, increment } = other.vocabulary.snapshot();
   const topSites = hosts.map((host, slot) => ({ host: typeof host === 'string' ? host : '', visits: counts[slot] / increment }))
     .sort((a, b) => b.visits - a.visits).slice(0, 8);
-  return { ...describeModel(other), updatedAt: other.updatedAt, topSites, featureNames: other.dictionary.all().filter((entry) => entry.name !== '').length };
+  return { ...describeModel(other, await tombstones(await database())), updatedAt: other.updatedAt, topSites, featureNames: other.dictionary.all().filter((entry) => entry.name !== '').length };
 }
 
 /** Merges a model file into this model (model/merge.ts), in the learner's queue, saved in one write. */
