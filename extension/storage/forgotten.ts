@@ -10,7 +10,8 @@
 // the retention be raised.
 import { murmur3 } from '../../model/hash';
 import { isExcluded } from '../exclusions';
-import type { Database } from './db';
+import type { IDBPObjectStore } from 'idb';
+import type { Database, TabulaDB } from './db';
 
 export type Tombstone =
   | { scope: 'visit'; key: string; at: number }
@@ -69,13 +70,9 @@ export function beganExcluded(visit: Reported, tombstones: readonly Tombstone[])
     && isExcluded(visit.host, visit.path, [tombstone.entry]));
 }
 
-/** Notes, at `now`, the entries that a change of the exclusion list from `before` to `after` took off it. */
-export async function noteLiftedExclusions(db: Database, before: readonly string[], after: readonly string[], now = Date.now()): Promise<void> {
-  const lifted = before.filter((entry) => !after.includes(entry));
-  if (lifted.length === 0) return;
-  const tx = db.transaction('forgotten', 'readwrite');
-  for (const entry of lifted) await tx.store.add({ scope: 'lifted', entry, at: now });
-  await tx.done;
+/** Notes, at `now`, the entries that a change of the exclusion list from `before` to `after` took off it (settings.ts). */
+export async function noteLiftedExclusions(store: ForgottenStore, before: readonly string[], after: readonly string[], now: number): Promise<void> {
+  for (const entry of before.filter((entry) => !after.includes(entry))) await store.add({ scope: 'lifted', entry, at: now });
 }
 
 /** True when a host names a forgotten site: it is not kept as where another visit came from. */
@@ -105,15 +102,16 @@ export function coversHost(entry: string, host: string): boolean {
   return !entry.includes('/') && isExcluded(host, '/', [entry]);
 }
 
-/** Notes that recording was paused or resumed, so that an import later respects the pause. */
-export async function notePause(db: Database, paused: boolean, now = Date.now()): Promise<void> {
-  const tx = db.transaction('forgotten', 'readwrite');
-  const open = (await tx.store.getAll()).filter(isOngoingPause);
+/** Notes that recording was paused or resumed, so that an import later respects the pause (settings.ts). */
+export async function notePause(store: ForgottenStore, paused: boolean, now: number): Promise<void> {
+  const open = (await store.getAll()).filter(isOngoingPause);
   // A pause still going on is dated the end of time, so that the retention cut does not take it.
-  if (paused && open.length === 0) await tx.store.add({ scope: 'paused', from: now, to: OPEN, at: OPEN });
-  if (!paused) for (const tombstone of open) await tx.store.put({ ...tombstone, to: now, at: now });
-  await tx.done;
+  if (paused && open.length === 0) await store.add({ scope: 'paused', from: now, to: OPEN, at: OPEN });
+  if (!paused) for (const tombstone of open) await store.put({ ...tombstone, to: now, at: now });
 }
+
+/** The tombstones' store, in a transaction that writes them with the settings. */
+type ForgottenStore = IDBPObjectStore<TabulaDB, ('settings' | 'forgotten')[], 'forgotten', 'readwrite'>;
 
 type PauseTombstone = Extract<Tombstone, { scope: 'paused' }> & { id?: number };
 

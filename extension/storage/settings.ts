@@ -3,6 +3,7 @@ import type { Settings } from '../contract-types';
 import { InvalidRequest } from '../errors';
 import { DEFAULT_EXCLUSIONS, parseExclusion } from '../exclusions';
 import type { Database } from './db';
+import { noteLiftedExclusions, notePause } from './forgotten';
 
 export const DEFAULT_SETTINGS: Settings = {
   paused: false,
@@ -21,7 +22,31 @@ export const settingsProblems = new Map<string, string>();
  * reported, rather than stopping every request that needs the settings.
  */
 export async function getSettings(db: Database): Promise<Settings> {
-  const stored: unknown = await db.get('settings', 'settings');
+  return settingsFrom(await db.get('settings', 'settings'));
+}
+
+/**
+ * Applies a validated change and returns the settings as stored (a damaged value is replaced). The
+ * tombstones a change calls for (an entry taken off the exclusion list, a pause begun or ended:
+ * see forgotten.ts) are written in the same transaction, so that a failing write (a full disk)
+ * leaves neither half: settings that say recording goes on while a pause's tombstone still refuses
+ * every visit, or a pause without one.
+ */
+export async function updateSettings(db: Database, change: unknown, now = Date.now()): Promise<Settings> {
+  const checked = checkSettingsChange(change);
+  const tx = db.transaction(['settings', 'forgotten'], 'readwrite');
+  const before = settingsFrom(await tx.objectStore('settings').get('settings'));
+  const next = { ...before, ...checked };
+  const forgotten = tx.objectStore('forgotten');
+  await noteLiftedExclusions(forgotten, before.excluded, next.excluded, now);
+  if (next.paused !== before.paused) await notePause(forgotten, next.paused, now);
+  await tx.objectStore('settings').put(next, 'settings');
+  await tx.done;
+  settingsProblems.clear();
+  return next;
+}
+
+function settingsFrom(stored: unknown): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   settingsProblems.clear();
   if (stored === undefined) return settings;
@@ -37,14 +62,6 @@ export async function getSettings(db: Database): Promise<Settings> {
     }
   }
   return settings;
-}
-
-/** Applies a validated change and returns the settings as stored (a damaged value is replaced). */
-export async function updateSettings(db: Database, change: unknown): Promise<Settings> {
-  const next = { ...(await getSettings(db)), ...checkSettingsChange(change) };
-  await db.put('settings', next, 'settings');
-  settingsProblems.clear();
-  return next;
 }
 
 /** A change of the settings, validated; throws an InvalidRequest naming what will not do. */

@@ -216,13 +216,12 @@ describe('this browser’s rules', () => {
     ]);
     const it = await wake(new IDBFactory());
     const { forgetData } = await import('../../extension/storage/forget');
-    const { notePause } = await import('../../extension/storage/forgotten');
     const { updateSettings } = await import('../../extension/storage/settings');
     await updateSettings(it.db, { visitRetentionDays: 10 });
     await forgetData(it.db, { scope: 'site', host: 'gone.example' });
     await it.db.add('forgotten', { scope: 'visit', key: 'lost-key-1', at: Date.now() });
-    await notePause(it.db, true, T0 + 7_000_000);
-    await notePause(it.db, false, T0 + 7_300_000);
+    await updateSettings(it.db, { paused: true }, T0 + 7_000_000);
+    await updateSettings(it.db, { paused: false }, T0 + 7_300_000);
     const result = await importFile(it, file);
     expect(result).toMatchObject({ visits: 7, added: 2, excluded: 1, forgotten: 3, expired: 1 });
     const kept = await stored(it);

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { open, type Database } from '../../extension/storage/db';
 import { applyRetention, countForget, forgetData, retentionCut } from '../../extension/storage/forget';
-import { notePause } from '../../extension/storage/forgotten';
+import { updateSettings } from '../../extension/storage/settings';
 import { addFinishedVisits, recordUpdate } from '../../extension/storage/visits';
 import { update, visitAt } from './fixtures';
 
@@ -126,8 +126,8 @@ describe('tombstones', () => {
 
   it('keep forgotten visits and paused times out of an import of history', async () => {
     await forgetData(db, { scope: 'site', host: 'clinic.example' }, T0);
-    await notePause(db, true, T0 + 10_000);
-    await notePause(db, false, T0 + 20_000);
+    await updateSettings(db, { paused: true }, T0 + 10_000);
+    await updateSettings(db, { paused: false }, T0 + 20_000);
     const added = await addFinishedVisits(db, [
       { key: 'history-1', visit: visitAt('clinic.example', T0 - 5_000, { source: 'history' }) },
       { key: 'history-2', visit: visitAt('blog.example', T0 - 4_000, { source: 'history', referrerHost: 'clinic.example' }) },
@@ -139,9 +139,9 @@ describe('tombstones', () => {
   });
 
   it('keep a pause still going on through forgetting everything, so that what is browsed during it stays out of an import', async () => {
-    await notePause(db, true, T0);
+    await updateSettings(db, { paused: true }, T0);
     await forgetData(db, { scope: 'all' }, T0 + DAY);
-    await notePause(db, false, T0 + 3 * DAY);
+    await updateSettings(db, { paused: false }, T0 + 3 * DAY);
     expect((await db.getAll('forgotten')).map((tombstone) => tombstone.scope).sort()).toEqual(['all', 'paused']);
     const added = await addFinishedVisits(db, [
       { key: 'other-browser-1', visit: visitAt('diary.example', T0 + 2 * DAY) }, // after the forget, still paused

@@ -1,6 +1,6 @@
 // Settings: defaults, validated changes, nothing stored on a bad change.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { open } from '../../extension/storage/db';
 import { DEFAULT_SETTINGS, getSettings, settingsProblems, updateSettings } from '../../extension/storage/settings';
 
@@ -36,5 +36,50 @@ describe('settings', () => {
     await updateSettings(db, { paused: false }); // the next change writes readable settings again
     expect(settingsProblems.size).toBe(0);
     db.close();
+  });
+
+  describe('a change that cannot be written whole (a full disk)', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    /** Makes every put into the tombstones' store throw as a full disk does. */
+    function failTombstoneWrites(): void {
+      const put = IDBObjectStore.prototype.put;
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'forgotten') throw new DOMException('The disk is full.', 'QuotaExceededError');
+        return put.apply(this, args);
+      });
+    }
+
+    it('leaves a resume undone, pause and tombstone both, so that asking again resumes', async () => {
+      const db = await open('settings-test-4');
+      await updateSettings(db, { paused: true }, 1_000);
+      failTombstoneWrites();
+      await expect(updateSettings(db, { paused: false }, 2_000)).rejects.toThrow('The disk is full.');
+      vi.restoreAllMocks();
+      expect((await getSettings(db)).paused).toBe(true);
+      expect(await db.getAll('forgotten')).toMatchObject([{ scope: 'paused', from: 1_000, to: Number.MAX_SAFE_INTEGER }]);
+      await updateSettings(db, { paused: false }, 3_000);
+      expect((await getSettings(db)).paused).toBe(false);
+      expect(await db.getAll('forgotten')).toMatchObject([{ scope: 'paused', from: 1_000, to: 3_000, at: 3_000 }]);
+      db.close();
+    });
+
+    it('leaves the exclusion list as it was when the entry taken off it cannot be noted', async () => {
+      const db = await open('settings-test-5');
+      await updateSettings(db, { excluded: ['bank.example', 'clinic.example'] });
+      const noted = await db.getAll('forgotten'); // the default entries, taken off the list
+      const add = IDBObjectStore.prototype.add;
+      vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'forgotten') throw new DOMException('The disk is full.', 'QuotaExceededError');
+        return add.apply(this, args);
+      });
+      await expect(updateSettings(db, { excluded: ['bank.example'] })).rejects.toThrow('The disk is full.');
+      vi.restoreAllMocks();
+      expect((await getSettings(db)).excluded).toEqual(['bank.example', 'clinic.example']);
+      expect(await db.getAll('forgotten')).toEqual(noted);
+      await updateSettings(db, { excluded: ['bank.example'] }, 4_000);
+      expect((await db.getAll('forgotten')).slice(noted.length)).toMatchObject([{ scope: 'lifted', entry: 'clinic.example', at: 4_000 }]);
+      db.close();
+    });
   });
 });

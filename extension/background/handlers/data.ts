@@ -3,7 +3,6 @@ import type { DataExport, ForgetRequest, ForgetResult, Settings, StoredVisit, Ti
 import { InvalidRequest } from '../../errors';
 import { database, NewerDatabaseError, readAsItIs } from '../../storage/db';
 import { countForget } from '../../storage/forget';
-import { noteLiftedExclusions, notePause } from '../../storage/forgotten';
 import { queryVisits } from '../../storage/query';
 import { checkSettingsChange, DEFAULT_SETTINGS, getSettings, updateSettings } from '../../storage/settings';
 import { timeReport } from '../../storage/time-report';
@@ -65,10 +64,8 @@ export async function onSettingsSet(change: Partial<Settings>): Promise<Settings
     if (before.paused || change.paused === true) throw new InvalidRequest('Recording is paused: resume it to import your history.');
     await importHistory(); // refuses, changing nothing, without the permission
   }
-  // Noted before the list changes: a report that arrives in between is still refused by the list.
-  if (excluded) await noteLiftedExclusions(db, before.excluded, excluded);
+  // The entries taken off the list and a pause begun or ended are noted with the change, in one write.
   const settings = await updateSettings(db, change);
-  if (settings.paused !== before.paused) await notePause(db, settings.paused);
   // Pausing ends the visits open now, as last reported: the rest of them is not recorded, and
   // their pages' last reports, which come while paused, are not taken.
   if (settings.paused && !before.paused && (await finishOpenVisits(db, {})) > 0) await catchUp();
