@@ -312,14 +312,15 @@ export function correct(id: number, verdict: 'useful' | 'not-interested'): Promi
 /**
  * Replaces the model (reset, import or merge) and saves it in one write; it learns only visits
  * finished from now on. A function makes the new model from the one in place, in the learner's
- * queue, so that no visit learned meanwhile is left out of it.
+ * queue, so that no visit learned meanwhile is left out of it, and no forget queued meanwhile
+ * escapes its checks; if it throws, nothing is replaced.
  */
-export function replace(next: Learner | ((current: Learner) => Learner), wipeData = false): Promise<void> {
+export function replace(next: (current: Learner) => Learner | Promise<Learner>, wipeData = false): Promise<void> {
   return serial(async () => {
     const db = await database();
     const previous = { model: await loaded(), lastSeq, unsaved, marks };
     if (wipeData) await forgetData(db, { scope: 'all' });
-    learner = typeof next === 'function' ? next(previous.model) : next;
+    learner = await next(previous.model);
     marks = []; // another model: the marks of this one say nothing of it
     lastSeq = await lastFinishedSeq(db);
     try {

@@ -462,6 +462,26 @@ describe('merge', () => {
     expect((await it.modelHandlers.onMerge({ file })).visitsLearned).toBe(44);
   });
 
+  it('refuses a model file naming a site whose forget was asked just before: the forget is not undone', async () => {
+    const it = await wake();
+    await browse(it, 4);
+    const { file } = otherBrowsersFile(); // phone.example and a.example
+    vi.stubGlobal('navigator', {});
+    // The forget is asked first and the import at once after, while the forget's tombstone is not written yet.
+    const forgetting = it.service.forget({ scope: 'site', host: 'phone.example' });
+    const importing = it.modelHandlers.onImport({ file });
+    await expect(importing).rejects.toThrow(/names a site that you have forgotten or exclude here/);
+    await forgetting;
+    expect((await it.service.current()).visitsLearned).toBe(4);
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).not.toContain('phone.example');
+    // Nor is a merge asked the same way.
+    const forgettingAgain = it.service.forget({ scope: 'site', host: 'phone.example' });
+    const merging = it.modelHandlers.onMerge({ file });
+    await expect(merging).rejects.toThrow(/forgotten or exclude here/);
+    await forgettingAgain;
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).not.toContain('phone.example');
+  });
+
   /** Another browser's file (phone.example and a.example), dated as having learned from `first` to `last`. */
   function datedFile(first: number, last: number): string {
     const { learner } = otherBrowsersFile();

@@ -72,19 +72,21 @@ export async function onExport(request?: { names?: boolean; compact?: boolean })
 }
 
 export async function onPreviewImport({ file }: { file: unknown }): Promise<ImportPreview> {
-  return describeModel(await readModelFile(file), await tombstones(await database())); // throws a clear error on a file it would not take
+  const learner = readModelFile(file); // throws a clear error on a file it would not take
+  await refuseForgottenSites(learner, await current());
+  return describeModel(learner, await tombstones(await database()));
 }
 
 /**
  * A model file as this Tabula takes it in: decoded (a clear ModelFileError on a bad file), and
  * without the names of features that hold an e-mail address (a file of a Tabula that kept them in
  * paths, or another's), which the popup would show; their weights stay. A file that names a site
- * the user forgot or excludes is refused (see refuseForgottenSites).
+ * the user forgot or excludes is then refused (refuseForgottenSites): in the preview, and again in
+ * the learner's queue as it is taken in, after any forget queued meanwhile.
  */
-async function readModelFile(file: unknown): Promise<Learner> {
+function readModelFile(file: unknown): Learner {
   const learner = decodeModelFile(file);
   learner.dictionary.forgetNames(holdsEmailAddress);
-  await refuseForgottenSites(learner);
   return learner;
 }
 
@@ -97,11 +99,11 @@ async function readModelFile(file: unknown): Promise<Learner> {
  * names and the last sites of its session); a file without names cannot be checked so. A site
  * forgotten and visited again since, which this model names too, is not held against a file.
  */
-async function refuseForgottenSites(learner: Learner): Promise<void> {
+async function refuseForgottenSites(learner: Learner, here: Learner): Promise<void> {
   const db = await database();
   const forgotten = await tombstones(db);
   const { excluded } = await getSettings(db);
-  const known = namedSites(await current());
+  const known = namedSites(here);
   const held = (host: string): boolean => isExcluded(host, '/', excluded) || (isForgottenSite(host, forgotten) && !known.has(host));
   const sites = [...namedSites(learner)].filter(held).length;
   if (sites === 0) return;
@@ -153,7 +155,11 @@ function forgottenSinceLearned(learner: Learner, forgotten: readonly Tombstone[]
 }
 
 export async function onImport({ file }: { file: unknown }): Promise<ModelOverview> {
-  await replace(await readModelFile(file)); // the current model is replaced only once the file has passed
+  const learner = readModelFile(file);
+  await replace(async (here) => { // the current model is replaced only once the file has passed
+    await refuseForgottenSites(learner, here);
+    return learner;
+  });
   await clearPredictions();
   return onOverview();
 }
@@ -163,9 +169,11 @@ export async function onImport({ file }: { file: unknown }): Promise<ModelOvervi
  * passed and its hashing and architecture match this model's; else a refusal saying why.
  */
 export async function onPreviewMerge({ file }: { file: unknown }): Promise<MergePreview> {
-  const other = await readModelFile(file);
-  const refusal = mergeRefusal((await current()).config, other.config);
+  const other = readModelFile(file);
+  const here = await current();
+  const refusal = mergeRefusal(here.config, other.config);
   if (refusal !== null) throw new InvalidRequest(refusal);
+  await refuseForgottenSites(other, here);
   const { hosts, counts, increment } = other.vocabulary.snapshot();
   const topSites = hosts.map((host, slot) => ({ host: typeof host === 'string' ? host : '', visits: counts[slot] / increment }))
     .sort((a, b) => b.visits - a.visits).slice(0, 8);
@@ -174,8 +182,11 @@ export async function onPreviewMerge({ file }: { file: unknown }): Promise<Merge
 
 /** Merges a model file into this model (model/merge.ts), in the learner's queue, saved in one write. */
 export async function onMerge({ file }: { file: unknown }): Promise<ModelOverview> {
-  const other = await readModelFile(file);
-  await replace((model) => mergeLearners(model, other));
+  const other = readModelFile(file);
+  await replace(async (here) => {
+    await refuseForgottenSites(other, here);
+    return mergeLearners(here, other);
+  });
   await clearPredictions();
   return onOverview();
 }
