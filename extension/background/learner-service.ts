@@ -260,14 +260,17 @@ function unlearning<T>(job: () => Promise<T>): Promise<T> {
 /**
  * Merges the visits of a data file with those stored and relearns from all of them, in one job
  * (see storage/merge.ts): learned in time order, so that two browsers that hold the same visits
- * and settings hold the same model. Nothing changed, nothing is relearned.
+ * and settings hold the same model. Nothing changed, nothing is relearned. The rules (the
+ * exclusion list, the retention cut) are read when the job runs, not when it is queued: a site
+ * excluded while the import waited is kept out.
  */
-export function importVisits(incoming: readonly ImportedVisit[], rules: MergeRules): Promise<Merged & { relearned: number }> {
+export function importVisits(incoming: readonly ImportedVisit[], rules: () => Promise<MergeRules>): Promise<Merged & { relearned: number }> {
   return unlearning(async () => {
     const config = (await loaded()).config;
+    const rulesNow = await rules();
     let merged: Merged;
     try {
-      merged = await mergeVisits(await database(), incoming, rules, (done, total) => (status.progress = { step: 'merging', done, total }));
+      merged = await mergeVisits(await database(), incoming, rulesNow, (done, total) => (status.progress = { step: 'merging', done, total }));
     } finally {
       status.progress = undefined;
     }

@@ -45,8 +45,11 @@ export async function openSample(now = Date.now()): Promise<SampleOpened> {
   reader.add(sampleLog(now));
   const { badLines, problems } = reader.check;
   if (badLines > 0) throw new Error(`The sample could not be made: ${problems.join('; ')}.`);
-  const settings = await getSettings(db);
-  const merged = await importVisits(reader.visits, { excluded: settings.excluded, retentionCut: retentionCut(settings.visitRetentionDays, now) });
+  const rules = async () => {
+    const settings = await getSettings(db);
+    return { excluded: settings.excluded, retentionCut: retentionCut(settings.visitRetentionDays, now) };
+  };
+  const merged = await importVisits(reader.visits, rules);
   return { visits: merged.added, made: true };
 }
 

@@ -244,6 +244,26 @@ describe('this browser’s rules', () => {
     expect((await stored(it)).map((visit) => [visit.url, visit.path])).toEqual([['https://outlook.example/mail/@/inbox', '/mail/@/inbox']]);
   });
 
+  it('keep out a site excluded, or a pause begun, while the import waited behind a relearning', async () => {
+    const file = await fileOf([{ key: 'keep-key-1', visit: visitAt('news.example', T0) }, { key: 'late-key-1', visit: visitAt('secret.example', T0 + 60_000) }]);
+    const later = await fileOf([{ key: 'later-key-1', visit: visitAt('news.example', T0 + 120_000) }]);
+    const it = await wake(new IDBFactory());
+    await browse(it, 'a.example', 6, T0 - DAY, 'own');
+    const busy = it.service.relearn(); // a forget, Play or the retention cut under way
+    const importing = importFile(it, file);
+    const { excluded } = await it.data.onSettingsGet();
+    await it.data.onSettingsSet({ excluded: [...excluded, 'secret.example'] });
+    await busy;
+    expect(await importing).toMatchObject({ added: 1, excluded: 1 });
+    expect((await stored(it)).map((visit) => visit.host)).not.toContain('secret.example');
+    const pausing = it.service.relearn();
+    const importingWhilePausing = importFile(it, later).then(() => undefined, (error: Error) => error);
+    await it.data.onSettingsSet({ paused: true });
+    await pausing;
+    expect((await importingWhilePausing)?.message).toContain('Recording is paused: resume it to import data.');
+    expect((await stored(it)).map((visit) => visit.key)).not.toContain('later-key-1');
+  });
+
   it('refuse to import while recording is paused', async () => {
     const file = await fileOf([{ key: 'keep-key-1', visit: visitAt('news.example', T0) }]);
     const it = await wake(new IDBFactory());

@@ -50,9 +50,12 @@ export async function onDataImport(request: { importId: string }): Promise<DataI
   const check = reader.check;
   if (check.badLines > 0) throw new InvalidRequest(refusal(check));
   const db = await database();
-  const settings = await getSettings(db);
-  if (settings.paused) throw new InvalidRequest('Recording is paused: resume it to import data. Nothing was changed.');
-  const rules = { excluded: settings.excluded, retentionCut: retentionCut(settings.visitRetentionDays) };
+  // Read as the import's job runs: a pause or an exclusion begun while it waited holds.
+  const rules = async () => {
+    const settings = await getSettings(db);
+    if (settings.paused) throw new InvalidRequest('Recording is paused: resume it to import data. Nothing was changed.');
+    return { excluded: settings.excluded, retentionCut: retentionCut(settings.visitRetentionDays) };
+  };
   const { changed, ...merged } = await importVisits(reader.visits, rules);
   if (changed) await clearPredictions(); // they were the model's before the import
   return { visits: check.visits, unfinished: check.unfinished, ...merged };
