@@ -218,7 +218,9 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
     fromScratch = {};
     status.progress = { step: 'relearning', done: 0, total: await (await database()).countFromIndex('visits', 'by-seq') };
     const learned = await learnPending();
-    await save();
+    // What was asked (a forget, an import, new settings) is done: a checkpoint that cannot be
+    // written now (a full disk) is tried again, as after any visit, rather than failing it.
+    await saveOrRetry();
     return learned;
   } finally {
     status.progress = undefined;

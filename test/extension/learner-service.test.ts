@@ -589,6 +589,28 @@ describe('a full disk', () => {
     }
   });
 
+  it('finishes a relearning whose checkpoint cannot be written, notes the full disk, and saves it once it can', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const it = await wake();
+      await browse(it, 6);
+      await it.service.catchUp();
+      await it.service.flush();
+      failModelPuts();
+      vi.stubGlobal('navigator', {});
+      // Play relearns every stored visit with new settings: done, though the disk is full.
+      expect((await it.modelHandlers.onPlay({ learningRate: 0.1, size: 'small' })).config).toMatchObject({ learningRate: 0.1, size: 'small' });
+      expect(it.pressure.pressure.fullAt).toBeGreaterThan(0);
+      expect((await it.db.get('model', 'checkpoint'))?.snapshot.config.size).toBe('medium');
+      vi.restoreAllMocks();
+      await vi.advanceTimersByTimeAsync(60_000); // the save is tried again later
+      await vi.waitFor(async () => expect((await it.db.get('model', 'checkpoint'))?.snapshot.config).toMatchObject({ learningRate: 0.1, size: 'small' }));
+      expectSameModel((await it.db.get('model', 'checkpoint'))!.snapshot, trainedOn(await storedInSeqOrder(it), { learningRate: 0.1, size: 'small' }));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refuses an import whose model cannot be stored, and keeps the current one', async () => {
     const it = await wake();
     await browse(it, 9);
