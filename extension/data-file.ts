@@ -172,9 +172,13 @@ function withoutUndefined(record: Record<string, unknown>): Record<string, unkno
   return Object.fromEntries(Object.entries(record).filter(([name, value]) => value !== undefined && !LOCAL_FIELDS.has(name)));
 }
 
-/** A line without a key (a visit log of another tool) is named by its address and start: the same line, the same key. */
+/**
+ * A line without a key (a visit log of another tool) is named by its address and start: the same
+ * line, the same key. The start is written in whole milliseconds (a key holds no '.'); the hash
+ * tells apart starts within one.
+ */
 function derivedKey(visit: Visit): string {
-  return `log-${visit.startedAt.toString(36)}-${murmur3(`${visit.url} ${visit.startedAt}`, 0).toString(36)}`;
+  return `log-${Math.floor(visit.startedAt).toString(36)}-${murmur3(`${visit.url} ${visit.startedAt}`, 0).toString(36)}`;
 }
 
 /**

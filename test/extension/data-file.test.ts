@@ -71,6 +71,19 @@ describe('reading a data file', () => {
     expect(read(text).visits.map((visit) => visit.key)).toEqual([first.key, second.key]);
   });
 
+  it('names a visit of a log whose times have fractions of a millisecond by a key that its export reads back', () => {
+    const text = '{"url":"https://news.example/a","startedAt":1764000000000.5,"endedAt":1764000060000.25,"activeMs":1000}';
+    const reader = read(text);
+    expect(reader.check.badLines).toBe(0);
+    const [{ key, visit }] = reader.visits;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(read('{"url":"https://news.example/a","startedAt":1764000000000.75}').visits[0].key).not.toBe(key); // another start, another key
+    const exported = dataFileText({ format: 'tabula-data', version: 1, exportedAt: NOW, visits: [{ ...visit, key, id: 1, seq: 1 }], settings: DEFAULT_SETTINGS });
+    const again = read(exported);
+    expect(again.check.badLines).toBe(0);
+    expect(again.visits).toEqual([{ key, visit }]);
+  });
+
   it('takes host and path from the url, strips the query, and keeps only the title the page text rules allow', () => {
     const line = JSON.stringify({
       key: 'visit-key-1', url: 'https://shop.example/order?id=7#x', host: 'evil.example', path: '/nope', startedAt: NOW - 1000,
