@@ -5,3 +5,6 @@
  * is about 23 MB, and its feature dictionary can grow it a little.
  */
 export const MAX_MODEL_FILE_CHARS = 64 * 2 ** 20;
+
+/** The largest count a file holds (visits learned, optimizer steps, a feature's uses): above it, integers are no longer exact. */
+export const MAX_COUNT = 2 ** 53;

@@ -5,6 +5,7 @@
 import type { DictionarySnapshot } from './dictionary';
 import { MAX_TOKENS } from './encoded-input';
 import type { Field } from './file-fields';
+import { MAX_COUNT } from './file-limits';
 import type { LearnerConfig } from './learner-config';
 import type { ContextSnapshot } from './learner-snapshot';
 import { AUC_WINDOW, MAX_HISTORY, type MetricPoint, type MetricsSnapshot } from './metrics';
@@ -12,7 +13,6 @@ import type { VocabularySnapshot } from './site-vocabulary';
 import { TALLY_FIELDS, type TallySums } from './tally';
 
 const MAX_NAME = 400;
-const MAX_COUNT = 2 ** 53;
 const INT32 = [-(2 ** 31), 2 ** 32 - 1] as const;
 const UINT32 = [0, 2 ** 32 - 1] as const;
 

@@ -10,6 +10,7 @@ import { Learner } from './learner';
 import type { LearnerConfig } from './learner-config';
 import type { LearnerSnapshot } from './learner-snapshot';
 import { paramShapes, TRANSITION_TENSOR } from './net';
+import { MAX_COUNT } from './file-limits';
 import { optimizerSlots } from './optimizer';
 
 export class ModelMergeError extends Error {
@@ -71,9 +72,9 @@ export function mergeLearners(self: Learner, other: Learner): Learner {
   return Learner.restore({
     ...a,
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
-    visitsLearned: total,
+    visitsLearned: counted(total),
     weights,
-    optimizer: { steps: a.optimizer.steps + b.optimizer.steps, state },
+    optimizer: { steps: counted(a.optimizer.steps + b.optimizer.steps), state },
     vocabulary: { hosts: slots.map((slot) => slot.host), counts: slots.map((slot) => slot.count), increment: 1 },
     dictionary: unitedDictionary(a, b),
   });
@@ -102,7 +103,7 @@ function unitedSlots(a: LearnerSnapshot, b: LearnerSnapshot): UnitedSlot[] {
     const hash = hashOf(host);
     const entry = united.get(hash) ?? { host, count: 0, inSelf: -1, inOther: -1 };
     if (typeof entry.host === 'number' && typeof host === 'string') entry.host = host; // a name beats a hash
-    entry.count += snapshot.vocabulary.counts[slot] / snapshot.vocabulary.increment;
+    entry.count = counted(entry.count + snapshot.vocabulary.counts[slot] / snapshot.vocabulary.increment);
     entry[side] = slot;
     united.set(hash, entry);
   });
@@ -155,12 +156,20 @@ function bySlotPair(x: Float32Array, y: Float32Array, { width, slots }: SlotLayo
 function unitedDictionary(a: LearnerSnapshot, b: LearnerSnapshot): LearnerSnapshot['dictionary'] {
   const byBucket = new Map(a.dictionary.entries.map((entry) => [entry.bucket, { ...entry }]));
   for (const entry of b.dictionary.entries) {
-    const theirs = { ...entry, lastSeen: entry.lastSeen + a.visitsLearned };
+    const theirs = { ...entry, lastSeen: counted(entry.lastSeen + a.visitsLearned) };
     const mine = byBucket.get(entry.bucket);
     if (mine === undefined) byBucket.set(entry.bucket, theirs);
-    else if (mine.hash === entry.hash) byBucket.set(entry.bucket, { ...mine, name: mine.name || entry.name, uses: mine.uses + entry.uses, lastSeen: Math.max(mine.lastSeen, theirs.lastSeen) });
+    else if (mine.hash === entry.hash) byBucket.set(entry.bucket, { ...mine, name: mine.name || entry.name, uses: counted(mine.uses + entry.uses), lastSeen: Math.max(mine.lastSeen, theirs.lastSeen) });
     else if (entry.uses > mine.uses) byBucket.set(entry.bucket, theirs);
   }
   const entries = [...byBucket.values()].sort((x, y) => y.lastSeen - x.lastSeen || x.bucket - y.bucket).slice(0, a.dictionary.maxSize);
   return { maxSize: a.dictionary.maxSize, entries };
+}
+
+/**
+ * A sum of both learners' counts, held to what a file may hold: two files each within it can add up
+ * past it, and the merged model's own file would then be refused.
+ */
+function counted(sum: number): number {
+  return Math.min(sum, MAX_COUNT);
 }

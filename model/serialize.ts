@@ -15,7 +15,7 @@ import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-
 import { MODEL_VERSION, VERSION_WITHOUT_TABLE, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
 import { paramShapes, TRANSITION_TENSOR } from './net';
 import { OPTIMIZER_KINDS, optimizerSlots } from './optimizer';
-import { MAX_MODEL_FILE_CHARS } from './file-limits';
+import { MAX_COUNT, MAX_MODEL_FILE_CHARS } from './file-limits';
 import { slotRange, WEIGHT_RANGE, type ValueRange } from './value-bounds';
 
 export { ModelFileError } from './file-fields';
@@ -135,14 +135,14 @@ export function decodeModelFile(input: unknown): Learner {
     config,
     createdAt: file.get('createdAt').number(),
     updatedAt: file.get('updatedAt').number(),
-    visitsLearned: counters.get('visitsLearned').integer(0, 2 ** 53),
+    visitsLearned: counters.get('visitsLearned').integer(0, MAX_COUNT),
     vocabulary: readVocabulary(file.get('vocabulary'), config),
     dictionary: readDictionary(file.get('dictionary'), config),
     context: readContext(file.get('context'), config),
     metrics: readMetrics(file.get('metrics'), file.get('history')),
     weights: Object.fromEntries(shapes.map((shape) => [shape.name, readTensor(weights.get(shape.name), shape.size, WEIGHT_RANGE)])),
     optimizer: {
-      steps: optimizer.get('steps').integer(0, 2 ** 53),
+      steps: optimizer.get('steps').integer(0, MAX_COUNT),
       state: Object.fromEntries(shapes.flatMap((shape) =>
         slots.map((slot) => [`${shape.name}.${slot}`, readTensor(state.get(`${shape.name}.${slot}`), shape.size, slotRange(slot))]))),
     },

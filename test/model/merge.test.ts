@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Learner } from '../../model/learner';
 import { mergeLearners, ModelMergeError } from '../../model/merge';
+import { decodeModelFile, encodeModelFile } from '../../model/serialize';
 import { syntheticVisits } from './helpers';
 
 const SMALL = { buckets: 128, embeddingDim: 4, vocabSize: 6, dictionarySize: 40 };
@@ -107,6 +108,17 @@ describe('merging two models', () => {
     expect(merged.createdAt).toBe(self.createdAt);
     for (const visit of VISITS.slice(0, 50)) merged.observe({ ...visit, startedAt: visit.startedAt + 86_400_000 * 30, endedAt: visit.endedAt + 86_400_000 * 30 });
     expect(merged.healthy).toBe(true);
+  });
+
+  it('holds the counts it adds up to what a file may hold, so that the merged model\'s own file reads back', () => {
+    const huge = Learner.restore({ ...b, visitsLearned: 2 ** 53, optimizer: { ...b.optimizer, steps: 2 ** 53 },
+      dictionary: { ...b.dictionary, entries: b.dictionary.entries.map((entry) => ({ ...entry, uses: 2 ** 53, lastSeen: 2 ** 53 })) } });
+    const sum = mergeLearners(self, huge);
+    const snapshot = sum.snapshot();
+    expect(sum.visitsLearned).toBe(2 ** 53);
+    expect(snapshot.optimizer.steps).toBe(2 ** 53);
+    expect(Math.max(...snapshot.dictionary.entries.map((entry) => Math.max(entry.uses, entry.lastSeen)))).toBe(2 ** 53);
+    expect(decodeModelFile(JSON.parse(JSON.stringify(encodeModelFile(sum)))).visitsLearned).toBe(2 ** 53);
   });
 
   it('is this model when the other learned nothing', () => {
