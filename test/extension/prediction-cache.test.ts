@@ -72,6 +72,16 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   expect(await check()).toBe(true);
 }
 
+describe('a request naming a tab', () => {
+  it('is refused clearly when the tab is not a tab\'s number', async () => {
+    for (const tabId of [Number.NaN, -1, 1.5, '7', {}, [1]]) {
+      await expect(tab.onTabPredict({ tabId } as never)).rejects.toThrow('A tab is named by its number.');
+      await expect(tab.onTabFeedback({ tabId, verdict: 'useful' } as never)).rejects.toThrow('A tab is named by its number.');
+    }
+    await expect(tab.onTabFeedback(undefined as never)).rejects.toThrow('A correction is “useful” or “not-interested”.');
+  });
+});
+
 describe('predictions kept for the popup', () => {
   it('keeps the prediction of a reported tab: the same answer the background gives for it', async () => {
     await browse(7, 'news.example');

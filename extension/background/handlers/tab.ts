@@ -17,8 +17,15 @@ import { cacheGeneration, keepPrediction } from '../prediction-cache';
 /** Visits learned before the predictions start to mean something. */
 export const USEFUL_AFTER_VISITS = 20;
 
-export function onTabPredict({ tabId }: { tabId?: number }): Promise<TabPrediction> {
-  return predictAndKeep(tabId, false);
+export async function onTabPredict(request: { tabId?: number }): Promise<TabPrediction> {
+  return predictAndKeep(tabOf(request), false);
+}
+
+/** The tab a request names (none: the active one): a tab's number, or a clear refusal. */
+function tabOf(request: { tabId?: unknown } | undefined): number | undefined {
+  const tabId = request?.tabId;
+  if (tabId !== undefined && !(Number.isSafeInteger(tabId) && (tabId as number) >= 0)) throw new InvalidRequest('A tab is named by its number.');
+  return tabId as number | undefined;
 }
 
 /** The prediction for the last finished visit: the sample's page, for the sample has no tab of its own. */
@@ -92,7 +99,9 @@ async function predict(db: Database, { page, visit, tabUrl, incognito }: TabPage
   };
 }
 
-export async function onTabFeedback({ tabId, verdict, url }: { tabId?: number; verdict: string; url?: unknown }): Promise<TabPrediction> {
+export async function onTabFeedback(request: { tabId?: number; verdict: string; url?: unknown }): Promise<TabPrediction> {
+  const tabId = tabOf(request);
+  const { verdict, url } = request ?? {};
   if (verdict !== 'useful' && verdict !== 'not-interested') throw new InvalidRequest('A correction is “useful” or “not-interested”.');
   if (url !== undefined && typeof url !== 'string') throw new InvalidRequest('The page corrected is named by its address.');
   const db = await database();
