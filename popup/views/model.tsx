@@ -35,15 +35,18 @@ export function ModelView({ now }: { now?: () => number }) {
       </Section>
       <Section title="Import">
         <p class="muted">Bring in a model exported from Tabula, for example from another browser. You see what it
-          learned before it replaces the current one.</p>
+          learned before it replaces the current one. Your stored visits stay as they are, and the model is relearned
+          from them alone when you forget something, import data or change its size, and each day that visits pass
+          their retention: what it learned elsewhere then goes. To keep it for good, import that browser's data file
+          instead.</p>
         <ImportModel />
       </Section>
       <Section title="Merge">
         <p class="muted">To bring what another browser's model learned without moving your visits, merge its model
           file into this one: both must be of the same size and hashing. Each weight becomes an average of the two,
           weighted by how much each model learned it; the sites each predicts and the names each holds are put
-          together. Your stored visits stay as they are, so forgetting, relearning or another model size later
-          starts again from them alone.</p>
+          together. Your stored visits stay as they are, and the model is relearned from them alone when you forget
+          something, import data or change its size, and each day that visits pass their retention.</p>
         <MergeModel />
       </Section>
       <Section title="Start over">

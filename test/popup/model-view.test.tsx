@@ -131,6 +131,8 @@ describe('Model view: export', () => {
 describe('Model view: import', () => {
   it('reads the file, shows what the background says of it, and imports it once confirmed', async () => {
     const connector = showModel();
+    // Said before anything is picked: a relearning starts again from the stored visits alone.
+    expect(screen.getByText(/each day that visits pass their retention: what it learned elsewhere then goes\. To keep it for good, import that browser's data file instead\./)).toBeTruthy();
     pick(JSON.stringify(modelFile), 'laptop-model.json');
     const confirm = await screen.findByRole('group', { name: 'Replace the current model with laptop-model.json?' });
     expect(confirm.textContent).toContain('learned from 5,120 visits on 203 sites; large size');
