@@ -4,6 +4,7 @@
 import { afterVisit, isVisit, Learner, weekChange, type LearnerConfig, type WeekChange, type WeekMark } from '../../model/index';
 import type { ForgetRequest, JobProgress, Visit } from '../contract-types';
 import type { ImportedVisit } from '../data-file';
+import { InvalidRequest } from '../errors';
 import { database } from '../storage/db';
 import { loadCheckpoint, saveCheckpoint } from '../storage/checkpoint';
 import { applyRetention, forgetData, type Removed } from '../storage/forget';
@@ -168,8 +169,12 @@ function dateByVisits({ first, last }: { first?: number; last?: number }): void 
   learner = Learner.restore({ ...learner.snapshot(), createdAt: first, updatedAt: last });
 }
 
+/** Times the last sound model was taken back. */
+let takenBack = 0;
+
 /** Drops the model in memory, so that the last checkpoint (sound: only sound models are saved) is restored. */
 function takeBackLastSound(): void {
+  takenBack++;
   console.error('Tabula\'s model went unsound while learning; it goes back to the last sound one', learner?.unsoundValue());
   status.unsoundAt = Date.now();
   clearTimeout(saveTimer);
@@ -206,7 +211,17 @@ export function flush(): Promise<void> {
  * unlearning, since the result is the model that the remaining visits alone would have made.
  */
 export function relearn(config?: Partial<LearnerConfig>): Promise<number> {
-  return unlearning(async () => relearnAll(config ?? (await loaded()).config));
+  return unlearning(async () => {
+    if (!config) return relearnAll((await loaded()).config);
+    const [before, passedOver] = [takenBack, new Set(unsound)];
+    const learned = await relearnAll(config);
+    if (takenBack === before) return learned;
+    // New settings made the model unsound: the last sound model, of the settings before, was
+    // taken back. The visits passed over were unsound under the new settings only, and are
+    // learned again by the next relearning.
+    for (const seq of unsound) if (!passedOver.has(seq)) unsound.delete(seq);
+    throw new InvalidRequest('With these settings the model went unsound as it learned (a value grew past its bounds), so it was kept as it was. A lower learning rate may learn soundly.');
+  });
 }
 
 async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {

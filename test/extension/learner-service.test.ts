@@ -170,6 +170,37 @@ describe('checkpoint and resume', () => {
     expect((await it.db.get('model', 'checkpoint'))?.snapshot.vocabulary.hosts).not.toContain('poison.example');
   });
 
+  it('keeps the model as it was when Play\'s new settings make it unsound, says so, and does not pass over the visit afterwards', async () => {
+    const it = await wake();
+    await browse(it, 3);
+    await browse(it, 1, ['spiky.example']);
+    await browse(it, 3);
+    await it.service.catchUp();
+    await it.service.flush();
+    const before = JSON.stringify(encodeModelFile(await it.service.current()));
+    const { Learner: FreshLearner } = await import('../../model/index');
+    const broken = new WeakSet<object>();
+    const observe = FreshLearner.prototype.observe;
+    // Only a learner at a learning rate of 1 goes unsound, and only on that visit.
+    vi.spyOn(FreshLearner.prototype, 'observe').mockImplementation(function (this: Learner, visit) {
+      const scored = observe.call(this, visit);
+      if (visit.host === 'spiky.example' && this.config.learningRate === 1) broken.add(this);
+      return scored;
+    });
+    vi.spyOn(FreshLearner.prototype, 'healthy', 'get').mockImplementation(function (this: Learner) {
+      return !broken.has(this);
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.stubGlobal('navigator', {});
+    await expect(it.modelHandlers.onPlay({ learningRate: 1, size: 'medium' })).rejects.toThrow(/went unsound as it learned .* so it was kept as it was/);
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).toBe(before);
+    // Back at the settings in force, a relearning learns that visit again.
+    await it.service.relearn();
+    const model = await it.service.current();
+    expect(model.visitsLearned).toBe(7);
+    expect(model.snapshot().vocabulary.hosts).toContain('spiky.example');
+  });
+
   it('relearns from the stored visits a checkpoint of the model before the wide path, which it cannot restore', async () => {
     let { it, checkpoint } = await savedAfterSixVisits();
     // As a Tabula of model version 1 stored it: no wide path's weights or optimizer state.
