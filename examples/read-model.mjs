@@ -16,7 +16,7 @@ const POOLED = new Set(['title', 'desc', 'keyword']);
 /** The model of a file's text or parsed JSON: its settings, weights and the sites it predicts. */
 export function readModel(file) {
   const json = typeof file === 'string' ? JSON.parse(file) : file;
-  if (json.format !== 'tabula-model' || (json.version !== 3 && json.version !== 4)) throw new Error('not a Tabula model file of version 3 or 4');
+  if (json.format !== 'tabula-model' || ![3, 4, 5].includes(json.version)) throw new Error('not a Tabula model file of version 3, 4 or 5');
   const { buckets, embeddingDim, hidden, vocabSize } = json.architecture;
   const weights = {};
   for (const [name, tensor] of Object.entries(json.weights)) weights[name] = typeof tensor === 'string' ? float32s(tensor) : int8Rows(tensor);

@@ -25,10 +25,8 @@ export function featureName(token: Token): string {
       const [host, previous] = value.split('<');
       return `${host} right after ${previous}`;
     }
-    case 'triple': {
-      const [host, previous, before] = value.split('<');
-      return `${host} after ${previous} after ${before}`;
-    }
+    case 'triple':
+    case 'quad': return value.split('<').join(' after ');
     case 'hour': return `hour: ${value.padStart(2, '0')}:00`;
     case 'daypart': return value;
     case 'day': return DAY_NAMES[Number(value)] ?? `day ${value}`;
@@ -59,7 +57,7 @@ export function sitesNamedIn(name: string): string[] {
 const SITE_NAMES = new RegExp([
   /^(?:site|came from|previous site|two sites back): ([^\s,]+)(?:, week(?:day|end) (?:night|morning|afternoon|evening))?$/,
   /^(\S+) right after (\S+)$/,
-  /^(\S+) after (\S+) after (\S+)$/,
+  /^(\S+) after (\S+) after (\S+)(?: after (\S+))?$/,
 ].map((pattern) => `(?:${pattern.source})`).join('|'));
 
 /** The counts a size bucket covers: bucket b holds 2^(b-1) .. 2^b - 1. */

@@ -9,7 +9,7 @@ const CROSS_NAMESPACES = ['kind@when', 'host@when', 'words@when'] as const;
 
 export const NAMESPACES = [
   'host', 'path1', 'path2', 'title', 'desc', 'lang', 'kind', 'words', 'links', 'images', 'videos',
-  'ref', 'prev1', 'prev2', 'pair', 'triple', 'hour', 'daypart', 'day', 'weekend', 'keyword',
+  'ref', 'prev1', 'prev2', 'pair', 'triple', 'quad', 'hour', 'daypart', 'day', 'weekend', 'keyword',
   ...CROSS_NAMESPACES,
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -17,19 +17,20 @@ export type Namespace = (typeof NAMESPACES)[number];
 /** The namespaces of a text field's words, which the net's input pools (encoded-input.ts). */
 export const POOLED_NAMESPACES = ['title', 'desc', 'keyword'] as const satisfies readonly Namespace[];
 
-/** A token `namespace=value`; `pair` values are `host<previous host`, `triple` ones `host<previous<one before`. */
+/** A token `namespace=value`; `pair` values are `host<previous host`, `triple` ones `host<previous<one before`, `quad` ones one more. */
 export interface Token {
   ns: Namespace;
   value: string;
 }
 
-/** Where the user was just before, in this session ('' when nothing before). */
+/** Where the user was just before, in this session ('' when nothing before): the last site, the one before, and the one before that. */
 export interface VisitContext {
   prev1: string;
   prev2: string;
+  prev3: string;
 }
 
-export const NO_CONTEXT: VisitContext = { prev1: '', prev2: '' };
+export const NO_CONTEXT: VisitContext = { prev1: '', prev2: '', prev3: '' };
 export const TITLE_WORDS = 8;
 export const DESCRIPTION_WORDS = 8;
 
@@ -61,6 +62,7 @@ export function visitTokens(page: TimedPage, context: VisitContext): Token[] {
   if (context.prev2 !== '') tokens.push({ ns: 'prev2', value: context.prev2 });
   if (context.prev1 !== '') tokens.push({ ns: 'pair', value: `${page.host}<${context.prev1}` });
   if (context.prev2 !== '') tokens.push({ ns: 'triple', value: `${page.host}<${context.prev1}<${context.prev2}` });
+  if (context.prev3 !== '') tokens.push({ ns: 'quad', value: `${page.host}<${context.prev1}<${context.prev2}<${context.prev3}` });
   const time = clock(page.startedAt);
   tokens.push(
     { ns: 'hour', value: HOURS[time.hour] },

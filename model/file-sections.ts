@@ -7,7 +7,7 @@ import { MAX_TOKENS } from './encoded-input';
 import type { Field } from './file-fields';
 import { MAX_COUNT } from './file-limits';
 import type { LearnerConfig } from './learner-config';
-import type { ContextSnapshot } from './learner-snapshot';
+import { VERSION_WITHOUT_THIRD_SITE, type ContextSnapshot } from './learner-snapshot';
 import { AUC_WINDOW, MAX_HISTORY, type MetricPoint, type MetricsSnapshot } from './metrics';
 import type { VocabularySnapshot } from './site-vocabulary';
 import { TALLY_FIELDS, type TallySums } from './tally';
@@ -64,8 +64,10 @@ function readName(field: Field): string {
   return name;
 }
 
-export function readContext(field: Field, config: LearnerConfig): ContextSnapshot {
-  field.keys(['hasLast', 'lastHost', 'lastPrev1', 'lastEndedAt', 'buckets', 'signs', 'hashes']);
+/** The session a file's model was in; before version 5 it kept no third site back (`lastPrev2` is then ''). */
+export function readContext(field: Field, config: LearnerConfig, version: number): ContextSnapshot {
+  const thirdSite = version > VERSION_WITHOUT_THIRD_SITE;
+  field.keys(['hasLast', 'lastHost', 'lastPrev1', ...(thirdSite ? ['lastPrev2'] : []), 'lastEndedAt', 'buckets', 'signs', 'hashes']);
   const buckets = field.get('buckets').numbers(MAX_TOKENS, 0, config.buckets - 1);
   if (!buckets.every(Number.isInteger)) field.get('buckets').fail('should hold whole numbers');
   const signs = field.get('signs').numbers(MAX_TOKENS, -1, 1, buckets.length);
@@ -75,6 +77,7 @@ export function readContext(field: Field, config: LearnerConfig): ContextSnapsho
     hasLast: field.get('hasLast').boolean(),
     lastHost: readContextHost(field.get('lastHost')),
     lastPrev1: readContextHost(field.get('lastPrev1')),
+    lastPrev2: thirdSite ? readContextHost(field.get('lastPrev2')) : '',
     lastEndedAt: field.get('lastEndedAt').number(),
     buckets,
     signs,

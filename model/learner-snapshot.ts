@@ -17,13 +17,23 @@ export type { ContextSnapshot } from './session';
  * The version of the model file and of the checkpoint: what the weights mean. 3: the words of a
  * text field weigh 1/√n each (encoded-input.ts). 4: the next-site head's table of what follows
  * what (`next.transition`); a version-3 learner is a version-4 one whose table is empty, so its
- * snapshots and files are read as such (`fromVersion3`). A snapshot of an earlier version is
- * refused, and the background then relearns its model from the stored visits.
+ * snapshots and files are read as such (`fromVersion3`). 5: the four sites a page ends (`quad`)
+ * in place of the site two back alone, and so a session that keeps its third site back
+ * (`context.lastPrev2`); a version-4 learner is read as one whose session has none
+ * (`fromVersion4`): its weights of the old token are no longer read, and it learns the new one
+ * from its next visits. A snapshot of an earlier version is refused, and the background then
+ * relearns its model from the stored visits.
  */
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;
 
 /** The version before the table of which site follows which (TRANSITION_TENSOR), still read: as an empty table. */
 export const VERSION_WITHOUT_TABLE = 3;
+
+/** The version before the session kept its third site back, still read: as a session without one. */
+export const VERSION_WITHOUT_THIRD_SITE = 4;
+
+/** The versions read, each as this one. */
+export const VERSIONS_READ = [VERSION_WITHOUT_TABLE, VERSION_WITHOUT_THIRD_SITE, MODEL_VERSION];
 
 export interface LearnerSnapshot {
   /** MODEL_VERSION when taken; a checkpoint stored before versions were kept in it has none. */
@@ -67,7 +77,8 @@ export function takeSnapshot(parts: LearnerParts): LearnerSnapshot {
 
 /** The parts of a learner built with the snapshot's configuration (`config`, already checked) and loaded with its state. */
 export function restoreParts(config: LearnerConfig, input: LearnerSnapshot): LearnerParts {
-  const snapshot = input.modelVersion === VERSION_WITHOUT_TABLE ? fromVersion3(input, config) : input;
+  const snapshot = input.modelVersion === VERSION_WITHOUT_TABLE ? fromVersion4(fromVersion3(input, config))
+    : input.modelVersion === VERSION_WITHOUT_THIRD_SITE ? fromVersion4(input) : input;
   if (snapshot.modelVersion !== MODEL_VERSION) {
     throw new RangeError(`snapshot: of model version ${snapshot.modelVersion ?? 'before 3'}, whose weights mean something else to this net (version ${MODEL_VERSION})`);
   }
@@ -102,6 +113,14 @@ function sized(values: Float32Array | undefined, size: number, name: string): Fl
 }
 
 /**
+ * A version-4 snapshot as version 5: the same weights and state, and a session without a third site
+ * back (its first visits after make no four-site token, as at the start of a session).
+ */
+export function fromVersion4(snapshot: LearnerSnapshot): LearnerSnapshot {
+  return { ...snapshot, modelVersion: MODEL_VERSION, context: { ...snapshot.context, lastPrev2: '' } };
+}
+
+/**
  * A version-3 snapshot as version 4: the same weights and state, and an empty table of what follows
  * what (zero weights and optimizer state), which predicts as version 3 did until it learns.
  */
@@ -111,7 +130,7 @@ export function fromVersion3(snapshot: LearnerSnapshot, config: LearnerConfig): 
   for (const slot of optimizerSlots(config.optimizer, config.momentum)) state[`${TRANSITION_TENSOR}.${slot}`] = empty();
   return {
     ...snapshot,
-    modelVersion: MODEL_VERSION,
+    modelVersion: VERSION_WITHOUT_THIRD_SITE,
     weights: { ...snapshot.weights, [TRANSITION_TENSOR]: empty() },
     optimizer: { ...snapshot.optimizer, state },
   };

@@ -165,10 +165,10 @@ export class Learner {
     return this.parts.vocabulary;
   }
 
-  /** The last two sites of the session ('' where none), which a model file names too. */
-  get sessionSites(): [string, string] {
-    const { lastHost, lastPrev1 } = this.parts.session.snapshot();
-    return [lastHost, lastPrev1];
+  /** The last three sites of the session ('' where none), which a model file names too. */
+  get sessionSites(): [string, string, string] {
+    const { lastHost, lastPrev1, lastPrev2 } = this.parts.session.snapshot();
+    return [lastHost, lastPrev1, lastPrev2];
   }
 
   get dictionary(): FeatureDictionary {

@@ -12,7 +12,7 @@ import { encodeInt8Rows, readInt8Rows, type Int8Rows } from './int8-rows';
 import { readContext, readDictionary, readMetrics, readVocabulary } from './file-sections';
 import { Learner } from './learner';
 import { checkConfig, LIMITS, MODEL_SIZES, type LearnerConfig } from './learner-config';
-import { MODEL_VERSION, VERSION_WITHOUT_TABLE, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
+import { MODEL_VERSION, VERSION_WITHOUT_TABLE, VERSIONS_READ, type ContextSnapshot, type LearnerSnapshot } from './learner-snapshot';
 import { paramShapes, TRANSITION_TENSOR } from './net';
 import { OPTIMIZER_KINDS, optimizerSlots } from './optimizer';
 import { MAX_COUNT, MAX_MODEL_FILE_CHARS } from './file-limits';
@@ -46,7 +46,7 @@ export interface EncodeOptions {
 export const FILE_LEARNING_RATE = { low: 1e-4, high: 1 } as const;
 
 /** The context of a file without names: no session going on (its last sites are names). */
-const NO_SESSION: ContextSnapshot = { hasLast: false, lastHost: '', lastPrev1: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] };
+const NO_SESSION: ContextSnapshot = { hasLast: false, lastHost: '', lastPrev1: '', lastPrev2: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] };
 
 export function encodeModelFile(learner: Learner, { names = true, compact = false }: EncodeOptions = {}): ModelFile {
   const snapshot = learner.snapshot();
@@ -111,8 +111,8 @@ export function decodeModelFile(input: unknown): Learner {
       'model from the visits it stores; export the model again from there.',
     );
   }
-  if (version !== MODEL_VERSION && version !== VERSION_WITHOUT_TABLE) {
-    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads versions ${VERSION_WITHOUT_TABLE} and ${MODEL_VERSION}.`);
+  if (!VERSIONS_READ.includes(version as number)) {
+    throw new ModelFileError(`This model file is version ${describeVersion(version)}; this Tabula reads versions ${VERSIONS_READ.slice(0, -1).join(', ')} and ${MODEL_VERSION}.`);
   }
   file.keys([
     'format', 'version', 'createdAt', 'updatedAt', 'architecture', 'training', 'hashing', 'counters',
@@ -120,7 +120,7 @@ export function decodeModelFile(input: unknown): Learner {
   ]);
   const config = readConfig(file);
   // Version 3 had no table of what follows what: its learner is read as one whose table is empty.
-  const shapes = paramShapes(config).filter((shape) => version === MODEL_VERSION || shape.name !== TRANSITION_TENSOR);
+  const shapes = paramShapes(config).filter((shape) => version !== VERSION_WITHOUT_TABLE || shape.name !== TRANSITION_TENSOR);
   const weights = file.get('weights');
   weights.keys(shapes.map((shape) => shape.name));
   const optimizer = file.get('optimizer');
@@ -131,14 +131,14 @@ export function decodeModelFile(input: unknown): Learner {
   const counters = file.get('counters');
   counters.keys(['visitsLearned']);
   const snapshot: LearnerSnapshot = {
-    modelVersion: version,
+    modelVersion: version as number,
     config,
     createdAt: file.get('createdAt').number(),
     updatedAt: file.get('updatedAt').number(),
     visitsLearned: counters.get('visitsLearned').integer(0, MAX_COUNT),
     vocabulary: readVocabulary(file.get('vocabulary'), config),
     dictionary: readDictionary(file.get('dictionary'), config),
-    context: readContext(file.get('context'), config),
+    context: readContext(file.get('context'), config, version as number),
     metrics: readMetrics(file.get('metrics'), file.get('history')),
     weights: Object.fromEntries(shapes.map((shape) => [shape.name, readTensor(weights.get(shape.name), shape.size, WEIGHT_RANGE)])),
     optimizer: {

@@ -10,6 +10,8 @@ export interface ContextSnapshot {
   hasLast: boolean;
   lastHost: string;
   lastPrev1: string;
+  /** The site before lastPrev1 (model version 5; '' in a snapshot of version 4 or before). */
+  lastPrev2: string;
   lastEndedAt: number;
   /** The last visit's encoded input (bucket, sign and hash of each token). */
   buckets: number[];
@@ -23,6 +25,7 @@ export class Session {
   private hasLast = false;
   private lastHost = '';
   private lastPrev1 = '';
+  private lastPrev2 = '';
   private lastEndedAt = 0;
 
   constructor(private readonly gapMs: number) {}
@@ -39,7 +42,7 @@ export class Session {
 
   /** The context of a visit starting at `at`: the session's previous sites, if it goes on. */
   contextAt(at: number): VisitContext {
-    return this.continuesAt(at) ? { prev1: this.lastHost, prev2: this.lastPrev1 } : NO_CONTEXT;
+    return this.continuesAt(at) ? { prev1: this.lastHost, prev2: this.lastPrev1, prev3: this.lastPrev2 } : NO_CONTEXT;
   }
 
   /** Makes a visit, learned in `context` from `input`, the last of the session. */
@@ -48,6 +51,7 @@ export class Session {
     this.hasLast = true;
     this.lastHost = visit.host;
     this.lastPrev1 = context.prev1;
+    this.lastPrev2 = context.prev2;
     this.lastEndedAt = Math.max(visit.startedAt, visit.endedAt);
   }
 
@@ -57,6 +61,7 @@ export class Session {
       hasLast: this.hasLast,
       lastHost: this.lastHost,
       lastPrev1: this.lastPrev1,
+      lastPrev2: this.lastPrev2,
       lastEndedAt: this.lastEndedAt,
       buckets: Array.from(last.buckets.subarray(0, last.count)),
       signs: Array.from(last.signs.subarray(0, last.count)),
@@ -68,6 +73,7 @@ export class Session {
     this.hasLast = context.hasLast;
     this.lastHost = context.lastHost;
     this.lastPrev1 = context.lastPrev1;
+    this.lastPrev2 = context.lastPrev2;
     this.lastEndedAt = context.lastEndedAt;
     this.lastInput.count = context.buckets.length;
     this.lastInput.buckets.set(context.buckets);

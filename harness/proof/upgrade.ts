@@ -7,7 +7,7 @@ import type { Visit } from '../../model/visit';
 import type * as DatabaseModule from '../../extension/storage/db';
 import { ExtensionBrowser, until, type BrowserName } from '../browser/launch';
 import { loadModule } from '../browser/page-module';
-import { asVersionThree } from '../model-version-three';
+import { asVersionThree } from '../older-model-versions';
 import { startSite } from '../sites/test-site';
 import type { Figures, ProofContext, ProofSection } from './section';
 

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeModelFile, Learner, type LearnerConfig, type LearnerSnapshot } from '../../model/index';
 import type { StoredVisit } from '../../extension/contract-types';
-import { asVersionThree } from '../../harness/model-version-three';
+import { asVersionThree } from '../../harness/older-model-versions';
 import { update, visitAt } from './fixtures';
 
 const T0 = new Date(2026, 10, 20, 9, 0).getTime();
@@ -225,7 +225,7 @@ describe('checkpoint and resume', () => {
     it = await wake();
     const model = await it.service.current();
     expectSameModel(model.snapshot(), trainedOn(await storedInSeqOrder(it)));
-    expect(model.snapshot().modelVersion).toBe(4);
+    expect(model.snapshot().modelVersion).toBe(5);
     expect(console.error).toHaveBeenCalledWith('Tabula could not restore its model; relearning it from the stored visits', expect.any(RangeError));
   });
 
@@ -239,7 +239,7 @@ describe('checkpoint and resume', () => {
     it = await wake();
     const model = await it.service.current();
     expect(errors).not.toHaveBeenCalled();
-    expect(model.snapshot().modelVersion).toBe(4);
+    expect(model.snapshot().modelVersion).toBe(5);
     expect(model.net.next.transition.value.every((w) => w === 0)).toBe(true);
     for (const [name, values] of Object.entries(versionThree.weights)) expect(model.snapshot().weights[name], name).toEqual(values);
     // Relearning would have learned a table from the stored visits' moves.
@@ -459,6 +459,9 @@ describe('merge', () => {
     endedFile.weights = encodeModelFile(Learner.create({})).weights; // no trace of it but the session's last site
     const stripped = { ...endedFile, vocabulary: { ...(endedFile.vocabulary as object), hosts: [], counts: [] }, dictionary: { ...(endedFile.dictionary as object), entries: [] } };
     await expect(it.modelHandlers.onImport({ file: JSON.stringify(stripped) })).rejects.toThrow(refused);
+    // Nor one whose session went through it three sites back.
+    const threeBack = { ...stripped, context: { ...(stripped.context as object), lastHost: 'a.example', lastPrev1: 'b.example', lastPrev2: 'www.c.example' } };
+    await expect(it.modelHandlers.onImport({ file: JSON.stringify(threeBack) })).rejects.toThrow(refused);
     const { file } = otherBrowsersFile();
     await it.modelHandlers.onImport({ file });
     expect((await it.service.current()).visitsLearned).toBe(40);

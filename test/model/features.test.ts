@@ -12,13 +12,14 @@ describe('visitTokens', () => {
   it('turns a visit and its context into namespaced tokens', () => {
     const startedAt = new Date(2024, 4, 4, 22, 15).getTime(); // a Saturday, 22:15 local time
     const visit = makeVisit({ host: 'github.com', path: '/Tabula/model/issues', title: 'The TypeScript handbook: Types', description: '', referrerHost: 'news.ycombinator.com', startedAt });
-    const tokens = text(visitTokens(visit, { prev1: 'news.ycombinator.com', prev2: 'mail.example.com' }));
+    const tokens = text(visitTokens(visit, { prev1: 'news.ycombinator.com', prev2: 'mail.example.com', prev3: 'a.example' }));
     expect(tokens).toEqual([
       'host=github.com', 'path1=tabula', 'path2=tabula/model',
       'title=typescript', 'title=handbook', 'title=types',
       'lang=en', 'kind=article', 'words=10', 'links=6', 'images=2', 'videos=0',
       'ref=news.ycombinator.com', 'prev1=news.ycombinator.com', 'prev2=mail.example.com',
       'pair=github.com<news.ycombinator.com', 'triple=github.com<news.ycombinator.com<mail.example.com',
+      'quad=github.com<news.ycombinator.com<mail.example.com<a.example',
       'hour=22', 'daypart=evening', 'day=6', 'weekend=1',
       'kind@when=article|weekend evening', 'host@when=github.com|weekend evening', 'words@when=10|weekend evening',
     ]);
@@ -39,7 +40,7 @@ describe('visitTokens', () => {
   it('marks the start of a session and has no pairs then', () => {
     const tokens = text(visitTokens(makeVisit(), NO_CONTEXT));
     expect(tokens).toContain('prev1=');
-    expect(tokens.some((token) => /^(prev2|pair|triple)=/.test(token))).toBe(false);
+    expect(tokens.some((token) => /^(prev2|pair|triple|quad)=/.test(token))).toBe(false);
   });
 
   it('leaves out content features of pages only known from history', () => {
@@ -53,9 +54,9 @@ describe('visitTokens', () => {
       activeMs: fc.nat(), scrollDepth: fc.double({ min: 0, max: 1, noNaN: true }), clicks: fc.nat(), keys: fc.nat(),
       selections: fc.nat(), mediaMs: fc.nat(), endedAt: fc.nat(), feedback: fc.constantFrom(undefined, 'useful' as const, 'not-interested' as const),
     });
-    const plain = text(visitTokens(makeVisit(), { prev1: 'a.com', prev2: '' }));
+    const plain = text(visitTokens(makeVisit(), { ...NO_CONTEXT, prev1: 'a.com' }));
     fc.assert(fc.property(interaction, (what) => {
-      expect(text(visitTokens(makeVisit(what), { prev1: 'a.com', prev2: '' }))).toEqual(plain);
+      expect(text(visitTokens(makeVisit(what), { ...NO_CONTEXT, prev1: 'a.com' }))).toEqual(plain);
     }));
   });
 
@@ -97,11 +98,11 @@ describe('words, paths and sizes', () => {
 
 describe('featureName', () => {
   it('names every kind of token for people', () => {
-    const names = visitTokens(makeVisit({ referrerHost: 'a.com', keywords: ['tide'], startedAt: new Date(2024, 4, 4, 9, 5).getTime() }), { prev1: 'b.org', prev2: 'c.net' }).map(featureName);
+    const names = visitTokens(makeVisit({ referrerHost: 'a.com', keywords: ['tide'], startedAt: new Date(2024, 4, 4, 9, 5).getTime() }), { prev1: 'b.org', prev2: 'c.net', prev3: 'd.io' }).map(featureName);
     expect(names).toEqual(expect.arrayContaining([
       'site: example.org', 'path: /articles/tabula', 'title: "tabula"', 'description: "model"', 'language: en',
       'page kind: article', 'words: 512–1,023', 'came from: a.com', 'previous site: b.org', 'two sites back: c.net',
-      'example.org right after b.org', 'example.org after b.org after c.net', 'hour: 09:00', 'morning', 'Saturday', 'weekend', 'keyword: tide',
+      'example.org right after b.org', 'example.org after b.org after c.net', 'example.org after b.org after c.net after d.io', 'hour: 09:00', 'morning', 'Saturday', 'weekend', 'keyword: tide',
       'page kind: article, weekend morning', 'site: example.org, weekend morning', 'words: 512–1,023, weekend morning',
     ]));
     expect(featureName({ ns: 'prev1', value: '' })).toBe('start of a session');
@@ -111,7 +112,7 @@ describe('featureName', () => {
 
 describe('sitesNamedIn', () => {
   it('reads back every site a token names, and none from a name that holds no site', () => {
-    const tokens = visitTokens(makeVisit({ host: 'news.example.co.uk', referrerHost: 'a.com', title: 'after the rain: site news, right after dark', keywords: ['after'], startedAt: new Date(2024, 4, 4, 21, 5).getTime() }), { prev1: 'b.org', prev2: 'localhost' });
+    const tokens = visitTokens(makeVisit({ host: 'news.example.co.uk', referrerHost: 'a.com', title: 'after the rain: site news, right after dark', keywords: ['after'], startedAt: new Date(2024, 4, 4, 21, 5).getTime() }), { prev1: 'b.org', prev2: 'localhost', prev3: 'c.net' });
     const sites = new Map(tokens.map((token) => [featureName(token), sitesNamedIn(featureName(token))]));
     expect(Object.fromEntries([...sites].filter(([, named]) => named.length > 0))).toEqual({
       'site: news.example.co.uk': ['news.example.co.uk'],
@@ -120,6 +121,7 @@ describe('sitesNamedIn', () => {
       'two sites back: localhost': ['localhost'],
       'news.example.co.uk right after b.org': ['news.example.co.uk', 'b.org'],
       'news.example.co.uk after b.org after localhost': ['news.example.co.uk', 'b.org', 'localhost'],
+      'news.example.co.uk after b.org after localhost after c.net': ['news.example.co.uk', 'b.org', 'localhost', 'c.net'],
       'site: news.example.co.uk, weekend evening': ['news.example.co.uk'],
     });
     for (const name of ['start of a session', 'path: /after/x', 'keyword: after', 'title: "after"', 'page kind: article, weekend evening', '']) {

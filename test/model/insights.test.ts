@@ -12,7 +12,7 @@ const EXAMPLES: Record<Namespace, [string, FeatureKind]> = {
   title: ['after', 'words'], desc: ['weekend', 'words'], lang: ['en', 'words'], keyword: ['compost', 'words'],
   kind: ['article', 'page'], words: ['10', 'page'], links: ['0', 'page'], images: ['3', 'page'], videos: ['1', 'page'],
   ref: ['t.co', 'sequences'], prev1: ['', 'sequences'], prev2: ['mail.example', 'sequences'],
-  pair: ['a.example<b.example', 'sequences'], triple: ['a.example<b.example<c.example', 'sequences'],
+  pair: ['a.example<b.example', 'sequences'], triple: ['a.example<b.example<c.example', 'sequences'], quad: ['a.example<b.example<c.example<d.example', 'sequences'],
   hour: ['21', 'time'], daypart: ['evening', 'time'], day: ['6', 'time'], weekend: ['1', 'time'],
   'kind@when': ['video|weekday evening', 'time'], 'host@when': ['github.com|weekend morning', 'time'], 'words@when': ['11|weekday night', 'time'],
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { engagementLabel } from '../../model/labels';
 import { Learner } from '../../model/learner';
 import { logLossOfProbability } from '../../model/losses';
+import { decodeModelFile, encodeModelFile } from '../../model/serialize';
 import { expectSameSnapshot, makeVisit, syntheticVisits } from './helpers';
 
 const VISITS = syntheticVisits(3000, 5);
@@ -84,9 +85,23 @@ describe('Learner', () => {
     fresh.observe(makeVisit({ host: 'b.com', startedAt: start + 20 * 60_000, endedAt: start + 21 * 60_000 }));
     fresh.observe(makeVisit({ host: 'c.com', startedAt: start + 60 * 60_000, endedAt: start + 61 * 60_000 }));
     expect(fresh.metrics.next.transitions).toBe(1);
-    expect(fresh.contextAt(start + 62 * 60_000)).toEqual({ prev1: 'c.com', prev2: '' });
-    expect(fresh.contextAt(start + 200 * 60_000)).toEqual({ prev1: '', prev2: '' });
+    expect(fresh.contextAt(start + 62 * 60_000)).toEqual({ prev1: 'c.com', prev2: '', prev3: '' });
+    expect(fresh.contextAt(start + 200 * 60_000)).toEqual({ prev1: '', prev2: '', prev3: '' });
     expect(fresh.sites).toBe(3);
+  });
+
+  it('reads the four sites a page ends, its session keeping the third site back in a model file', () => {
+    const fresh = Learner.create();
+    const start = Date.UTC(2024, 0, 1, 9);
+    ['a.com', 'b.com', 'c.com', 'd.com'].forEach((host, i) => fresh.observe(makeVisit({ host, startedAt: start + i * 60_000, endedAt: start + i * 60_000 + 30_000 })));
+    const next = start + 5 * 60_000;
+    expect(fresh.contextAt(next)).toEqual({ prev1: 'd.com', prev2: 'c.com', prev3: 'b.com' });
+    expect(fresh.sessionSites).toEqual(['d.com', 'c.com', 'b.com']);
+    expect(fresh.dictionary.all().map((entry) => entry.name)).toContain('d.com after c.com after b.com after a.com');
+    const read = decodeModelFile(JSON.parse(JSON.stringify(encodeModelFile(fresh))));
+    expect(read.contextAt(next)).toEqual(fresh.contextAt(next));
+    const page = makeVisit({ host: 'e.com', startedAt: next });
+    expect(read.predict(page, next)).toEqual(fresh.predict(page, next));
   });
 
   it('returns from observe the engagement prediction it scored, NaN for a visit without a label', () => {

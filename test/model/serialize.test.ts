@@ -6,7 +6,7 @@ import { Learner } from '../../model/learner';
 import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
 import { paramShapes } from '../../model/net';
 import { decodeModelFile, encodeModelFile, ModelFileError } from '../../model/serialize';
-import { asVersionThree } from '../../harness/model-version-three';
+import { asVersionFour, asVersionThree } from '../../harness/older-model-versions';
 import { expectSameSnapshot, syntheticVisits } from './helpers';
 
 const VISITS = syntheticVisits(400, 13);
@@ -49,7 +49,7 @@ describe('model file', () => {
   it('says what it is and documents its hashing', () => {
     const file = fresh();
     expect(file.format).toBe('tabula-model');
-    expect(file.version).toBe(4);
+    expect(file.version).toBe(5);
     expect(file.hashing).toEqual({ function: 'murmur3_x86_32', seed: expect.any(Number) });
     expect(typeof file.weights['embedding.weight']).toBe('string');
   });
@@ -57,7 +57,7 @@ describe('model file', () => {
   it.each([
     ['something other than an object', () => [1, 2], /the file should be an object/],
     ['another format', () => ({ ...fresh(), format: 'keras' }), /not a Tabula model file/],
-    ['a later version', () => ({ ...fresh(), version: 5 }), /version 5; this Tabula reads versions 3 and 4/],
+    ['a later version', () => ({ ...fresh(), version: 6 }), /version 6; this Tabula reads versions 3, 4 and 5/],
     ['a context holding a weight no text field gives', () => { const f = fresh(); f.context.signs[0] = 0.5001; return f; }, /context.signs should hold only ±1 and ±1\/√n/],
     ['a missing part', () => { const f = fresh(); delete f.weights; return f; }, /weights is missing/],
     ['an unknown part', () => ({ ...fresh(), extra: 1 }), /unexpected entry "extra"/],
@@ -141,9 +141,9 @@ describe('model file', () => {
 
   it('names a wrong version in words, however deeply it is nested', () => {
     const deep = `{"format":"tabula-model","version":${'['.repeat(100_000)}0${']'.repeat(100_000)}}`;
-    expect(rejection(deep)).toBe('This model file is version a list; this Tabula reads versions 3 and 4.');
-    expect(rejection({ ...fresh(), version: 'two point oh, the new one with everything' })).toBe('This model file is version "two point oh, the ne"; this Tabula reads versions 3 and 4.');
-    expect(rejection({ ...fresh(), version: 5 })).toBe('This model file is version 5; this Tabula reads versions 3 and 4.');
+    expect(rejection(deep)).toBe('This model file is version a list; this Tabula reads versions 3, 4 and 5.');
+    expect(rejection({ ...fresh(), version: 'two point oh, the new one with everything' })).toBe('This model file is version "two point oh, the ne"; this Tabula reads versions 3, 4 and 5.');
+    expect(rejection({ ...fresh(), version: 6 })).toBe('This model file is version 6; this Tabula reads versions 3, 4 and 5.');
   });
 
   it.each([
@@ -160,23 +160,37 @@ describe('model file', () => {
     expect(message).toContain('relearns its model from the visits it stores');
   });
 
+  it('reads a version-4 file, whose session kept no third site back, as a learner whose session has none', () => {
+    const current = { ...fresh(), context: { ...fresh().context, lastPrev2: 'mail.example.com' } }; // a session three sites deep
+    const v4 = asVersionFour(current, 'version');
+    const fromV4 = decodeModelFile(JSON.stringify(v4));
+    expectSameSnapshot(fromV4.snapshot(), decodeModelFile({ ...current, context: { ...current.context, lastPrev2: '' } }).snapshot());
+    expect(encodeModelFile(fromV4).version).toBe(5);
+    // A version-4 file that keeps a third site is not one, nor a version-5 file that does not.
+    expect(rejection({ ...current, version: 4 })).toMatch(/context has an unexpected entry "lastPrev2"/);
+    expect(rejection({ ...current, context: v4.context })).toMatch(/context\.lastPrev2 is missing/);
+  });
+
   it('reads a version-3 file, which has no table of what follows what, as a learner whose table is empty', () => {
-    const v4 = fresh();
+    const current = fresh();
     const emptyTable = floats(new Array(SMALL.vocabSize ** 2).fill(0));
-    // The same learner with its table emptied, as version 4, and as version 3 wrote it (no table at all).
-    const emptied = { ...v4, weights: { ...v4.weights, 'next.transition': emptyTable }, optimizer: { ...v4.optimizer, state: { ...v4.optimizer.state, 'next.transition.sumSquares': emptyTable } } };
-    const v3 = asVersionThree(v4, 'version');
+    // The same learner with its table emptied and no third site in its session, as version 5, and as version 3 wrote it.
+    const emptied = {
+      ...current, weights: { ...current.weights, 'next.transition': emptyTable }, context: { ...current.context, lastPrev2: '' },
+      optimizer: { ...current.optimizer, state: { ...current.optimizer.state, 'next.transition.sumSquares': emptyTable } },
+    };
+    const v3 = asVersionThree(current, 'version');
     const fromV3 = decodeModelFile(JSON.stringify(v3));
     expectSameSnapshot(fromV3.snapshot(), decodeModelFile(emptied).snapshot());
-    expect(fromV3.snapshot().modelVersion).toBe(4);
-    expect(encodeModelFile(fromV3).version).toBe(4);
+    expect(fromV3.snapshot().modelVersion).toBe(5);
+    expect(encodeModelFile(fromV3).version).toBe(5);
     // It predicts as the version-4 learner without its table, and learns a table from here on.
     const at = VISITS[299].endedAt + 1000;
     expect(fromV3.predict(VISITS[299], at)).toEqual(decodeModelFile(emptied).predict(VISITS[299], at));
     for (const visit of VISITS.slice(300)) fromV3.observe(visit);
     expect(fromV3.net.next.transition.value.some((w) => w !== 0)).toBe(true);
     // A version-3 file that holds a table is not one.
-    expect(rejection({ ...v4, version: 3 })).toMatch(/next\.transition/);
+    expect(rejection({ ...asVersionFour(current, 'version'), version: 3 })).toMatch(/next\.transition/);
   });
 
   it('keeps the weights of a text field\'s words in the session it writes, and reads them back', () => {
@@ -206,8 +220,8 @@ describe('model file without names', () => {
     const file = JSON.parse(text);
     expect(file.vocabulary.hosts.every((hash: unknown) => Number.isInteger(hash))).toBe(true);
     expect(file.dictionary.entries.every((entry: object) => !('name' in entry))).toBe(true);
-    expect(file.context).toEqual({ hasLast: false, lastHost: '', lastPrev1: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] });
-    expect(file.version).toBe(4);
+    expect(file.context).toEqual({ hasLast: false, lastHost: '', lastPrev1: '', lastPrev2: '', lastEndedAt: 0, buckets: [], signs: [], hashes: [] });
+    expect(file.version).toBe(5);
   });
 
   it('imports back and predicts the same, its sites unnamed', () => {

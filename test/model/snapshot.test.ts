@@ -1,7 +1,7 @@
 // Snapshots: a restored learner goes on exactly as the original, whatever its settings.
 import { describe, expect, it } from 'vitest';
 import { Learner } from '../../model/learner';
-import { asVersionThree } from '../../harness/model-version-three';
+import { asVersionFour, asVersionThree } from '../../harness/older-model-versions';
 import { expectSameSnapshot, syntheticVisits } from './helpers';
 
 const VISITS = syntheticVisits(1200, 9);
@@ -45,15 +45,28 @@ describe('Learner.restore', () => {
     expect(tableState.length).toBeGreaterThan(0);
     const versionThree = asVersionThree(structuredClone(current), 'modelVersion');
     const restored = Learner.restore(versionThree);
-    expect(restored.snapshot().modelVersion).toBe(4);
+    expect(restored.snapshot().modelVersion).toBe(5);
+    expect(restored.snapshot().context.lastPrev2).toBe('');
     expect(restored.net.next.transition.value.every((w) => w === 0)).toBe(true);
     for (const key of tableState) expect(restored.snapshot().optimizer.state[key].every((value) => value === 0), key).toBe(true);
     const page = VISITS[300];
-    expect(restored.predict(page, page.startedAt)).toEqual(Learner.restore(current).predict(page, page.startedAt));
+    expect(restored.predict(page, page.startedAt)).toEqual(Learner.restore({ ...current, context: { ...current.context, lastPrev2: '' } }).predict(page, page.startedAt));
     for (const visit of VISITS.slice(300, 500)) restored.observe(visit);
     expect(restored.healthy).toBe(true);
     expect(restored.net.next.transition.value.some((w) => w !== 0)).toBe(true);
     expect(() => Learner.restore({ ...versionThree, modelVersion: 2 })).toThrow(/of model version 2/);
+  });
+
+  it('restores a snapshot of model version 4 as one whose session kept no third site back, and learns on as version 5', () => {
+    const learner = Learner.create({ size: 'small' });
+    for (const visit of VISITS.slice(0, 300)) learner.observe(visit);
+    const current = learner.snapshot();
+    const restored = Learner.restore(asVersionFour(structuredClone(current), 'modelVersion'));
+    expect(restored.snapshot().modelVersion).toBe(5);
+    expect(restored.snapshot().context).toEqual({ ...current.context, lastPrev2: '' });
+    expect(restored.snapshot().weights).toEqual(current.weights);
+    for (const visit of VISITS.slice(300, 400)) restored.observe(visit);
+    expect(restored.healthy).toBe(true);
   });
 
   it('refuses a snapshot whose weights do not fit its configuration', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { predict, readModel } from '../../examples/read-model.mjs';
 import { Learner } from '../../model/learner';
 import { decodeModelFile, encodeModelFile } from '../../model/serialize';
-import { asVersionThree } from '../../harness/model-version-three';
+import { asVersionThree } from '../../harness/older-model-versions';
 import { makeVisit, syntheticVisits } from '../model/helpers';
 
 /** Content keywords by site, so that the model learns keyword features too. */
@@ -69,7 +69,7 @@ describe('examples/read-model.mjs', () => {
     expectSamePredictions(versionThree, decodeModelFile(versionThree));
   });
 
-  it('refuses what is not a model file of version 3 or 4', () => {
-    expect(() => readModel('{"format":"tabula-model","version":2}')).toThrow('not a Tabula model file of version 3 or 4');
+  it('refuses what is not a model file of version 3, 4 or 5', () => {
+    expect(() => readModel('{"format":"tabula-model","version":2}')).toThrow('not a Tabula model file of version 3, 4 or 5');
   });
 });
