@@ -75,7 +75,9 @@ async function allowedByRules(incoming: readonly ImportedVisit[], rules: MergeRu
 
 async function mergeIn(tx: MergeTransaction, incoming: readonly ImportedVisit[], rules: MergeRules, counts: Counts, onWritten?: OnWritten): Promise<Merged> {
   const visits = tx.objectStore('visits');
-  const tombstones = await tx.objectStore('forgotten').getAll();
+  // A pause is this browser's own: it kept this browser from recording (and keeps its history of
+  // then out of an import), not another browser's visits of then, which that browser was let record.
+  const tombstones = (await tx.objectStore('forgotten').getAll()).filter((tombstone) => tombstone.scope !== 'paused');
   const stored = await visits.getAll();
   const keys = new Set(stored.map((visit) => visit.key));
   const candidates: VisitRecord[] = [];

@@ -128,7 +128,7 @@ export function importSummary(name: string, result: DataImportResult): string {
   const reasons = [
     [result.alreadyStored, 'already here'],
     [result.excluded, 'on sites you exclude'],
-    [result.forgotten, 'forgotten here (by a forget or a reset of everything too) or from while recording was paused'],
+    [result.forgotten, 'forgotten here (by a forget or a reset of everything too)'],
     [result.expired, 'older than the visits you keep'],
     [result.doubled, 'history entries of a page’s visit, counted once'],
     [result.unfinished, 'still open when the file was made'],

@@ -162,7 +162,7 @@ describe('Data view: importing a data file', () => {
     const connector = background(async (result) => ({ ...result, added: 0, alreadyStored: 18, excluded: 2, forgotten: 3, relearned: 0 }));
     await pick(connector, new File([visitLine({ ...visit(1, 'a.example', NOW - 3600_000), key: 'visit-key-1' })], 'again.jsonl'));
     await screen.findByText('Nothing new in again.jsonl: 1 visit read, none added. Not added: 18 already here; 2 on sites you exclude; '
-      + '3 forgotten here (by a forget or a reset of everything too) or from while recording was paused. The model is as it was.');
+      + '3 forgotten here (by a forget or a reset of everything too). The model is as it was.');
     await waitFor(() => expect(connector.sent('data/import')).toHaveLength(1));
   });
 });
