@@ -92,6 +92,11 @@ export class DataFileReader {
   private badLines = 0;
   private readonly problems: string[] = [];
   private started = false;
+  /** Lines after the header, good or bad; how many visit lines the header says follow; the first line past them. */
+  private visitLines = 0;
+  private declared: number | undefined;
+  private firstExtra = 0;
+  private lastLine = 0;
 
   /** `counting`: a data file counts lines; an old (version 1) export, converted, counts its visits. */
   constructor(private readonly now = Date.now(), private readonly counting: 'line' | 'visit' = 'line') {}
@@ -100,6 +105,7 @@ export class DataFileReader {
     for (const line of lines) {
       const number = ++this.lineCount;
       if (line.trim() === '') continue;
+      this.lastLine = number;
       try {
         this.read(line);
       } catch (error) {
@@ -111,6 +117,19 @@ export class DataFileReader {
 
   get check(): DataFileCheck {
     return { lines: this.lineCount, visits: this.visits.length, unfinished: this.unfinished, badLines: this.badLines, problems: [...this.problems] };
+  }
+
+  /**
+   * Once the whole file is read: why it is not whole, when its header says how many visit lines
+   * follow and another number came (a file cut at the end of a line, or lines added); else undefined.
+   */
+  get notWhole(): string | undefined {
+    if (this.declared === undefined || this.declared === this.visitLines) return undefined;
+    const said = `its first line says ${this.declared.toLocaleString('en')} visit ${this.declared === 1 ? 'line follows' : 'lines follow'}`;
+    return this.visitLines < this.declared
+      ? `The file is not whole, so nothing was imported: line ${(this.lastLine + 1).toLocaleString('en')}: the file ends there, where ${said} `
+        + `and ${this.visitLines.toLocaleString('en')} came. It may have been cut short: export it again.`
+      : `The file is not as it was written, so nothing was imported: line ${this.firstExtra.toLocaleString('en')}: one visit line more than ${said}.`;
   }
 
   private read(line: string): void {
@@ -127,9 +146,10 @@ export class DataFileReader {
     const record = value as Record<string, unknown>;
     if ('format' in record) {
       if (!first) throw new InvalidRequest('a header, which only the first line may be');
-      checkHeader(record);
+      this.declared = checkHeader(record);
       return;
     }
+    if (++this.visitLines === (this.declared ?? -1) + 1) this.firstExtra = this.lineCount;
     if (typeof record.tabId === 'number' && record.seq === undefined) {
       this.unfinished++; // an old export's visit still open then: its finished record is in a later file
       return;
@@ -143,11 +163,15 @@ function asClause(message: string): string {
   return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
 }
 
-function checkHeader(header: Record<string, unknown>): void {
+/** Checks a header, and gives the number of visit lines it says follow (none said: undefined). */
+function checkHeader(header: Record<string, unknown>): number | undefined {
   if (header.format === 'tabula-model') throw new InvalidRequest('the start of a Tabula model file: import it in the Model view');
   if (header.format !== DATA_FORMAT) throw new InvalidRequest(`the header of a “${String(header.format).slice(0, 40)}” file, not a Tabula data file`);
   if (typeof header.version !== 'number' || header.version > DATA_VERSION) throw new InvalidRequest('the header of a newer Tabula’s data file: update Tabula to read it');
   if (header.version !== DATA_VERSION) throw new InvalidRequest(`the header of version ${String(header.version).slice(0, 20)}, which is not written line by line`);
+  if (header.visits === undefined) return undefined;
+  if (!Number.isSafeInteger(header.visits) || (header.visits as number) < 0) throw new InvalidRequest('a header whose “visits” is not a whole number of visit lines');
+  return header.visits as number;
 }
 
 /**

@@ -71,6 +71,17 @@ describe('reading a data file', () => {
     expect(read(text).visits.map((visit) => visit.key)).toEqual([first.key, second.key]);
   });
 
+  it('says a file is not whole when other than the visit lines its header counts came', () => {
+    const text = dataFileText({ format: 'tabula-data', version: 2, exportedAt: NOW, visits: [stored(1), stored(2), stored(3)], settings: DEFAULT_SETTINGS });
+    const lines = text.trimEnd().split('\n');
+    expect(read(text).notWhole).toBeUndefined();
+    expect(read(lines.slice(0, 3).join('\n') + '\n').notWhole).toBe('The file is not whole, so nothing was imported: line 4: the file ends there, '
+      + 'where its first line says 3 visit lines follow and 2 came. It may have been cut short: export it again.');
+    expect(read([...lines, lines[2]].join('\n')).notWhole).toBe('The file is not as it was written, so nothing was imported: line 5: one visit line more than its first line says 3 visit lines follow.');
+    expect(read(lines.slice(1).join('\n')).notWhole).toBeUndefined(); // a visit log: no header, nothing said
+    expect(read([lines[0].replace('"visits":3', '"visits":-1'), ...lines.slice(1)].join('\n')).check.problems).toEqual(['line 1: a header whose “visits” is not a whole number of visit lines']);
+  });
+
   it('names a visit of a log whose times have fractions of a millisecond by a key that its export reads back', () => {
     const text = '{"url":"https://news.example/a","startedAt":1764000000000.5,"endedAt":1764000060000.25,"activeMs":1000}';
     const reader = read(text);

@@ -265,6 +265,15 @@ describe('this browser’s rules', () => {
     expect((await stored(it)).map((visit) => visit.key)).not.toContain('later-key-1');
   });
 
+  it('refuse a file cut at the end of a line, which its header shows is not whole', async () => {
+    const file = await fileOf([0, 1, 2, 3].map((n) => ({ key: `whole-key-${n}`, visit: visitAt('news.example', T0 + n * 60_000) })));
+    const it = await wake(new IDBFactory());
+    const cut = file.split('\n').slice(0, 3).join('\n') + '\n'; // the header and two of four visits
+    await expect(importFile(it, cut)).rejects.toThrow(/^The file is not whole, so nothing was imported: line 4: .* says 4 visit lines follow and 2 came\./);
+    expect(await it.db.count('visits')).toBe(0);
+    expect((await importFile(it, file)).added).toBe(4);
+  });
+
   it('refuse to import while recording is paused', async () => {
     const file = await fileOf([{ key: 'keep-key-1', visit: visitAt('news.example', T0) }]);
     const it = await wake(new IDBFactory());

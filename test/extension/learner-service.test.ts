@@ -460,7 +460,7 @@ describe('merge', () => {
     const stripped = { ...endedFile, vocabulary: { ...(endedFile.vocabulary as object), hosts: [], counts: [] }, dictionary: { ...(endedFile.dictionary as object), entries: [] } };
     await expect(it.modelHandlers.onImport({ file: JSON.stringify(stripped) })).rejects.toThrow(refused);
     // Nor one whose session went through it three sites back.
-    const threeBack = { ...stripped, context: { ...(stripped.context as object), lastHost: 'a.example', lastPrev1: 'b.example', lastPrev2: 'www.c.example' } };
+    const threeBack = { ...stripped, context: { ...(endedFile.context as object), lastHost: 'a.example', lastPrev1: 'b.example', lastPrev2: 'www.c.example' } };
     await expect(it.modelHandlers.onImport({ file: JSON.stringify(threeBack) })).rejects.toThrow(refused);
     const { file } = otherBrowsersFile();
     await it.modelHandlers.onImport({ file });

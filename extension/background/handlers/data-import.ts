@@ -49,6 +49,7 @@ export async function onDataImport(request: { importId: string }): Promise<DataI
   staged = undefined; // read once: a second try reads the file again
   const check = reader.check;
   if (check.badLines > 0) throw new InvalidRequest(refusal(check));
+  if (reader.notWhole) throw new InvalidRequest(reader.notWhole);
   const db = await database();
   // Read as the import's job runs: a pause or an exclusion begun while it waited holds.
   const rules = async () => {
