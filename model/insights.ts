@@ -28,9 +28,16 @@ export interface LearnedInsights {
   /**
    * Learned effect of each hour of the day on engagement (24 values): the change of the chance of
    * an engaged visit; null for an hour at which no engagement was learned (no visit of a known
-   * engagement: a visit from the browser's history has none), whose weights are where they started.
+   * engagement: a visit from the browser's history has none), whose weights are where they started,
+   * and for an hour whose bucket holds another feature too (`hourShared`).
    */
   hourEffect: (number | null)[];
+  /**
+   * For each hour, whether the feature last seen in its bucket is another one (hashes collide): the
+   * bucket's weights moved with that feature as well, and maybe with it alone, so the hour has no
+   * effect of its own to show.
+   */
+  hourShared: boolean[];
   hiddenUnits: HiddenUnit[];
   /** A picture of the first layer: rows are the most used features, columns the embedding. */
   weights: { rows: string[]; cols: number; values: number[] };
@@ -96,6 +103,12 @@ export function insights(parts: LearnerParts): LearnedInsights {
   const { engaged, activeTime, next, heldBack, empty } = effectsAlone(parts);
   const input = new EncodedInput();
   const entries = parts.dictionary.all().sort((a, b) => a.bucket - b.bucket);
+  const hours = Array.from({ length: 24 }, (_, hour) => {
+    const hash = parts.hasher.hash('hour', String(hour));
+    const bucket = bucketOf(hash, parts.config.buckets);
+    const named = parts.dictionary.get(bucket);
+    return { hash, bucket, shared: named !== undefined && named.hash !== (hash | 0) }; // the dictionary keeps hashes as int32
+  });
   return {
     topFeatures: {
       engaged: largestOfEachKind(bySize(engaged)),
@@ -104,14 +117,13 @@ export function insights(parts: LearnerParts): LearnedInsights {
     },
     heldBack,
     baseline: { engaged: empty.engaged, activeSeconds: empty.activeSeconds },
-    hourEffect: Array.from({ length: 24 }, (_, hour) => {
-      const hash = parts.hasher.hash('hour', String(hour));
-      const bucket = bucketOf(hash, parts.config.buckets);
+    hourEffect: hours.map(({ hash, bucket, shared }) => {
       // The wide path's weight starts at 0 and moves with every engagement learned at that hour:
-      // still 0, nothing was (the dictionary cannot say, as another feature may name the bucket since).
-      if (parts.net.wide.weight.value[bucket * parts.net.wide.outputs] === 0) return null;
+      // still 0, nothing was.
+      if (shared || parts.net.wide.weight.value[bucket * parts.net.wide.outputs] === 0) return null;
       return outputsOf(parts, single(input, bucket, signOf(hash))).engaged - empty.engaged;
     }),
+    hourShared: hours.map(({ shared }) => shared),
     hiddenUnits: hiddenUnits(parts, entries),
     weights: picture(parts),
     siteMap: siteMap(parts),

@@ -13,7 +13,7 @@ interface ColumnChartProps {
   labelName: string;
   /** The least span of values the chart's height stands for, so that effects of nearly nothing look it. */
   minSpan?: number;
-  missing?: string;
+  missing?: string | ((index: number) => string);
 }
 
 const WIDTH = 300;
@@ -53,7 +53,7 @@ export function ColumnChart({ title, summary, labels, values, format, labelName,
           <text key={label} class="tick" x={i * step + 1} y={HEIGHT - 2}>{label}</text>
         ))}
       </svg>
-      <DataTable caption={title} head={[labelName, 'Effect']} rows={values.map((value, i) => [labels[i], value === null ? missing : format(value)])} />
+      <DataTable caption={title} head={[labelName, 'Effect']} rows={values.map((value, i) => [labels[i], value === null ? (typeof missing === 'string' ? missing : missing(i)) : format(value)])} />
     </figure>
   );
 }

@@ -45,7 +45,7 @@ export function LearnedView() {
         {learned ? (
           <>
             <HabitsHeatmap habits={learned.habits} />
-            <HourEffectChart hourEffect={learned.hourEffect} />
+            <HourEffectChart hourEffect={learned.hourEffect} hourShared={learned.hourShared} />
           </>
         ) : <Skeleton height={230} label="Loading habits…" />}
       </Section>
@@ -140,18 +140,21 @@ function HabitsHeatmap({ habits }: { habits: number[][] }) {
 /** The least span of the hour chart: 4 points of chance, so that effects of nearly nothing look it. */
 const HOUR_EFFECT_SPAN = 0.04;
 
-function HourEffectChart({ hourEffect }: { hourEffect: (number | null)[] }) {
+function HourEffectChart({ hourEffect, hourShared }: { hourEffect: (number | null)[]; hourShared: boolean[] }) {
   const known = hourEffect.flatMap((effect, hour) => (effect === null ? [] : [{ effect, hour }]));
+  const shared = hourShared.filter(Boolean).length;
   const up = known.reduce((best, next) => (next.effect > best.effect ? next : best), known[0]);
   const down = known.reduce((best, next) => (next.effect < best.effect ? next : best), known[0]);
   // An hour's effect is learned from visits whose engagement is known: not from those of the browser's history.
-  const summary = known.length === 0 ? 'Nothing learned about hours yet: no engagement has been learned at any hour.'
+  const unknown = hourEffect.length - known.length - shared;
+  const summary = (known.length === 0 ? 'Nothing learned about hours yet: no engagement has been learned at any hour'
     : `Strongest push towards engagement at ${HOURS[up.hour]}:00, strongest push away at ${HOURS[down.hour]}:00`
-      + (known.length < hourEffect.length ? `; ${count(hourEffect.length - known.length, 'hour')} with no engagement learned yet.` : '.');
+      + (unknown > 0 ? `; ${count(unknown, 'hour')} with no engagement learned yet` : ''))
+    + (shared > 0 ? `; ${count(shared, 'hour')} not shown, as another feature shares its weights.` : '.');
   return (
     <ColumnChart title="Learned effect of the hour on engagement" summary={summary} labelName="Hour"
       labels={HOURS.slice(0, hourEffect.length)} values={hourEffect} format={signedPoints}
-      minSpan={HOUR_EFFECT_SPAN} missing="none learned yet" />
+      minSpan={HOUR_EFFECT_SPAN} missing={(hour) => (hourShared[hour] ? 'shared with another feature' : 'none learned yet')} />
   );
 }
 

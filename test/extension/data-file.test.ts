@@ -72,7 +72,7 @@ describe('reading a data file', () => {
   });
 
   it('says a file is not whole when other than the visit lines its header counts came', () => {
-    const text = dataFileText({ format: 'tabula-data', version: 2, exportedAt: NOW, visits: [stored(1), stored(2), stored(3)], settings: DEFAULT_SETTINGS });
+    const text = dataFileText({ format: 'tabula-data', version: 1, exportedAt: NOW, visits: [stored(1), stored(2), stored(3)], settings: DEFAULT_SETTINGS });
     const lines = text.trimEnd().split('\n');
     expect(read(text).notWhole).toBeUndefined();
     expect(read(lines.slice(0, 3).join('\n') + '\n').notWhole).toBe('The file is not whole, so nothing was imported: line 4: the file ends there, '

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { engagementLabel } from '../../model/labels';
 import { Learner } from '../../model/learner';
+import { bucketOf, murmur3 } from '../../model/hash';
 import { logLossOfProbability } from '../../model/losses';
 import { decodeModelFile, encodeModelFile } from '../../model/serialize';
 import { expectSameSnapshot, makeVisit, syntheticVisits } from './helpers';
@@ -275,9 +276,11 @@ describe('Learner', () => {
   it('shows what it learned', () => {
     const insights = learner.insights();
     expect(insights.hourEffect).toHaveLength(24);
-    // Every hour the visits were learned at has a finite effect, the others none.
+    // Every hour the visits were learned at has a finite effect, the others none, and so has an
+    // hour whose bucket another feature holds too.
     const hours = new Set(VISITS.map((visit) => new Date(visit.startedAt).getHours()));
-    insights.hourEffect.forEach((effect, hour) => expect(effect === null ? null : Number.isFinite(effect), `${hour}:00`).toBe(hours.has(hour) ? true : null));
+    insights.hourEffect.forEach((effect, hour) => expect(effect === null ? null : Number.isFinite(effect), `${hour}:00`).toBe(hours.has(hour) && !insights.hourShared[hour] ? true : null));
+    expect(insights.hourShared.filter(Boolean).length).toBeLessThan(hours.size / 2);
     expect(insights.topFeatures.engaged.length).toBeGreaterThan(5);
     const sites = insights.topFeatures.engaged.filter((c) => c.feature.startsWith('site: '));
     expect(sites.length).toBeGreaterThan(0);
@@ -293,6 +296,28 @@ describe('Learner', () => {
     const evening = mean([19, 20, 21]);
     const morning = mean([9, 10, 11]);
     expect(evening).toBeGreaterThan(morning);
+  });
+
+  it('shows no effect of an hour whose bucket another feature, seen at other hours, holds', () => {
+    const fresh = Learner.create();
+    const { buckets, hashSeed } = fresh.config;
+    const midnight = bucketOf(murmur3('hour=0', hashSeed), buckets);
+    // A site whose token falls in the bucket of the hour 00:00 (hashes collide), visited by day only.
+    let n = 0;
+    while (bucketOf(murmur3(`host=s${n}.example`, hashSeed), buckets) !== midnight) n++;
+    const host = `s${n}.example`;
+    const start = new Date(2024, 0, 1, 9).getTime();
+    for (let day = 0; day < 20; day++) {
+      for (const [i, at] of [0, 3_600_000, 7_200_000].entries()) {
+        fresh.observe(makeVisit({ host: i === 0 ? host : 'other.example', startedAt: start + day * 86_400_000 + at, endedAt: start + day * 86_400_000 + at + 60_000, activeMs: i === 0 ? 60_000 : 2_000 }));
+      }
+    }
+    expect(fresh.net.wide.weight.value[midnight * 2]).not.toBe(0); // the site's weight, shared with the hour
+    const { hourEffect, hourShared } = fresh.insights();
+    expect(hourEffect[0]).toBeNull();
+    expect(hourShared[0]).toBe(true);
+    expect(hourEffect[9]).not.toBeNull();
+    expect(hourShared[9]).toBe(false);
   });
 
   it('has no effect of an hour at which no engagement was learned', () => {

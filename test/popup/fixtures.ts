@@ -105,6 +105,7 @@ export function insights(overrides: Partial<Insights> = {}): Insights {
     baseline: { engaged: 0.38, activeSeconds: 52 },
     habits: habits(),
     hourEffect: Array.from({ length: 24 }, (_, hour) => Math.sin(((hour - 15) / 24) * 2 * Math.PI) * 0.4),
+    hourShared: Array(24).fill(false),
     hiddenUnits: [
       { unit: 1, top: [{ feature: 'site: github.com', effect: 1.2 }, { feature: 'hour: 02:00', effect: -0.7 }] },
       { unit: 2, top: [{ feature: 'page kind: video', effect: 0.9 }, { feature: 'site: youtube.com', effect: 0.8 }] },

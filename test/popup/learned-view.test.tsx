@@ -233,6 +233,19 @@ describe('Learned view', () => {
       .toBe('Nothing learned about hours yet: no engagement has been learned at any hour.');
   });
 
+  it('says of an hour whose weights another feature shares that it is not shown, rather than that nothing was learned', async () => {
+    const hourEffect = Array.from({ length: 24 }, (_, hour) => (hour >= 9 && hour < 12 ? [0.02, -0.01, 0.01][hour - 9] : null));
+    const hourShared = Array.from({ length: 24 }, (_, hour) => hour === 0);
+    showLearned({ 'model/insights': insights({ hourEffect, hourShared }) });
+    const chart = await screen.findByRole('img', { name: /Learned effect of the hour/ });
+    expect(chart.querySelectorAll('rect')).toHaveLength(3);
+    expect(chart.querySelector('desc')?.textContent).toBe('Strongest push towards engagement at 09:00, strongest push away at 10:00; '
+      + '20 hours with no engagement learned yet; 1 hour not shown, as another feature shares its weights.');
+    const rows = [...chart.closest('figure')!.querySelectorAll('tbody tr')].map((row) => row.textContent);
+    expect(rows[0]).toBe('00shared with another feature');
+    expect(rows[1]).toBe('01none learned yet');
+  });
+
   it('draws learning curves against the constant-predictor baseline', async () => {
     showLearned();
     const logLoss = await screen.findByRole('img', { name: /Engagement log loss/ });
