@@ -47,7 +47,8 @@ function placeLabels(points: SiteMap['points'], at: (point: SiteMap['points'][nu
   }
   return labels;
 }
-const visitsText = (visits: number) => `about ${Math.round(visits).toLocaleString('en')} visits`;
+/** A site's count as the next-site head keeps it: each visit counts a little less with every visit after it, so it says how much lately, not how many. */
+const visitsText = (visits: number) => `about ${Math.round(visits).toLocaleString('en')} visits lately`;
 
 export function SiteMapChart({ map }: { map: SiteMap }) {
   const titleId = useId();
@@ -59,7 +60,8 @@ export function SiteMapChart({ map }: { map: SiteMap }) {
   const x = (value: number) => MARGIN + ((value + 1) / 2) * (WIDTH - 2 * MARGIN);
   const y = (value: number) => HEIGHT - MARGIN - ((value + 1) / 2) * (HEIGHT - 2 * MARGIN);
   const summary = `${map.points.length} most visited sites; sites close together are expected in the same moments. `
-    + `The two axes show ${Math.round(map.shown * 100)} % of how the model tells them apart.`;
+    + `The two axes show ${Math.round(map.shown * 100)} % of how the model tells them apart. `
+    + 'Visits lately: the older a visit, the less it counts.';
   const pointed = active === null ? null : map.points[active];
   return (
     <figure class="chart site-map">
@@ -81,7 +83,7 @@ export function SiteMapChart({ map }: { map: SiteMap }) {
       <p class="muted site-map-pointed" aria-live="polite">
         {pointed ? `${pointed.host}: ${visitsText(pointed.visits)}` : 'Point at a dot, or move to it with Tab, to see its site.'}
       </p>
-      <DataTable caption={title} head={['Site', 'Visits', 'Across', 'Up']}
+      <DataTable caption={title} head={['Site', 'Visits lately', 'Across', 'Up']}
         rows={map.points.map((point) => [point.host, Math.round(point.visits), point.x.toFixed(2), point.y.toFixed(2)])} />
     </figure>
   );

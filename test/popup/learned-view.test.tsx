@@ -137,7 +137,7 @@ describe('Learned view', () => {
     const map = await screen.findByRole('group', { name: /Your sites as the model sees them/ });
     const dots = within(map).getAllByRole('img');
     expect(dots.map((dot) => dot.getAttribute('aria-label'))).toEqual([
-      'github.com, about 120 visits', 'docs.python.org, about 64 visits', 'youtube.com, about 50 visits', 'news.ycombinator.com, about 31 visits',
+      'github.com, about 120 visits lately', 'docs.python.org, about 64 visits lately', 'youtube.com, about 50 visits lately', 'news.ycombinator.com, about 31 visits lately',
     ]);
     // x = 1 is the right edge of the plot, y = 1 its top; the most visited dot is the largest.
     expect(Number(dots[0].getAttribute('cx'))).toBe(286);
@@ -146,7 +146,7 @@ describe('Learned view', () => {
     expect(map.querySelector('desc')?.textContent).toContain('72 %');
     expect(screen.getByText(/Point at a dot/)).toBeTruthy();
     fireEvent.focus(dots[2]);
-    expect(await screen.findByText('youtube.com: about 50 visits')).toBeTruthy();
+    expect(await screen.findByText('youtube.com: about 50 visits lately')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Your sites as the model sees them' });
     expect(within(table).getAllByRole('row')).toHaveLength(5);
   });
