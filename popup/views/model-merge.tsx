@@ -60,7 +60,7 @@ export function MergeModel() {
         <input type="file" accept="application/json,.json" onChange={(event) => void choose(event.currentTarget)} />
       </label>
       {readError && <ErrorMessage>{readError}</ErrorMessage>}
-      {preview.error && <ErrorMessage>This file cannot be merged. {sentence(preview.error)}</ErrorMessage>}
+      {preview.error && <ErrorMessage>This file cannot be merged. {sentence(preview.error)}{/Nothing was changed\.$/.test(sentence(preview.error)) ? '' : ' Nothing was changed.'}</ErrorMessage>}
       {picked && (
         <Confirm title={`Merge ${picked.name} into this model?`} confirmLabel="Merge this model"
           onConfirm={confirm} onCancel={cancel} pending={merge.pending}>
@@ -82,6 +82,7 @@ function MergeSummary({ preview }: { preview: MergePreview }) {
       {preview.topSites.length > 0 && (
         <ul class="merge-sites" aria-label="Its most visited sites">
           {preview.topSites.map((site, i) => <li key={i}>{site.host || 'a site it knows only by a hash'} (about {count(Math.round(site.visits), 'visit')} lately)</li>)}
+          {preview.sites > preview.topSites.length && <li>and {count(preview.sites - preview.topSites.length, 'other site')}</li>}
         </ul>
       )}
     </>

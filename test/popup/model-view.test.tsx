@@ -244,7 +244,7 @@ describe('Model view: merge', () => {
     expect(confirm.textContent).toContain('holds 812 feature names');
     const sites = within(confirm).getByRole('list', { name: 'Its most visited sites' });
     expect(within(sites).getAllByRole('listitem').map((item) => item.textContent)).toEqual(
-      ['phone.example.com (about 42 visits lately)', 'a site it knows only by a hash (about 12 visits lately)']);
+      ['phone.example.com (about 42 visits lately)', 'a site it knows only by a hash (about 12 visits lately)', 'and 201 other sites']);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Merge this model' }));
     await screen.findByText('Models merged: this model has now learned from 9,000 visits.');
     expect(connector.sent('model/merge')).toEqual([{ file: JSON.stringify(modelFile) }]);
@@ -254,9 +254,16 @@ describe('Model view: merge', () => {
     const refusal = 'This model cannot be merged into this one: its embedding width (64) differs from this model\'s (24), so its numbers do not mean the same things. Nothing was changed.';
     const connector = showModel({ 'model/preview-merge': new Error(refusal) });
     pickToMerge(JSON.stringify(modelFile));
-    await screen.findByText(/This file cannot be merged\. This model cannot be merged into this one: its embedding width \(64\) differs/);
+    const said = await screen.findByText(/This file cannot be merged\. This model cannot be merged into this one: its embedding width \(64\) differs/);
+    expect(said.textContent?.match(/Nothing was changed\./g)).toHaveLength(1);
     expect(screen.queryByRole('group')).toBeNull();
     expect(connector.sent('model/merge')).toEqual([]);
+  });
+
+  it('says nothing was changed when a refusal does not say it already', async () => {
+    showModel({ 'model/preview-merge': new Error('This model file names a site that you have forgotten or exclude here.') });
+    pickToMerge(JSON.stringify(modelFile));
+    expect(await screen.findByText('This file cannot be merged. This model file names a site that you have forgotten or exclude here. Nothing was changed.')).toBeTruthy();
   });
 
   it('does not send a file that is not JSON', async () => {
