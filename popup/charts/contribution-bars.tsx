@@ -37,7 +37,7 @@ export function ContributionBars({ label, contributions, format, largest: given 
         const width = `${Math.min(50, (Math.abs(effect) / largest) * 50)}%`;
         return (
           <li key={feature} class={direction}>
-            <span class="feature">{feature}</span>
+            <span class="feature" title={feature}>{feature}</span>
             <span class="effect">
               <span class="visually-hidden">{direction === 'up' ? 'pushes up' : 'pushes down'} </span>
               {format(effect)}

@@ -106,6 +106,12 @@ describe('ColumnChart and ContributionBars', () => {
     expect(axis).toBeGreaterThan(70);
   });
 
+  it('gives each feature its whole name on hover, for a name the row cuts short', () => {
+    const feature = 'bsky.app right after www.youtube.com → www.bbc.co.uk';
+    render(<ContributionBars label="Next" contributions={[{ feature, effect: 0.2 }]} format={String} />);
+    expect(screen.getByText(feature).getAttribute('title')).toBe(feature);
+  });
+
   it('says there is nothing yet rather than drawing an empty list', () => {
     render(<ContributionBars label="Empty" contributions={[]} format={String} />);
     expect(screen.queryByRole('list')).toBeNull();
