@@ -73,8 +73,11 @@ function ModelCounts({ overview }: { overview: ModelOverview }) {
     ['Sites visited', overview.sites.toLocaleString('en')],
     ['Storage used', bytes(overview.storageBytes)],
     ['Model size', `${overview.config.size}, ${overview.config.parameters.toLocaleString('en')} weights (${bytes(overview.config.weightBytes)})`],
-    ['Learning since', dateTime(overview.createdAt)],
-    ['Last learned', dateTime(overview.updatedAt)],
+    // A model that has learned nothing (new, reset, or after forgetting everything) has no dates to give.
+    ...(overview.visitsLearned === 0 ? [['Last learned', 'nothing learned yet'] as [string, string]] : [
+      ['Learning since', dateTime(overview.createdAt)] as [string, string],
+      ['Last learned', dateTime(overview.updatedAt)] as [string, string],
+    ]),
   ];
   return (
     <dl class="counts">

@@ -37,6 +37,15 @@ describe('Learned view', () => {
     expect(counts['Visits stored']).toBe('1,398');
     expect(counts['Storage used']).toBe('2.2 MB');
     expect(counts['Model size']).toBe('medium, 52,480 weights (205.0 KB)');
+    expect(counts['Learning since']).toMatch(/\d{4}/);
+  });
+
+  it('gives no learning dates for a model that has learned nothing (after forgetting everything)', async () => {
+    showLearned({ 'model/overview': overview({ visitsLearned: 0, storedVisits: 0, history: [] }) });
+    await screen.findByText('Visits learned');
+    const names = [...section('In numbers').querySelectorAll('dt')].map((name) => name.textContent);
+    expect(names).not.toContain('Learning since');
+    expect(section('In numbers').textContent).toContain('Last learnednothing learned yet');
   });
 
   it('groups the features that matter most by kind, up and down coloured, on one scale per prediction', async () => {
