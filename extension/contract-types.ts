@@ -176,7 +176,7 @@ export interface DataImportResult {
   alreadyStored: number;
   /** On a site or page of this browser's exclusion list. */
   excluded: number;
-  /** Forgotten here, or begun while recording here was paused. */
+  /** Forgotten here (a visit, a site, a day or everything forgotten before the visit was imported). */
   forgotten: number;
   /** Older than this browser keeps visits. */
   expired: number;

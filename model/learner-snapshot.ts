@@ -17,11 +17,10 @@ export type { ContextSnapshot } from './session';
  * The version of the model file and of the checkpoint: what the weights mean. 3: the words of a
  * text field weigh 1/√n each (encoded-input.ts). 4: the next-site head's table of what follows
  * what (`next.transition`); a version-3 learner is a version-4 one whose table is empty, so its
- * snapshots and files are read as such (`fromVersion3`). 5: the four sites a page ends (`quad`)
- * in place of the site two back alone, and so a session that keeps its third site back
- * (`context.lastPrev2`); a version-4 learner is read as one whose session has none
- * (`fromVersion4`): its weights of the old token are no longer read, and it learns the new one
- * from its next visits. A snapshot of an earlier version is refused, and the background then
+ * snapshots and files are read as such (`fromVersion3`). 5: a token for the four sites a page ends
+ * (`quad`), and so a session that keeps its third site back (`context.lastPrev2`); a version-4
+ * learner is read as one whose session has none (`fromVersion4`), and learns the new token's
+ * weights from its next visits. A snapshot of an earlier version is refused, and the background then
  * relearns its model from the stored visits.
  */
 export const MODEL_VERSION = 5;

@@ -208,23 +208,30 @@ export function flush(): Promise<void> {
 
 /**
  * Starts a new model and learns every stored visit again, in order: after a forget this is exact
- * unlearning, since the result is the model that the remaining visits alone would have made.
+ * unlearning, since the result is the model that the remaining visits alone would have made. Asked
+ * for itself (Play, with new settings or not), nothing marks the checkpoint for relearning: the new
+ * model must be stored before it is answered, and if it cannot be, or the new settings leave it
+ * unsound, the model in place before is kept as it was.
  */
 export function relearn(config?: Partial<LearnerConfig>): Promise<number> {
   return unlearning(async () => {
-    if (!config) return relearnAll((await loaded()).config);
-    const [before, passedOver] = [takenBack, new Set(unsound)];
-    const learned = await relearnAll(config);
-    if (takenBack === before) return learned;
-    // New settings made the model unsound: the last sound model, of the settings before, was
-    // taken back. The visits passed over were unsound under the new settings only, and are
-    // learned again by the next relearning.
-    for (const seq of unsound) if (!passedOver.has(seq)) unsound.delete(seq);
-    throw new InvalidRequest('With these settings the model went unsound as it learned (a value grew past its bounds), so it was kept as it was. A lower learning rate may learn soundly.');
+    const previous = { model: await loaded(), lastSeq, unsaved, marks, passedOver: new Set(unsound), takenBack };
+    try {
+      const learned = await relearnAll(config ?? previous.model.config, true);
+      if (!config || takenBack === previous.takenBack) return learned;
+      throw new InvalidRequest('With these settings the model went unsound as it learned (a value grew past its bounds), so it was kept as it was. A lower learning rate may learn soundly.');
+    } catch (error) {
+      // The visits passed over were unsound under the new settings only: learned again by the next relearning.
+      for (const seq of unsound) if (!previous.passedOver.has(seq)) unsound.delete(seq);
+      ({ model: learner, lastSeq, unsaved, marks } = previous);
+      fromScratch = undefined;
+      await saveOrRetry(); // the checkpoint holds that model again
+      throw error;
+    }
   });
 }
 
-async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
+async function relearnAll(config: Partial<LearnerConfig>, mustSave = false): Promise<number> {
   try {
     learner = Learner.create(config);
     marks = [];
@@ -233,9 +240,18 @@ async function relearnAll(config: Partial<LearnerConfig>): Promise<number> {
     fromScratch = {};
     status.progress = { step: 'relearning', done: 0, total: await (await database()).countFromIndex('visits', 'by-seq') };
     const learned = await learnPending();
-    // What was asked (a forget, an import, new settings) is done: a checkpoint that cannot be
-    // written now (a full disk) is tried again, as after any visit, rather than failing it.
-    await saveOrRetry();
+    // A forget, an import or the retention cut is done once its transaction is: it marked the
+    // checkpoint for relearning, so a checkpoint that cannot be written now (a full disk) is tried
+    // again, as after any visit, rather than failing what was asked.
+    if (mustSave) {
+      await save().catch((error: unknown) => {
+        pressure.fullAt = Date.now();
+        const why = String((error as Error)?.message ?? error).replace(/\.$/, '');
+        throw new InvalidRequest(`The model learned again could not be stored (${why}), so the one before was kept as it was. Free some disk space and try again.`);
+      });
+    } else {
+      await saveOrRetry();
+    }
     return learned;
   } finally {
     status.progress = undefined;

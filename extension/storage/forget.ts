@@ -252,7 +252,7 @@ export async function applyRetention(db: Database, visitDays: number, eventDays:
     last = Math.max(last, c.value.at);
     await c.delete();
   }
-  if (last > -Infinity) await forgotten.add({ scope: 'all', at: last });
+  if (last > -Infinity) await forgotten.add({ scope: 'all', at: last, retention: true });
   if (removed.visits > 0) {
     removed.relearn = true;
     await markForRelearning(tx);

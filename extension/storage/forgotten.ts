@@ -24,8 +24,15 @@ export type Tombstone =
   | { scope: 'matching'; entry: string; at: number }
   /** A local day, from its first millisecond to the first of the next. */
   | { scope: 'day'; from: number; to: number; at: number }
-  | { scope: 'all'; at: number }
-  /** Recording was paused from `from` to `to` (open while paused): nothing of then is imported later. */
+  /**
+   * Everything begun before `at`: a forget of everything, or (`retention`) the tombstones past the
+   * retention cut, which give way to one (forget.ts) that no longer says what they were.
+   */
+  | { scope: 'all'; at: number; retention?: true }
+  /**
+   * Recording was paused from `from` to `to` (open while paused): nothing of then is taken from this
+   * browser's history later. Another browser's visits of then, in a data file, are (merge.ts).
+   */
   | { scope: 'paused'; from: number; to: number; at: number }
   /**
    * An entry of the exclusion list, taken off it at `at`: a page's report of a visit that began

@@ -1,6 +1,6 @@
 // Merging the visits of a data file with those stored, in one transaction. What this browser's
-// rules keep out stays out (the exclusion list, the tombstones of what was forgotten or recorded
-// while paused, the retention period); a visit already stored is counted once, by its key; and a
+// rules keep out stays out (the exclusion list, the tombstones of what was forgotten, the retention
+// period); a visit already stored is counted once, by its key; and a
 // history entry of a visit that a page recorded is not a second visit. When anything changes,
 // every finished visit gets a new seq in time order (its start, then its key) and the checkpoint
 // is marked for relearning, in the same transaction: two browsers that hold the same visits then

@@ -4,6 +4,7 @@ import { InvalidRequest } from '../errors';
 import { DEFAULT_EXCLUSIONS, parseExclusion } from '../exclusions';
 import type { Database } from './db';
 import { noteLiftedExclusions, notePause } from './forgotten';
+import { abortQuietly, settledQuietly } from './visits';
 
 export const DEFAULT_SETTINGS: Settings = {
   paused: false,
@@ -35,13 +36,20 @@ export async function getSettings(db: Database): Promise<Settings> {
 export async function updateSettings(db: Database, change: unknown, now = Date.now()): Promise<Settings> {
   const checked = checkSettingsChange(change);
   const tx = db.transaction(['settings', 'forgotten'], 'readwrite');
-  const before = settingsFrom(await tx.objectStore('settings').get('settings'));
-  const next = { ...before, ...checked };
-  const forgotten = tx.objectStore('forgotten');
-  await noteLiftedExclusions(forgotten, before.excluded, next.excluded, now);
-  if (next.paused !== before.paused) await notePause(forgotten, next.paused, now);
-  await tx.objectStore('settings').put(next, 'settings');
-  await tx.done;
+  settledQuietly(tx.done);
+  let next: Settings;
+  try {
+    const before = settingsFrom(await tx.objectStore('settings').get('settings'));
+    next = { ...before, ...checked };
+    const forgotten = tx.objectStore('forgotten');
+    await noteLiftedExclusions(forgotten, before.excluded, next.excluded, now);
+    if (next.paused !== before.paused) await notePause(forgotten, next.paused, now);
+    await tx.objectStore('settings').put(next, 'settings');
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx); // a write refused on the way: none of the others is kept either
+    throw error;
+  }
   settingsProblems.clear();
   return next;
 }

@@ -92,7 +92,7 @@ function MergeSummary({ preview }: { preview: MergePreview }) {
 /**
  * Said before a model file is taken in when it may hold what was learned of a day, or a time,
  * forgotten here since (the background's `mayHoldForgotten`): the file is not refused, for its
- * dates cannot tell, and no relearning could take it out afterwards.
+ * dates cannot tell. What it brings stays until the model is next relearned from the stored visits.
  */
 export function ForgottenCaution({ preview, doing }: { preview: ImportPreview; doing: 'importing' | 'merging' }) {
   const since = preview.mayHoldForgotten;
@@ -102,9 +102,9 @@ export function ForgottenCaution({ preview, doing }: { preview: ImportPreview; d
     : `It began learning before ${dateTime(since.before)}, and you have forgotten here what was browsed before then`;
   return (
     <Caution>
-      {what}: it may hold what it learned of that time, and {doing} it would bring that back, where no
-      relearning here could take it out. To bring in only what you did not forget, import a data file
-      instead (Data → Import data).
+      {what}: it may hold what it learned of that time, and {doing} it would bring that back, until the
+      model is next relearned from your stored visits. To bring in only what you did not forget, import a
+      data file instead (Data → Import data).
     </Caution>
   );
 }

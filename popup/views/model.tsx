@@ -35,10 +35,10 @@ export function ModelView({ now }: { now?: () => number }) {
       </Section>
       <Section title="Import">
         <p class="muted">Bring in a model exported from Tabula, for example from another browser. You see what it
-          learned before it replaces the current one. Your stored visits stay as they are, and the model is relearned
-          from them alone when you forget something, import data or change its size, and each day that visits pass
-          their retention: what it learned elsewhere then goes. To keep it for good, import that browser's data file
-          instead.</p>
+          learned before it replaces the current one. Your stored visits stay as they are, and the model is
+          relearned from them alone when you forget something, import data or retrain it in Play, and each day that
+          visits pass their retention: what it learned elsewhere then goes. To keep it for good, import that
+          browser's data file instead.</p>
         <ImportModel />
       </Section>
       <Section title="Merge">
@@ -46,7 +46,7 @@ export function ModelView({ now }: { now?: () => number }) {
           file into this one: both must be of the same size and hashing. Each weight becomes an average of the two,
           weighted by how much each model learned it; the sites each predicts and the names each holds are put
           together. Your stored visits stay as they are, and the model is relearned from them alone when you forget
-          something, import data or change its size, and each day that visits pass their retention.</p>
+          something, import data or retrain it in Play, and each day that visits pass their retention.</p>
         <MergeModel />
       </Section>
       <Section title="Start over">

@@ -170,7 +170,7 @@ describe('retention', () => {
     expect(await hosts()).toEqual(['kept.example']);
     expect((await db.getAll('events')).map((event) => event.host)).toEqual(['kept.example']);
     // The site's tombstone gives way to one for everything before it: no trace of the site is kept.
-    expect(await db.getAll('forgotten')).toEqual([{ id: 2, scope: 'all', at: T0 - 35 * DAY }]);
+    expect(await db.getAll('forgotten')).toEqual([{ id: 2, scope: 'all', at: T0 - 35 * DAY, retention: true }]);
     expect((await db.get('model', 'checkpoint'))?.relearn).toBe(true);
   });
 

@@ -559,6 +559,10 @@ describe('merge', () => {
     await new Promise((resolve) => setTimeout(resolve, 2));
     const newer = datedFile(Date.now(), Date.now() + 60_000); // begun since
     expect((await it.modelHandlers.onPreviewMerge({ file: newer })).mayHoldForgotten).toBeUndefined();
+    // The retention's stand-in for tombstones past its cut names no forget: nothing is said of it.
+    await it.db.clear('forgotten');
+    await it.db.add('forgotten', { scope: 'all', at: Date.now(), retention: true });
+    expect((await it.modelHandlers.onPreviewImport({ file: older })).mayHoldForgotten).toBeUndefined();
   });
 
   it('refuses a model of another architecture, saying why, and keeps the model and its checkpoint', async () => {
@@ -623,26 +627,44 @@ describe('a full disk', () => {
     }
   });
 
-  it('finishes a relearning whose checkpoint cannot be written, notes the full disk, and saves it once it can', async () => {
+  it('finishes a forget whose relearned checkpoint cannot be written, notes the full disk, and saves it once it can', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
       const it = await wake();
-      await browse(it, 6);
+      await browse(it, 9);
       await it.service.catchUp();
       await it.service.flush();
-      failModelPuts();
-      vi.stubGlobal('navigator', {});
-      // Play relearns every stored visit with new settings: done, though the disk is full.
-      expect((await it.modelHandlers.onPlay({ learningRate: 0.1, size: 'small' })).config).toMatchObject({ learningRate: 0.1, size: 'small' });
+      // The forget's own transaction marks the checkpoint for relearning; the relearned model's save fails.
+      const put = IDBObjectStore.prototype.put;
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'model' && (args[0] as { relearn?: boolean }).relearn !== true) throw new DOMException('The disk is full.', 'QuotaExceededError');
+        return put.apply(this, args);
+      });
+      expect((await it.service.forget({ scope: 'site', host: 'c.example' })).relearned).toBe(6);
       expect(it.pressure.pressure.fullAt).toBeGreaterThan(0);
-      expect((await it.db.get('model', 'checkpoint'))?.snapshot.config.size).toBe('medium');
+      expect((await it.db.get('model', 'checkpoint'))?.relearn).toBe(true); // a restart would relearn
       vi.restoreAllMocks();
       await vi.advanceTimersByTimeAsync(60_000); // the save is tried again later
-      await vi.waitFor(async () => expect((await it.db.get('model', 'checkpoint'))?.snapshot.config).toMatchObject({ learningRate: 0.1, size: 'small' }));
-      expectSameModel((await it.db.get('model', 'checkpoint'))!.snapshot, trainedOn(await storedInSeqOrder(it), { learningRate: 0.1, size: 'small' }));
+      await vi.waitFor(async () => expect((await it.db.get('model', 'checkpoint'))?.relearn).toBeFalsy());
+      expectSameModel((await it.db.get('model', 'checkpoint'))!.snapshot, trainedOn(await storedInSeqOrder(it)));
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps the model as it was when Play\'s model cannot be stored, and says why', async () => {
+    const it = await wake();
+    await browse(it, 6);
+    await it.service.catchUp();
+    await it.service.flush();
+    const before = JSON.stringify(encodeModelFile(await it.service.current()));
+    failModelPuts();
+    vi.stubGlobal('navigator', {});
+    await expect(it.modelHandlers.onPlay({ learningRate: 0.1, size: 'small' }))
+      .rejects.toThrow(/^The model learned again could not be stored \(A mutation operation .*\), so the one before was kept as it was\./);
+    vi.restoreAllMocks();
+    expect(JSON.stringify(encodeModelFile(await it.service.current()))).toBe(before);
+    expect(it.pressure.pressure.fullAt).toBeGreaterThan(0);
   });
 
   it('refuses an import whose model cannot be stored, and keeps the current one', async () => {

@@ -64,6 +64,21 @@ describe('settings', () => {
       db.close();
     });
 
+    it('leaves a pause\'s tombstone as it was when the setting itself cannot be written', async () => {
+      const db = await open('settings-test-6');
+      await updateSettings(db, { paused: true }, 1_000);
+      const put = IDBObjectStore.prototype.put;
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'settings') throw new DOMException('The disk is full.', 'QuotaExceededError');
+        return put.apply(this, args);
+      });
+      await expect(updateSettings(db, { paused: false }, 2_000)).rejects.toThrow('The disk is full.');
+      vi.restoreAllMocks();
+      expect((await getSettings(db)).paused).toBe(true);
+      expect(await db.getAll('forgotten')).toMatchObject([{ scope: 'paused', from: 1_000, to: Number.MAX_SAFE_INTEGER }]);
+      db.close();
+    });
+
     it('leaves the exclusion list as it was when the entry taken off it cannot be noted', async () => {
       const db = await open('settings-test-5');
       await updateSettings(db, { excluded: ['bank.example', 'clinic.example'] });

@@ -146,7 +146,9 @@ function describeModel(learner: Learner, forgotten: readonly Tombstone[]): Impor
 function forgottenSinceLearned(learner: Learner, forgotten: readonly Tombstone[]): ImportPreview['mayHoldForgotten'] {
   const { createdAt: first, updatedAt: last } = learner;
   for (const tombstone of forgotten) {
-    if (tombstone.scope === 'all' && first < tombstone.at) return { before: tombstone.at };
+    // The retention's stand-in for older tombstones says nothing of what they were (a pause, a
+    // lifted exclusion, a forget): a file is not said to hold a forget it cannot name.
+    if (tombstone.scope === 'all' && !tombstone.retention && first < tombstone.at) return { before: tombstone.at };
     if (tombstone.scope === 'day' && first < tombstone.to && last >= tombstone.from && last < tombstone.at) {
       return { day: tombstone.from, forgottenAt: tombstone.at };
     }
