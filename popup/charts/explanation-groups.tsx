@@ -20,7 +20,7 @@ interface ExplanationGroupsProps {
 
 export function ExplanationGroups({ why, label }: ExplanationGroupsProps) {
   const { baseline, nextSite } = why;
-  const site = nextSite === undefined ? undefined : nextSite || 'an unnamed site';
+  const site = nextSite === undefined ? undefined : nextSite || 'unnamed site 1'; // the likeliest, first of the list, as the list numbers it
   const groups: { name: string; list: Contribution[]; format: (effect: number) => string; start: string }[] = [
     { name: 'Engaged visit', list: why.engaged, format: EFFECT_FORMATS.engaged,
       start: `Without any of these features the model would say ${percent(baseline.engaged)}; ${ADD_UP}` },

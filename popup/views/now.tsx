@@ -86,6 +86,8 @@ function PredictionSummary({ prediction }: { prediction: TabPrediction }) {
   );
 }
 
+const UNNAMED_TITLE = 'A site an imported model file knows only by a hash: it gets its name back when you visit it.';
+
 /** Laid out as the links are (styles.css: .next-sites .link-button), without looking like one. */
 const UNLINKED = { display: 'flex', gap: '0.4rem', padding: '0.2rem 0.3rem' };
 
@@ -97,6 +99,9 @@ const UNLINKED = { display: 'flex', gap: '0.4rem', padding: '0.2rem 0.3rem' };
 function NextSites({ sites }: { sites: NextSite[] }) {
   const connector = useConnector();
   if (sites.length === 0) return <p class="muted">No next site stands out yet.</p>;
+  // Unnamed sites are told apart by number: each is another site, known only by a hash.
+  let unnamed = 0;
+  const names = sites.map((site) => (site.host === '' ? `Unnamed site ${++unnamed}` : site.host));
   return (
     <ol class="next-sites">
       {sites.map((site, i) => (
@@ -108,7 +113,7 @@ function NextSites({ sites }: { sites: NextSite[] }) {
             </button>
           ) : (
             <span class="unlinked-site" style={UNLINKED}>
-              <span class="site muted">{site.host === '' ? 'An unnamed site' : site.host}</span>
+              <span class="site muted" title={site.host === '' ? UNNAMED_TITLE : undefined}>{names[i]}</span>
               <span class="chance">{percent(site.probability)}</span>
             </span>
           )}

@@ -29,6 +29,15 @@ describe('Now view with a prediction', () => {
     expect(next.map((item) => item.textContent)).toEqual(['news.ycombinator.com31%', 'docs.python.org18%', 'mail.proton.me9%']);
   });
 
+  it('tells unnamed sites (of a model file without names) apart by number, and links none of them', async () => {
+    const next = [{ host: '', probability: 0.52 }, { host: 'docs.python.org', probability: 0.2 }, { host: '', probability: 0.08 }];
+    await showNow({ ...prediction(), next });
+    const items = screen.getAllByRole('listitem').filter((item) => item.closest('.next-sites'));
+    expect(items.map((item) => item.textContent)).toEqual(['Unnamed site 152%', 'docs.python.org20%', 'Unnamed site 28%']);
+    expect(items[0].querySelector('button')).toBeNull();
+    expect(items[0].querySelector('.site')?.getAttribute('title')).toMatch(/gets its name back when you visit it/);
+  });
+
   it('opens a predicted site when it is pressed', async () => {
     const { connector } = await showNow(prediction());
     fireEvent.click(screen.getByRole('button', { name: /docs\.python\.org/ }));
