@@ -32,7 +32,7 @@ export function DashboardApp({ tabId, sample = false, onReady, onLive }: Dashboa
         )}
       </header>
       <main class="dashboard-grid">
-        <Area title="Now"><NowView prediction={prediction} tabId={tabId} storageFullAt={storageFullAt} /></Area>
+        <Area title="Now"><NowView prediction={prediction} tabId={tabId} storageFullAt={storageFullAt} sample={sample} /></Area>
         <Area title="Data"><DataView currentHost={prediction.data?.host} /></Area>
         <Area title="Model"><ModelView /></Area>
         <Area title="Time" wide><TimeView /></Area>

@@ -20,9 +20,11 @@ interface NowViewProps {
   tabId?: number;
   /** From `background/status`: a recent full storage is said first. */
   storageFullAt?: number;
+  /** On the sample, whose visits are made up: there is no visit of the user's to correct. */
+  sample?: boolean;
 }
 
-export function NowView({ prediction, tabId, storageFullAt }: NowViewProps) {
+export function NowView({ prediction, tabId, storageFullAt, sample = false }: NowViewProps) {
   const { data, error, loading, reload, setData } = prediction;
   if (!data) {
     return (
@@ -53,7 +55,8 @@ export function NowView({ prediction, tabId, storageFullAt }: NowViewProps) {
         </Section>
       )}
       <Section title="Was it worth it?">
-        <FeedbackButtons prediction={data} tabId={tabId} onAnswer={setData} />
+        {sample ? <p class="muted">On a page of yours, you can tell Tabula here whether the visit was worth it, and it learns that.</p>
+          : <FeedbackButtons prediction={data} tabId={tabId} onAnswer={setData} />}
       </Section>
     </div>
   );

@@ -110,6 +110,9 @@ describe('dashboard', () => {
     renderWith(everything(), <DashboardApp sample />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Tabula dashboard, on sample data');
     expect(screen.queryByRole('button', { name: /on sample data/ })).toBeNull();
+    // Its visits are made up: nothing of the user's to correct, so no buttons that could only refuse.
+    expect(await screen.findByText(/On a page of yours, you can tell Tabula here whether the visit was worth it/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /useful|not interested/i })).toBeNull();
   });
 
   it('tells the sample’s address', () => {
