@@ -45,6 +45,8 @@ export function NowView({ prediction, tabId, storageFullAt, sample = false }: No
   return (
     <div class="view now-view" aria-busy={loading}>
       <StorageWarning fullAt={storageFullAt} />
+      {/* The sample has no open tab: its last page is predicted, with the time of the week of now. */}
+      {sample && <p class="muted">The sample's last page, predicted as if it were opened now.</p>}
       <PredictionSummary prediction={data} />
       <Section title="Likely next sites">
         <NextSites sites={data.next ?? []} />

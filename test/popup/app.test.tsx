@@ -112,6 +112,7 @@ describe('dashboard', () => {
     expect(screen.queryByRole('button', { name: /on sample data/ })).toBeNull();
     // Its visits are made up: nothing of the user's to correct, so no buttons that could only refuse.
     expect(await screen.findByText(/On a page of yours, you can tell Tabula here whether the visit was worth it/)).toBeTruthy();
+    expect(screen.getByText('The sample\'s last page, predicted as if it were opened now.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /useful|not interested/i })).toBeNull();
   });
 
