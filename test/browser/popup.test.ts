@@ -121,7 +121,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(dots.map((label) => label.split(',')[0]).every((host) => SITE_HOSTS.includes(host))).toBe(true);
       await popup.$eval('.site-map circle', (dot) => (dot as SVGElement).focus());
       expect(await popup.evaluate(() => document.activeElement?.tagName)).toBe('circle');
-      expect(await textOf(popup, '.site-map-pointed')).toMatch(new RegExp(`^${siteMap.points[0].host.replace('.', '\\.')}: about \\d+ visits$`));
+      expect(await textOf(popup, '.site-map-pointed')).toMatch(new RegExp(`^${siteMap.points[0].host.replace('.', '\\.')}: about \\d+ visits lately$`));
       await popup.close();
     });
 
