@@ -111,6 +111,11 @@ const DAYPARTS = Array.from({ length: 24 }, (_, hour) =>
 
 const WHEN = ['weekday', 'weekend'].map((week) => DAYPARTS.map((daypart) => `${week} ${daypart}`));
 
+/** The local hour of a time, as the `hour` token gives it. */
+export function hourOf(at: number): number {
+  return clock(at).hour;
+}
+
 /** Local hour and weekday of a time; the last answer is kept, as visits come in time order. */
 let lastHourStart = NaN;
 let lastTime = { hour: 0, day: 0 };

@@ -28,14 +28,16 @@ export interface LearnedInsights {
   /**
    * Learned effect of each hour of the day on engagement (24 values): the change of the chance of
    * an engaged visit; null for an hour at which no engagement was learned (no visit of a known
-   * engagement: a visit from the browser's history has none), whose weights are where they started,
-   * and for an hour whose bucket holds another feature too (`hourShared`).
+   * engagement: a visit from the browser's history has none), counted as it learns
+   * (`counters.hoursLearned`). For a model whose hours are not known (read from a file of version 4
+   * or before), null where the hour's weights are where they started, or its bucket holds another
+   * feature too (`hourShared`).
    */
   hourEffect: (number | null)[];
   /**
-   * For each hour, whether the feature last seen in its bucket is another one (hashes collide): the
-   * bucket's weights moved with that feature as well, and maybe with it alone, so the hour has no
-   * effect of its own to show.
+   * For each hour of a model whose hours are not known, whether the feature last seen in its bucket
+   * is another one (hashes collide): the bucket's weights moved with that feature as well, and maybe
+   * with it alone, so the hour has no effect of its own to show. All false when the hours are known.
    */
   hourShared: boolean[];
   hiddenUnits: HiddenUnit[];
@@ -103,11 +105,17 @@ export function insights(parts: LearnerParts): LearnedInsights {
   const { engaged, activeTime, next, heldBack, empty } = effectsAlone(parts);
   const input = new EncodedInput();
   const entries = parts.dictionary.all().sort((a, b) => a.bucket - b.bucket);
+  const learnedAt = parts.counters.hoursLearned;
   const hours = Array.from({ length: 24 }, (_, hour) => {
     const hash = parts.hasher.hash('hour', String(hour));
     const bucket = bucketOf(hash, parts.config.buckets);
+    if (learnedAt !== null) return { hash, bucket, learned: learnedAt[hour] > 0, shared: false };
+    // Not known (a model of a file of version 4 or before): an hour is judged by its bucket, whose
+    // wide weight starts at 0 and moves with every engagement learned in it, and which another
+    // feature seen in it last (hashes collide; the dictionary keeps hashes as int32) shares.
     const named = parts.dictionary.get(bucket);
-    return { hash, bucket, shared: named !== undefined && named.hash !== (hash | 0) }; // the dictionary keeps hashes as int32
+    const shared = named !== undefined && named.hash !== (hash | 0);
+    return { hash, bucket, learned: !shared && parts.net.wide.weight.value[bucket * parts.net.wide.outputs] !== 0, shared };
   });
   return {
     topFeatures: {
@@ -117,12 +125,7 @@ export function insights(parts: LearnerParts): LearnedInsights {
     },
     heldBack,
     baseline: { engaged: empty.engaged, activeSeconds: empty.activeSeconds },
-    hourEffect: hours.map(({ hash, bucket, shared }) => {
-      // The wide path's weight starts at 0 and moves with every engagement learned at that hour:
-      // still 0, nothing was.
-      if (shared || parts.net.wide.weight.value[bucket * parts.net.wide.outputs] === 0) return null;
-      return outputsOf(parts, single(input, bucket, signOf(hash))).engaged - empty.engaged;
-    }),
+    hourEffect: hours.map(({ hash, bucket, learned }) => (learned ? outputsOf(parts, single(input, bucket, signOf(hash))).engaged - empty.engaged : null)),
     hourShared: hours.map(({ shared }) => shared),
     hiddenUnits: hiddenUnits(parts, entries),
     weights: picture(parts),

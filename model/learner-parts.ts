@@ -28,6 +28,12 @@ export interface Counters {
   createdAt: number;
   updatedAt: number;
   visitsLearned: number;
+  /**
+   * Engagement learned at each local hour (24 counts of visits and corrections), which tells the
+   * hours the model knows from those it does not; null when not known (a model of a file of
+   * version 4 or before, until it is learned again from visits).
+   */
+  hoursLearned: number[] | null;
 }
 
 /** A new, untrained learner's parts (deterministic for a given seed). */
@@ -52,6 +58,6 @@ export function buildParts(config: LearnerConfig): LearnerParts {
     dictionary: new FeatureDictionary(config.dictionarySize),
     session: new Session(config.sessionGapMs),
     progress: new ProgressiveMetrics(),
-    counters: { createdAt: now, updatedAt: now, visitsLearned: 0 },
+    counters: { createdAt: now, updatedAt: now, visitsLearned: 0, hoursLearned: new Array<number>(24).fill(0) },
   };
 }

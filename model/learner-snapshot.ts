@@ -41,6 +41,8 @@ export interface LearnerSnapshot {
   createdAt: number;
   updatedAt: number;
   visitsLearned: number;
+  /** Engagement learned at each local hour (24 counts), or null when not known (a model read from version 4 or before). */
+  hoursLearned: number[] | null;
   /** Parameter name → values (names and sizes follow from the configuration). */
   weights: Record<string, Float32Array>;
   /** Optimizer steps and state, `parameter.slot` → values (slots: velocity, sumSquares, or m and v). */
@@ -65,6 +67,7 @@ export function takeSnapshot(parts: LearnerParts): LearnerSnapshot {
     createdAt: counters.createdAt,
     updatedAt: counters.updatedAt,
     visitsLearned: counters.visitsLearned,
+    hoursLearned: counters.hoursLearned?.slice() ?? null,
     weights: Object.fromEntries(params.map((param) => [param.name, param.value.slice()])),
     optimizer: { steps: optimizerState.steps, state },
     vocabulary: parts.vocabulary.snapshot(),
@@ -100,7 +103,9 @@ export function restoreParts(config: LearnerConfig, input: LearnerSnapshot): Lea
     ...parts,
     dictionary: FeatureDictionary.restore(snapshot.dictionary),
     progress: ProgressiveMetrics.restore(snapshot.metrics),
-    counters: { createdAt: snapshot.createdAt, updatedAt: snapshot.updatedAt, visitsLearned: snapshot.visitsLearned },
+    counters: {
+      createdAt: snapshot.createdAt, updatedAt: snapshot.updatedAt, visitsLearned: snapshot.visitsLearned, hoursLearned: hoursOf(snapshot.hoursLearned),
+    },
   };
 }
 
@@ -112,11 +117,18 @@ function sized(values: Float32Array | undefined, size: number, name: string): Fl
 }
 
 /**
- * A version-4 snapshot as version 5: the same weights and state, and a session without a third site
- * back (its first visits after make no four-site token, as at the start of a session).
+ * A version-4 snapshot as version 5: the same weights and state, a session without a third site
+ * back (its first visits after make no four-site token, as at the start of a session), and the
+ * hours it learned engagement at not known.
  */
 export function fromVersion4(snapshot: LearnerSnapshot): LearnerSnapshot {
-  return { ...snapshot, modelVersion: MODEL_VERSION, context: { ...snapshot.context, lastPrev2: '' } };
+  return { ...snapshot, modelVersion: MODEL_VERSION, context: { ...snapshot.context, lastPrev2: '' }, hoursLearned: null };
+}
+
+/** A snapshot's counts of engagement by hour, if they are 24 whole numbers (else not known). */
+function hoursOf(hours: unknown): number[] | null {
+  if (!Array.isArray(hours) || hours.length !== 24 || !hours.every((n) => Number.isSafeInteger(n) && n >= 0)) return null;
+  return hours.slice();
 }
 
 /**

@@ -5,7 +5,8 @@
 import type { FeatureDictionary } from './dictionary';
 import { EncodedInput, encodeTokens, recordNames } from './encoded-input';
 import { explain, type Explanation } from './explain';
-import { visitTokens, type VisitContext } from './features';
+import { hourOf, visitTokens, type VisitContext } from './features';
+import { MAX_COUNT } from './file-limits';
 import { activeTimeTarget, engagementLabel, secondsOfTarget } from './labels';
 import { learnerConfig, type LearnerConfig } from './learner-config';
 import { buildParts, type LearnerParts } from './learner-parts';
@@ -67,6 +68,7 @@ export class Learner {
     const engaged = engagementLabel(visit);
     const target = activeTimeTarget(visit);
     const scored = engaged !== null || target !== null ? this.learnVisit(input, engaged, target, 1, true) : NaN;
+    if (engaged !== null) this.countHour(visit.startedAt);
     session.moveTo(visit, context, input);
     counters.visitsLearned++;
     counters.updatedAt = Date.now();
@@ -78,7 +80,14 @@ export class Learner {
   learnFeedback(visit: Visit, verdict: 'useful' | 'not-interested'): void {
     const input = this.inputOf(visit, visit.startedAt);
     this.learnVisit(input, verdict === 'useful' ? 1 : 0, null, this.config.feedbackWeight, false);
+    this.countHour(visit.startedAt);
     this.parts.counters.updatedAt = Date.now();
+  }
+
+  /** Notes engagement learned at the hour of `at` (counters.hoursLearned). */
+  private countHour(at: number): void {
+    const hours = this.parts.counters.hoursLearned;
+    if (hours !== null) hours[hourOf(at)] = Math.min(hours[hourOf(at)] + 1, MAX_COUNT);
   }
 
   /** Predictions for a page opened at `at`, after the visits observed so far; the next sites among those `offered`. */

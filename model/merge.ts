@@ -73,6 +73,8 @@ export function mergeLearners(self: Learner, other: Learner): Learner {
     ...a,
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
     visitsLearned: counted(total),
+    // Known only if both know them: an hour either learned at is one the merged model learned at.
+    hoursLearned: a.hoursLearned && b.hoursLearned ? a.hoursLearned.map((n, hour) => counted(n + b.hoursLearned![hour])) : null,
     weights,
     optimizer: { steps: counted(a.optimizer.steps + b.optimizer.steps), state },
     vocabulary: { hosts: slots.map((slot) => slot.host), counts: slots.map((slot) => slot.count), increment: 1 },

@@ -70,7 +70,7 @@ export function encodeModelFile(learner: Learner, { names = true, compact = fals
       sessionGapMs: config.sessionGapMs, feedbackWeight: config.feedbackWeight,
     },
     hashing: { function: HASH_FUNCTION, seed: config.hashSeed },
-    counters: { visitsLearned: snapshot.visitsLearned },
+    counters: { visitsLearned: snapshot.visitsLearned, hoursLearned: snapshot.hoursLearned },
     vocabulary: learner.vocabulary.snapshot(names),
     dictionary: { maxSize: snapshot.dictionary.maxSize, entries: learner.dictionary.snapshot(names).entries.map(withoutEmptyName) },
     context: names ? snapshot.context : NO_SESSION,
@@ -129,13 +129,16 @@ export function decodeModelFile(input: unknown): Learner {
   const state = optimizer.get('state');
   state.keys(shapes.flatMap((shape) => slots.map((slot) => `${shape.name}.${slot}`)));
   const counters = file.get('counters');
-  counters.keys(['visitsLearned']);
+  // Version 5 counts the engagement learned at each hour (null: not known); earlier versions do not.
+  const hoursKnown = version === MODEL_VERSION;
+  counters.keys(hoursKnown ? ['visitsLearned', 'hoursLearned'] : ['visitsLearned']);
   const snapshot: LearnerSnapshot = {
     modelVersion: version as number,
     config,
     createdAt: file.get('createdAt').number(),
     updatedAt: file.get('updatedAt').number(),
     visitsLearned: counters.get('visitsLearned').integer(0, MAX_COUNT),
+    hoursLearned: hoursKnown ? readHours(counters.get('hoursLearned')) : null,
     vocabulary: readVocabulary(file.get('vocabulary'), config),
     dictionary: readDictionary(file.get('dictionary'), config),
     context: readContext(file.get('context'), config, version as number),
@@ -216,6 +219,12 @@ function parseFileText(text: string): unknown {
 }
 
 /** A file's version for a message: a short number or text as written, anything else by its kind (it may be nested without end). */
+/** The engagement learned at each hour: 24 whole numbers, or null (not known). */
+function readHours(field: Field): number[] | null {
+  if (field.value === null) return null;
+  return field.array(24, 24).map((count) => count.integer(0, MAX_COUNT));
+}
+
 function describeVersion(version: unknown): string {
   if (typeof version === 'number' || typeof version === 'boolean' || version === null) return String(version);
   if (typeof version === 'string') return JSON.stringify(version.slice(0, 20));

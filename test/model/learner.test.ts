@@ -313,7 +313,16 @@ describe('Learner', () => {
       }
     }
     expect(fresh.net.wide.weight.value[midnight * 2]).not.toBe(0); // the site's weight, shared with the hour
-    const { hourEffect, hourShared } = fresh.insights();
+    // It counts the hours it learned engagement at: 00:00 is not one of them.
+    expect(fresh.snapshot().hoursLearned?.[0]).toBe(0);
+    expect(fresh.snapshot().hoursLearned?.[9]).toBe(20);
+    const known = fresh.insights();
+    expect(known.hourEffect[0]).toBeNull();
+    expect(known.hourEffect[9]).not.toBeNull();
+    expect(known.hourShared.some(Boolean)).toBe(false);
+    // Read from a file of version 4, which did not count them, the bucket is all it has: shared.
+    const older = Learner.restore({ ...fresh.snapshot(), hoursLearned: null });
+    const { hourEffect, hourShared } = older.insights();
     expect(hourEffect[0]).toBeNull();
     expect(hourShared[0]).toBe(true);
     expect(hourEffect[9]).not.toBeNull();

@@ -121,6 +121,12 @@ describe('merging two models', () => {
     expect(decodeModelFile(JSON.parse(JSON.stringify(encodeModelFile(sum)))).visitsLearned).toBe(2 ** 53);
   });
 
+  it('adds the engagement each learned at each hour, known only if both know it', () => {
+    expect(m.hoursLearned).toEqual(a.hoursLearned!.map((n, hour) => n + b.hoursLearned![hour]));
+    expect(m.hoursLearned!.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+    expect(mergeLearners(self, Learner.restore({ ...b, hoursLearned: null })).snapshot().hoursLearned).toBeNull();
+  });
+
   it('is this model when the other learned nothing', () => {
     const alone = mergeLearners(self, Learner.create(SMALL)).snapshot();
     expect(alone.weights['embedding.weight']).toEqual(a.weights['embedding.weight']);

@@ -161,14 +161,20 @@ describe('model file', () => {
   });
 
   it('reads a version-4 file, whose session kept no third site back, as a learner whose session has none', () => {
-    const current = { ...fresh(), context: { ...fresh().context, lastPrev2: 'mail.example.com' } }; // a session three sites deep
+    const current: Record<string, any> = { ...fresh(), context: { ...fresh().context, lastPrev2: 'mail.example.com' } }; // a session three sites deep
     const v4 = asVersionFour(current, 'version');
     const fromV4 = decodeModelFile(JSON.stringify(v4));
-    expectSameSnapshot(fromV4.snapshot(), decodeModelFile({ ...current, context: { ...current.context, lastPrev2: '' } }).snapshot());
+    // …and whose hours of engagement are not known (a version-5 file may say so too: null).
+    expect(fromV4.snapshot().hoursLearned).toBeNull();
+    expectSameSnapshot(fromV4.snapshot(), decodeModelFile({ ...current, context: { ...current.context, lastPrev2: '' }, counters: { ...current.counters, hoursLearned: null } }).snapshot());
     expect(encodeModelFile(fromV4).version).toBe(5);
     // A version-4 file that keeps a third site is not one, nor a version-5 file that does not.
-    expect(rejection({ ...current, version: 4 })).toMatch(/context has an unexpected entry "lastPrev2"/);
+    expect(rejection({ ...v4, context: current.context })).toMatch(/context has an unexpected entry "lastPrev2"/);
+    expect(rejection({ ...v4, counters: current.counters })).toMatch(/counters has an unexpected entry "hoursLearned"/);
     expect(rejection({ ...current, context: v4.context })).toMatch(/context\.lastPrev2 is missing/);
+    expect(rejection({ ...current, counters: v4.counters })).toMatch(/counters\.hoursLearned is missing/);
+    expect(rejection({ ...current, counters: { ...current.counters, hoursLearned: new Array(23).fill(1) } })).toMatch(/counters\.hoursLearned should hold 24 items/);
+    expect(rejection({ ...current, counters: { ...current.counters, hoursLearned: [...new Array(23).fill(1), -1] } })).toMatch(/counters\.hoursLearned\[23\]/);
   });
 
   it('reads a version-3 file, which has no table of what follows what, as a learner whose table is empty', () => {
@@ -177,6 +183,7 @@ describe('model file', () => {
     // The same learner with its table emptied and no third site in its session, as version 5, and as version 3 wrote it.
     const emptied = {
       ...current, weights: { ...current.weights, 'next.transition': emptyTable }, context: { ...current.context, lastPrev2: '' },
+      counters: { ...current.counters, hoursLearned: null },
       optimizer: { ...current.optimizer, state: { ...current.optimizer.state, 'next.transition.sumSquares': emptyTable } },
     };
     const v3 = asVersionThree(current, 'version');
