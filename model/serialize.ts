@@ -218,13 +218,13 @@ function parseFileText(text: string): unknown {
   }
 }
 
-/** A file's version for a message: a short number or text as written, anything else by its kind (it may be nested without end). */
 /** The engagement learned at each hour: 24 whole numbers, or null (not known). */
 function readHours(field: Field): number[] | null {
   if (field.value === null) return null;
   return field.array(24, 24).map((count) => count.integer(0, MAX_COUNT));
 }
 
+/** A file's version for a message: a short number or text as written, anything else by its kind (it may be nested without end). */
 function describeVersion(version: unknown): string {
   if (typeof version === 'number' || typeof version === 'boolean' || version === null) return String(version);
   if (typeof version === 'string') return JSON.stringify(version.slice(0, 20));
