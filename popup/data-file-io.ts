@@ -36,14 +36,15 @@ export async function* dataFileParts(file: Blob, name: string): AsyncGenerator<L
       out.enqueue(chunk);
     },
   }));
-  const bytes = (await isGzip(file)) ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
+  const gzipped = await isGzip(file);
+  const bytes = gzipped ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
   const text = bytes.pipeThrough(new TextDecoderStream('utf-8', { fatal: true }) as unknown as TransformStream<Uint8Array, string>);
   const fraction = () => (file.size > 0 ? Math.min(1, bytesRead / file.size) : 1);
   const lines = new LineSplitter();
   let part: string[] = [];
   let partChars = 0;
   let sent = 0;
-  for await (const chunk of chunks(text, name)) {
+  for await (const chunk of chunks(text, name, gzipped)) {
     lines.push(chunk);
     if (lines.oldExport) continue; // read whole, below
     for (const line of lines.take()) {
@@ -66,7 +67,7 @@ export async function* dataFileParts(file: Blob, name: string): AsyncGenerator<L
 }
 
 /** The text, in chunks, refused past the size a data file may have once decompressed, or when it is not text. */
-async function* chunks(text: ReadableStream<string>, name: string): AsyncGenerator<string> {
+async function* chunks(text: ReadableStream<string>, name: string, gzipped: boolean): AsyncGenerator<string> {
   const reader = text.getReader();
   let chars = 0;
   try {
@@ -78,6 +79,8 @@ async function* chunks(text: ReadableStream<string>, name: string): AsyncGenerat
   } catch (error) {
     void reader.cancel().catch(() => undefined);
     if (error instanceof DataFileError) throw error;
+    // A gzipped file that does not decompress whole was cut short or damaged on the way.
+    if (gzipped) throw new DataFileError(`${name} is gzipped, but does not decompress to text: it may have been cut short or damaged. Export it again.`);
     throw new DataFileError(`${name} is not a Tabula data file: it is not ${(error as Error).name === 'TypeError' ? 'text (UTF-8) nor gzipped text' : 'readable'}.`);
   }
 }

@@ -137,6 +137,14 @@ describe('Data view: importing a data file', () => {
     expect(connector.sent('data/import')).toEqual([]);
   });
 
+  it('says of a gzipped file cut short that it is, rather than that it is not gzipped', async () => {
+    const connector = background();
+    const whole = gzipSync(dataFileText(exported(400)));
+    await pick(connector, new File([whole.subarray(0, Math.floor(whole.length / 2))], 'tabula-data.jsonl.gz'));
+    await screen.findByText(/tabula-data\.jsonl\.gz is gzipped, but does not decompress to text: it may have been cut short or damaged\. Export it again\./);
+    expect(connector.sent('data/import')).toEqual([]);
+  });
+
   it('refuses a model file chosen here, with where to import it', async () => {
     const connector = background();
     await pick(connector, new File([JSON.stringify({ format: 'tabula-model', version: 1, weights: {} }, null, 1)], 'tabula-model.json'));
