@@ -4,6 +4,7 @@
 // architecture or hashing is refused with the reason, and any failure leaves the model as it was.
 import { useState } from 'preact/hooks';
 import type { ImportPreview, MergePreview } from '../../extension/contract-types';
+import { DATA_FORMAT } from '../../extension/data-file';
 import { MAX_MODEL_FILE_CHARS } from '../../model/file-limits';
 import { count, dateTime, dayLabel, dayKey, sentence } from '../format';
 import { Caution, Confirm, ErrorMessage, Notice } from '../ui';
@@ -19,9 +20,19 @@ export async function readModelFile(chosen: File): Promise<{ file: string } | { 
   try {
     JSON.parse(file);
   } catch {
+    if (isDataFile(file)) return { error: `${chosen.name} is a Tabula data file: import it in Data → Import data. Nothing was changed.` };
     return { error: `${chosen.name} is not a JSON file, so it cannot be a Tabula model. Nothing was changed.` };
   }
   return { file };
+}
+
+/** Whether a text opens as a Tabula data file does (its first line, the header), which is lines of JSON rather than one. */
+function isDataFile(text: string): boolean {
+  try {
+    return (JSON.parse(text.slice(0, text.indexOf('\n') >>> 0)) as { format?: unknown })?.format === DATA_FORMAT;
+  } catch {
+    return false;
+  }
 }
 
 /** A model file picked and described by the background, waiting for a confirmation. */

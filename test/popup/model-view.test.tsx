@@ -150,6 +150,9 @@ describe('Model view: import', () => {
     const connector = showModel();
     pick('{"format": "tabula-model", "weights": [0.1,', 'broken.json');
     await screen.findByText('broken.json is not a JSON file, so it cannot be a Tabula model. Nothing was changed.');
+    // A data file picked here is named as one, with where it goes.
+    pick('{"format":"tabula-data","version":2,"exportedAt":1,"visits":1,"settings":{}}\n{"url":"https://a.example/"}\n', 'tabula-data.jsonl');
+    await screen.findByText('tabula-data.jsonl is a Tabula data file: import it in Data → Import data. Nothing was changed.');
     expect(connector.calls.filter((call) => call.type !== 'background/status')).toEqual([]); // only the view's health notices asked
   });
 
