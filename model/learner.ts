@@ -87,7 +87,8 @@ export class Learner {
   /** Notes engagement learned at the hour of `at` (counters.hoursLearned). */
   private countHour(at: number): void {
     const hours = this.parts.counters.hoursLearned;
-    if (hours !== null) hours[hourOf(at)] = Math.min(hours[hourOf(at)] + 1, MAX_COUNT);
+    const hour = hourOf(at);
+    if (hours !== null) hours[hour] = Math.min(hours[hour] + 1, MAX_COUNT);
   }
 
   /** Predictions for a page opened at `at`, after the visits observed so far; the next sites among those `offered`. */

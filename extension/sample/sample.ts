@@ -9,7 +9,7 @@ import { DataFileReader } from '../data-file';
 import { generatePersona } from '../persona/generate';
 import { closeDatabase, database } from '../storage/db';
 import { SAMPLE_DB_NAME, useSampleDatabase } from '../storage/database-name';
-import { retentionCut } from '../storage/forget';
+import { mergeRules } from '../storage/merge';
 import { getSettings } from '../storage/settings';
 import { flush, importVisits, unload } from '../background/learner-service';
 
@@ -45,11 +45,7 @@ export async function openSample(now = Date.now()): Promise<SampleOpened> {
   reader.add(sampleLog(now));
   const { badLines, problems } = reader.check;
   if (badLines > 0) throw new Error(`The sample could not be made: ${problems.join('; ')}.`);
-  const rules = async () => {
-    const settings = await getSettings(db);
-    return { excluded: settings.excluded, retentionCut: retentionCut(settings.visitRetentionDays, now) };
-  };
-  const merged = await importVisits(reader.visits, rules);
+  const merged = await importVisits(reader.visits, async () => mergeRules(await getSettings(db), now));
   return { visits: merged.added, made: true };
 }
 

@@ -7,11 +7,12 @@
 // learn them in the same order, and a background stopped before relearning relearns when it wakes.
 // A transaction that fails is aborted whole, so a failed import leaves everything as it was.
 import type { IDBPTransaction } from 'idb';
-import type { DataImportResult } from '../contract-types';
+import type { DataImportResult, Settings } from '../contract-types';
 import type { ImportedVisit } from '../data-file';
 import { isExcluded } from '../exclusions';
 import { keptAddress } from '../page-text-rules';
 import type { Database, TabulaDB } from './db';
+import { retentionCut } from './forget';
 import { isForgotten, type Tombstone } from './forgotten';
 import { abortQuietly, isSameVisit, settledQuietly, withoutForgottenReferrer } from './visits';
 import { visitIndex } from './visit-index';
@@ -25,6 +26,11 @@ export interface MergeRules {
   excluded: readonly string[];
   /** Visits begun before this are past this browser's retention period. */
   retentionCut: number;
+}
+
+/** The rules of these settings, at `now`. */
+export function mergeRules(settings: Settings, now = Date.now()): MergeRules {
+  return { excluded: settings.excluded, retentionCut: retentionCut(settings.visitRetentionDays, now) };
 }
 
 /** What a merge did with the visits it was given: the counts of the import's result (`doubled` counts history entries not added and stored ones removed). */

@@ -653,10 +653,7 @@ describe('a full disk', () => {
   });
 
   it('keeps the model as it was when Play\'s model cannot be stored, and says why', async () => {
-    const it = await wake();
-    await browse(it, 6);
-    await it.service.catchUp();
-    await it.service.flush();
+    const { it } = await savedAfterSixVisits();
     const before = JSON.stringify(encodeModelFile(await it.service.current()));
     failModelPuts();
     vi.stubGlobal('navigator', {});

@@ -41,19 +41,19 @@ describe('settings', () => {
   describe('a change that cannot be written whole (a full disk)', () => {
     afterEach(() => vi.restoreAllMocks());
 
-    /** Makes every put into the tombstones' store throw as a full disk does. */
-    function failTombstoneWrites(): void {
-      const put = IDBObjectStore.prototype.put;
-      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if (this.name === 'forgotten') throw new DOMException('The disk is full.', 'QuotaExceededError');
-        return put.apply(this, args);
+    /** Makes every `put` or `add` into one store throw as a full disk does. */
+    function failWrites(method: 'put' | 'add', store: 'forgotten' | 'settings'): void {
+      const write = IDBObjectStore.prototype[method];
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === store) throw new DOMException('The disk is full.', 'QuotaExceededError');
+        return write.apply(this, args);
       });
     }
 
     it('leaves a resume undone, pause and tombstone both, so that asking again resumes', async () => {
       const db = await open('settings-test-4');
       await updateSettings(db, { paused: true }, 1_000);
-      failTombstoneWrites();
+      failWrites('put', 'forgotten');
       await expect(updateSettings(db, { paused: false }, 2_000)).rejects.toThrow('The disk is full.');
       vi.restoreAllMocks();
       expect((await getSettings(db)).paused).toBe(true);
@@ -67,11 +67,7 @@ describe('settings', () => {
     it('leaves a pause\'s tombstone as it was when the setting itself cannot be written', async () => {
       const db = await open('settings-test-6');
       await updateSettings(db, { paused: true }, 1_000);
-      const put = IDBObjectStore.prototype.put;
-      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if (this.name === 'settings') throw new DOMException('The disk is full.', 'QuotaExceededError');
-        return put.apply(this, args);
-      });
+      failWrites('put', 'settings');
       await expect(updateSettings(db, { paused: false }, 2_000)).rejects.toThrow('The disk is full.');
       vi.restoreAllMocks();
       expect((await getSettings(db)).paused).toBe(true);
@@ -83,11 +79,7 @@ describe('settings', () => {
       const db = await open('settings-test-5');
       await updateSettings(db, { excluded: ['bank.example', 'clinic.example'] });
       const noted = await db.getAll('forgotten'); // the default entries, taken off the list
-      const add = IDBObjectStore.prototype.add;
-      vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-        if (this.name === 'forgotten') throw new DOMException('The disk is full.', 'QuotaExceededError');
-        return add.apply(this, args);
-      });
+      failWrites('add', 'forgotten');
       await expect(updateSettings(db, { excluded: ['bank.example'] })).rejects.toThrow('The disk is full.');
       vi.restoreAllMocks();
       expect((await getSettings(db)).excluded).toEqual(['bank.example', 'clinic.example']);

@@ -9,7 +9,7 @@ import type { DataFileCheck, DataFileLines, DataImportResult } from '../../contr
 import { DataFileReader, MAX_DATA_FILE_BYTES } from '../../data-file';
 import { InvalidRequest } from '../../errors';
 import { database } from '../../storage/db';
-import { retentionCut } from '../../storage/forget';
+import { mergeRules } from '../../storage/merge';
 import { getSettings } from '../../storage/settings';
 import { importVisits } from '../learner-service';
 import { clearPredictions } from '../prediction-cache';
@@ -55,7 +55,7 @@ export async function onDataImport(request: { importId: string }): Promise<DataI
   const rules = async () => {
     const settings = await getSettings(db);
     if (settings.paused) throw new InvalidRequest('Recording is paused: resume it to import data. Nothing was changed.');
-    return { excluded: settings.excluded, retentionCut: retentionCut(settings.visitRetentionDays) };
+    return mergeRules(settings);
   };
   const { changed, ...merged } = await importVisits(reader.visits, rules);
   if (changed) await clearPredictions(); // they were the model's before the import

@@ -73,8 +73,7 @@ export async function onExport(request?: { names?: boolean; compact?: boolean })
 
 export async function onPreviewImport({ file }: { file: unknown }): Promise<ImportPreview> {
   const learner = readModelFile(file); // throws a clear error on a file it would not take
-  await refuseForgottenSites(learner, await current());
-  return describeModel(learner, await tombstones(await database()));
+  return describeModel(learner, await refuseForgottenSites(learner, await current()));
 }
 
 /**
@@ -98,15 +97,16 @@ function readModelFile(file: unknown): Learner {
  * left out as it is imported. Sites are found by name (the next-site head's sites, the features'
  * names and the last sites of its session); a file without names cannot be checked so. A site
  * forgotten and visited again since, which this model names too, is not held against a file.
+ * Gives the tombstones it read, which the previews go on to read the file's dates against.
  */
-async function refuseForgottenSites(learner: Learner, here: Learner): Promise<void> {
+async function refuseForgottenSites(learner: Learner, here: Learner): Promise<Tombstone[]> {
   const db = await database();
   const forgotten = await tombstones(db);
   const { excluded } = await getSettings(db);
   const known = namedSites(here);
   const held = (host: string): boolean => isExcluded(host, '/', excluded) || (isForgottenSite(host, forgotten) && !known.has(host));
   const sites = [...namedSites(learner)].filter(held).length;
-  if (sites === 0) return;
+  if (sites === 0) return forgotten;
   throw new InvalidRequest(`This model file names ${sites === 1 ? 'a site' : `${sites} sites`} that you have forgotten or exclude here, and `
     + 'taking it in would bring back what it learned of them. To bring the rest of what you browsed, import a data file '
     + 'instead (Data → Import data): the visits you forgot or exclude are left out as it is imported, and the model is '
@@ -175,11 +175,11 @@ export async function onPreviewMerge({ file }: { file: unknown }): Promise<Merge
   const here = await current();
   const refusal = mergeRefusal(here.config, other.config);
   if (refusal !== null) throw new InvalidRequest(refusal);
-  await refuseForgottenSites(other, here);
+  const forgotten = await refuseForgottenSites(other, here);
   const { hosts, counts, increment } = other.vocabulary.snapshot();
   const topSites = hosts.map((host, slot) => ({ host: typeof host === 'string' ? host : '', visits: counts[slot] / increment }))
     .sort((a, b) => b.visits - a.visits).slice(0, 8);
-  return { ...describeModel(other, await tombstones(await database())), updatedAt: other.updatedAt, topSites, featureNames: other.dictionary.all().filter((entry) => entry.name !== '').length };
+  return { ...describeModel(other, forgotten), updatedAt: other.updatedAt, topSites, featureNames: other.dictionary.all().filter((entry) => entry.name !== '').length };
 }
 
 /** Merges a model file into this model (model/merge.ts), in the learner's queue, saved in one write. */
